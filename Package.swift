@@ -1,0 +1,35 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "fsq",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "fsq", targets: ["fsq"]),
+    .library(name: "FSQCore", targets: ["FSQCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // Everything but terminal I/O: sources, lexer, parser, evaluator, model, importer, checks,
+    // formatting, diagnostics and the REPL loop behind a line-reader protocol.
+    .target(name: "FSQCore"),
+    // libedit, for the interactive front end only.
+    .systemLibrary(
+      name: "CEditLine",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]
+    ),
+    .executableTarget(
+      name: "fsq",
+      dependencies: [
+        "FSQCore", "CEditLine",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .target(name: "FSQTestSupport", dependencies: ["FSQCore"], path: "Tests/FSQTestSupport"),
+    .testTarget(name: "FSQCoreTests", dependencies: ["FSQCore", "FSQTestSupport"]),
+    .testTarget(name: "FSQCLITests", dependencies: ["FSQCore", "FSQTestSupport"]),
+  ]
+)

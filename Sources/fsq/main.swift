@@ -1,0 +1,2 @@
+import FSQCore
+print(FSQ.version)
