@@ -1,0 +1,456 @@
+// MARK: - Lexer
+
+/// Turns UTF-8 bytes into tokens. It never throws: unreadable input becomes an `.invalid`
+/// token with a diagnostic in `diagnostics`, and every step consumes at least one byte.
+///
+/// Newlines inside parentheses are not statement ends, so they produce no token there.
+///
+///     var lexer = Lexer(source: SourceFile(name: "<command line>", text: "margin(q3 2009)"))
+///     let tokens = lexer.tokenize()   // identifier ( period ) endOfInput
+public struct Lexer {
+  public let source: SourceFile
+  public private(set) var diagnostics: [Diagnostic] = []
+  private let bytes: [UInt8]
+  private var position = 0
+  private var parenDepth = 0
+
+  public init(source: SourceFile) {
+    self.source = source
+    self.bytes = source.bytes
+  }
+
+  /// Lexes the whole source. The last token is always `.endOfInput`.
+  public mutating func tokenize() -> [Token] {
+    var tokens: [Token] = []
+    tokens.reserveCapacity(bytes.count / 3 + 1)
+    while true {
+      let token = next()
+      if token.kind == .newline, let last = tokens.last?.kind, last == .newline || last == .semicolon {
+        continue
+      }
+      tokens.append(token)
+      if token.kind == .endOfInput { break }
+    }
+    return tokens
+  }
+
+  /// The next token.
+  public mutating func next() -> Token {
+    skipSpaceAndComments()
+    let start = position
+    guard position < bytes.count else { return Token(.endOfInput, Span(start: start, end: start)) }
+    let byte = bytes[position]
+    switch byte {
+    case UInt8(ascii: "\n"):
+      position += 1
+      if parenDepth > 0 { return next() }
+      return Token(.newline, Span(start: start, end: position))
+    case UInt8(ascii: "0")...UInt8(ascii: "9"):
+      return lexNumberOrPeriod()
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
+      return lexWord()
+    case UInt8(ascii: "$"):
+      return lexMoney()
+    case UInt8(ascii: "\""):
+      return lexString()
+    case UInt8(ascii: "."):
+      if position + 1 < bytes.count, isDigit(bytes[position + 1]) { return lexNumberOrPeriod() }
+      return single(.dot)
+    case UInt8(ascii: "("):
+      parenDepth += 1
+      return single(.leftParen)
+    case UInt8(ascii: ")"):
+      parenDepth = max(0, parenDepth - 1)
+      return single(.rightParen)
+    case UInt8(ascii: ","): return single(.comma)
+    case UInt8(ascii: ";"): return single(.semicolon)
+    case UInt8(ascii: "+"): return single(.plus)
+    case UInt8(ascii: "-"): return single(.minus)
+    case UInt8(ascii: "*"): return single(.star)
+    case UInt8(ascii: "/"): return single(.slash)
+    case UInt8(ascii: "^"): return single(.caret)
+    case UInt8(ascii: "<"): return peek(1) == UInt8(ascii: "=") ? double(.lessEqual) : single(.less)
+    case UInt8(ascii: ">"): return peek(1) == UInt8(ascii: "=") ? double(.greaterEqual) : single(.greater)
+    case UInt8(ascii: "="): return peek(1) == UInt8(ascii: "=") ? double(.equalEqual) : single(.equals)
+    case UInt8(ascii: "!"):
+      if peek(1) == UInt8(ascii: "=") { return double(.bangEqual) }
+      return invalidCharacter(start)
+    default:
+      return invalidCharacter(start)
+    }
+  }
+
+  // MARK: Pieces
+
+  private func peek(_ offset: Int) -> UInt8? {
+    position + offset < bytes.count ? bytes[position + offset] : nil
+  }
+
+  private mutating func single(_ kind: TokenKind) -> Token {
+    position += 1
+    return Token(kind, Span(start: position - 1, end: position))
+  }
+
+  private mutating func double(_ kind: TokenKind) -> Token {
+    position += 2
+    return Token(kind, Span(start: position - 2, end: position))
+  }
+
+  private mutating func skipSpaceAndComments() {
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
+        position += 1
+      } else if byte == UInt8(ascii: "#") {
+        // A comment runs to the end of the line; its bytes must still be valid UTF-8.
+        while position < bytes.count && bytes[position] != UInt8(ascii: "\n") {
+          if bytes[position] >= 0x80 {
+            let length = utf8SequenceLength(at: position)
+            if length == 0 {
+              report(.invalidUTF8, "invalid UTF-8 in comment", Span(start: position, end: position + 1))
+              position += 1
+            } else {
+              position += length
+            }
+          } else {
+            position += 1
+          }
+        }
+      } else {
+        return
+      }
+    }
+  }
+
+  private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+  private func isIdentifierByte(_ byte: UInt8) -> Bool {
+    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x5F || isDigit(byte)
+  }
+  private func isLetter(_ byte: UInt8) -> Bool {
+    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+  }
+  private func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
+
+  /// Counts a run of digits starting at `index`.
+  private func digitRun(from index: Int) -> Int {
+    var end = index
+    while end < bytes.count && isDigit(bytes[end]) { end += 1 }
+    return end - index
+  }
+
+  /// If spaces or tabs then exactly four digits (a year) follow `index`, the end of the year.
+  private func yearAfterSpace(from index: Int) -> Int? {
+    var cursor = index
+    while cursor < bytes.count && (bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "\t")) {
+      cursor += 1
+    }
+    guard cursor > index else { return nil }
+    return yearAt(cursor)
+  }
+
+  /// If exactly four digits not followed by an identifier byte start at `index`, their end.
+  private func yearAt(_ index: Int) -> Int? {
+    guard digitRun(from: index) == 4 else { return nil }
+    let end = index + 4
+    if end < bytes.count && (isIdentifierByte(bytes[end]) || bytes[end] == UInt8(ascii: ".")) { return nil }
+    return end
+  }
+
+  // MARK: Words: identifiers, keywords and lettered periods
+
+  private mutating func lexWord() -> Token {
+    let start = position
+    while position < bytes.count && isIdentifierByte(bytes[position]) { position += 1 }
+    let length = position - start
+    if let periodEnd = periodEnd(wordStart: start, wordLength: length) {
+      position = periodEnd
+      return Token(.period, Span(start: start, end: periodEnd))
+    }
+    if length <= 7, let keyword = keyword(start: start, length: length) {
+      return Token(keyword, Span(start: start, end: position))
+    }
+    return Token(.identifier, Span(start: start, end: position))
+  }
+
+  /// Recognises `q3 2009`, `cq3 2009`, `h1 2009`, `fy 2008`, `fy2008`, `cy2009`.
+  private func periodEnd(wordStart start: Int, wordLength length: Int) -> Int? {
+    var index = start
+    if length >= 2 && lower(bytes[index]) == UInt8(ascii: "c") && length <= 6 {
+      let second = lower(bytes[index + 1])
+      if second == UInt8(ascii: "q") || second == UInt8(ascii: "h") || second == UInt8(ascii: "y") { index += 1 }
+    }
+    let letter = lower(bytes[index])
+    let rest = start + length - (index + 1)
+    switch letter {
+    case UInt8(ascii: "q"), UInt8(ascii: "h"):
+      guard rest == 1 else { return nil }
+      let digit = bytes[index + 1]
+      let valid = letter == UInt8(ascii: "q") ? (digit >= 0x31 && digit <= 0x34) : (digit == 0x31 || digit == 0x32)
+      guard valid else { return nil }
+      return yearAfterSpace(from: start + length)
+    case UInt8(ascii: "f"), UInt8(ascii: "y"):
+      if letter == UInt8(ascii: "f") {
+        guard index + 1 < start + length, lower(bytes[index + 1]) == UInt8(ascii: "y") else { return nil }
+        index += 1
+      } else if index == start {
+        return nil  // a bare `y…` word is an identifier
+      }
+      let digits = start + length - (index + 1)
+      if digits == 0 { return yearAfterSpace(from: start + length) }
+      if digits == 4 && digitRun(from: index + 1) == 4 { return start + length }
+      return nil
+    default:
+      return nil
+    }
+  }
+
+  private func keyword(start: Int, length: Int) -> TokenKind? {
+    func matches(_ word: StaticString) -> Bool {
+      guard word.utf8CodeUnitCount == length else { return false }
+      let pointer = word.utf8Start
+      for offset in 0..<length where bytes[start + offset] != pointer[offset] { return false }
+      return true
+    }
+    switch bytes[start] {
+    case UInt8(ascii: "a"):
+      if matches("and") { return .kwAnd }
+      if matches("assert") { return .kwAssert }
+    case UInt8(ascii: "c"): if matches("check") { return .kwCheck }
+    case UInt8(ascii: "d"): if matches("def") { return .kwDef }
+    case UInt8(ascii: "e"): if matches("explain") { return .kwExplain }
+    case UInt8(ascii: "f"):
+      if matches("for") { return .kwFor }
+      if matches("false") { return .kwFalse }
+    case UInt8(ascii: "l"):
+      if matches("let") { return .kwLet }
+      if matches("load") { return .kwLoad }
+    case UInt8(ascii: "n"): if matches("not") { return .kwNot }
+    case UInt8(ascii: "o"): if matches("or") { return .kwOr }
+    case UInt8(ascii: "t"):
+      if matches("table") { return .kwTable }
+      if matches("true") { return .kwTrue }
+    case UInt8(ascii: "u"): if matches("use") { return .kwUse }
+    default: break
+    }
+    return nil
+  }
+
+  // MARK: Numbers, dates and numbered periods
+
+  private mutating func lexNumberOrPeriod() -> Token {
+    let start = position
+    let leadingDigits = digitRun(from: position)
+    // A date: YYYY-MM-DD, never a subtraction.
+    if leadingDigits == 4, peek(4) == UInt8(ascii: "-"), digitRun(from: position + 5) == 2,
+      peek(7) == UInt8(ascii: "-"), digitRun(from: position + 8) == 2
+    {
+      position += 10
+      let end = position
+      if position < bytes.count && isIdentifierByte(bytes[position]) {
+        while position < bytes.count && isIdentifierByte(bytes[position]) { position += 1 }
+        return invalid(.invalidDate, "invalid date '\(source.text(of: Span(start: start, end: position)))'; write dates as YYYY-MM-DD", start)
+      }
+      if CivilDate(iso: source.text(of: Span(start: start, end: end))) == nil {
+        return invalid(.invalidDate, "'\(source.text(of: Span(start: start, end: end)))' is not a calendar date", start)
+      }
+      return Token(.date, Span(start: start, end: end))
+    }
+    // 2009q3, 2009h1, 2009fy
+    if leadingDigits == 4, position + 5 < bytes.count + 1 {
+      let after = position + 4
+      if after + 1 < bytes.count {
+        let letter = lower(bytes[after])
+        let digit = bytes[after + 1]
+        let quarter = letter == UInt8(ascii: "q") && digit >= 0x31 && digit <= 0x34
+        let half = letter == UInt8(ascii: "h") && (digit == 0x31 || digit == 0x32)
+        if (quarter || half) && (after + 2 >= bytes.count || !isIdentifierByte(bytes[after + 2])) {
+          position = after + 2
+          return Token(.period, Span(start: start, end: position))
+        }
+      }
+    }
+    // 9m 2009: months to date.
+    if leadingDigits <= 2, let letter = peek(leadingDigits), lower(letter) == UInt8(ascii: "m"),
+      position + leadingDigits + 1 <= bytes.count,
+      position + leadingDigits + 1 == bytes.count || !isIdentifierByte(bytes[position + leadingDigits + 1]),
+      let yearEnd = yearAfterSpace(from: position + leadingDigits + 1)
+    {
+      position = yearEnd
+      let months = Int(source.text(of: Span(start: start, end: start + leadingDigits))) ?? 0
+      if months < 1 || months > 12 {
+        return invalid(.invalidPeriod, "a year-to-date period has 1 to 12 months, not \(months)", start)
+      }
+      return Token(.period, Span(start: start, end: yearEnd))
+    }
+    return lexNumberBody(start: start, kind: .number)
+  }
+
+  private mutating func lexMoney() -> Token {
+    let start = position
+    position += 1
+    guard position < bytes.count, isDigit(bytes[position]) || (bytes[position] == UInt8(ascii: ".") && peek(1).map(isDigit) == true) else {
+      return invalid(.invalidNumber, "expected digits after '$'", start)
+    }
+    return lexNumberBody(start: start, kind: .money)
+  }
+
+  /// Digits with `_` separators, a fraction, an exponent, then an optional suffix:
+  /// `k`, `M`/`m`, `bn`/`B` scale; `%`, `pp`, `x` units.
+  private mutating func lexNumberBody(start: Int, kind: TokenKind) -> Token {
+    var sawPoint = false
+    while position < bytes.count {
+      let byte = bytes[position]
+      if isDigit(byte) {
+        position += 1
+      } else if byte == UInt8(ascii: "_"), position + 1 < bytes.count, isDigit(bytes[position + 1]), position > start, isDigit(bytes[position - 1]) {
+        position += 1
+      } else if byte == UInt8(ascii: "."), !sawPoint, position + 1 < bytes.count, isDigit(bytes[position + 1]) {
+        sawPoint = true
+        position += 1
+      } else {
+        break
+      }
+    }
+    // Exponent: e or E, optional sign, digits.
+    if position < bytes.count, lower(bytes[position]) == UInt8(ascii: "e") {
+      var cursor = position + 1
+      if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "+") || bytes[cursor] == UInt8(ascii: "-") { cursor += 1 }
+      if cursor < bytes.count, isDigit(bytes[cursor]) {
+        position = cursor + digitRun(from: cursor)
+      }
+    }
+    // Suffix.
+    var resultKind = kind
+    let suffixStart = position
+    while position < bytes.count && isLetter(bytes[position]) { position += 1 }
+    let suffix = source.text(of: Span(start: suffixStart, end: position))
+    switch suffix {
+    case "", "k", "K", "m", "M", "bn", "B", "b": break
+    case "pp":
+      if kind == .money { return invalid(.invalidNumber, "a money amount cannot be in percentage points", start) }
+      resultKind = .percentagePoints
+    case "x":
+      if kind == .money { return invalid(.invalidNumber, "a money amount cannot be a multiple", start) }
+      resultKind = .multiple
+    default:
+      while position < bytes.count && isIdentifierByte(bytes[position]) { position += 1 }
+      return invalid(
+        .invalidNumber,
+        "unknown suffix '\(suffix)' on a number; use k, M or bn for scale, % or pp for percentages, x for multiples",
+        start)
+    }
+    if position < bytes.count, bytes[position] == UInt8(ascii: "%") {
+      if kind == .money || resultKind != kind {
+        position += 1
+        return invalid(.invalidNumber, "'%' cannot follow this amount", start)
+      }
+      position += 1
+      resultKind = .percent
+    }
+    if position < bytes.count, isDigit(bytes[position]) || bytes[position] == UInt8(ascii: "_") {
+      while position < bytes.count && isIdentifierByte(bytes[position]) { position += 1 }
+      return invalid(.invalidNumber, "malformed number '\(source.text(of: Span(start: start, end: position)))'", start)
+    }
+    return Token(resultKind, Span(start: start, end: position))
+  }
+
+  // MARK: Strings
+
+  private mutating func lexString() -> Token {
+    let start = position
+    position += 1
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: "\"") {
+        position += 1
+        return Token(.string, Span(start: start, end: position))
+      }
+      if byte == UInt8(ascii: "\n") { break }
+      if byte == UInt8(ascii: "\\") {
+        position += min(2, bytes.count - position)
+        continue
+      }
+      if byte >= 0x80 {
+        let length = utf8SequenceLength(at: position)
+        if length == 0 {
+          report(.invalidUTF8, "invalid UTF-8 in string", Span(start: position, end: position + 1))
+          position += 1
+          // Skip to the end of the string so one bad byte is one error.
+          while position < bytes.count && bytes[position] != UInt8(ascii: "\"") && bytes[position] != UInt8(ascii: "\n") {
+            position += 1
+          }
+          if position < bytes.count && bytes[position] == UInt8(ascii: "\"") { position += 1 }
+          return Token(.invalid, Span(start: start, end: position))
+        }
+        position += length
+        continue
+      }
+      position += 1
+    }
+    report(
+      .unterminatedString, "unterminated string", Span(start: start, end: position),
+      notes: [DiagnosticNote("add '\"' to close the string opened here", span: Span(start: start, end: start + 1))])
+    return Token(.invalid, Span(start: start, end: position))
+  }
+
+  // MARK: Errors
+
+  private mutating func invalidCharacter(_ start: Int) -> Token {
+    let byte = bytes[start]
+    if byte >= 0x80 {
+      let length = utf8SequenceLength(at: start)
+      if length == 0 {
+        position = start + 1
+        return invalid(.invalidUTF8, "invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true))", start)
+      }
+      position = start + length
+      let character = source.text(of: Span(start: start, end: position))
+      var message = "unexpected character '\(character)'"
+      switch character {
+      case "−", "–", "—": message += "; did you mean '-'?"
+      case "×": message += "; did you mean '*'?"
+      case "÷": message += "; did you mean '/'?"
+      case "“", "”": message += "; did you mean '\"'?"
+      default: break
+      }
+      return invalid(.invalidCharacter, message, start)
+    }
+    position = start + 1
+    let shown = byte < 0x20 || byte == 0x7F ? "\\u{\(String(byte, radix: 16))}" : String(UnicodeScalar(byte))
+    return invalid(.invalidCharacter, "unexpected character '\(shown)'", start)
+  }
+
+  private mutating func invalid(_ id: DiagnosticID, _ message: String, _ start: Int) -> Token {
+    let span = Span(start: start, end: max(position, start + 1))
+    report(id, message, span)
+    return Token(.invalid, span)
+  }
+
+  private mutating func report(_ id: DiagnosticID, _ message: String, _ span: Span, notes: [DiagnosticNote] = []) {
+    diagnostics.append(Diagnostic(id, message, at: span, in: source, notes: notes))
+  }
+
+  /// Length of the valid UTF-8 sequence at `index`, or 0 if it is not valid.
+  private func utf8SequenceLength(at index: Int) -> Int {
+    let first = bytes[index]
+    let length: Int
+    var minimum: UInt32
+    var scalar: UInt32
+    switch first {
+    case 0xC2...0xDF: (length, minimum, scalar) = (2, 0x80, UInt32(first & 0x1F))
+    case 0xE0...0xEF: (length, minimum, scalar) = (3, 0x800, UInt32(first & 0x0F))
+    case 0xF0...0xF4: (length, minimum, scalar) = (4, 0x10000, UInt32(first & 0x07))
+    default: return 0
+    }
+    guard index + length <= bytes.count else { return 0 }
+    for offset in 1..<length {
+      let byte = bytes[index + offset]
+      guard byte & 0xC0 == 0x80 else { return 0 }
+      scalar = scalar << 6 | UInt32(byte & 0x3F)
+    }
+    if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return 0 }
+    _ = minimum
+    minimum = 0
+    return length
+  }
+}

@@ -1,0 +1,117 @@
+// MARK: - Syntax tree
+
+/// Binary operators, with the binding powers used by precedence climbing.
+public enum BinaryOperator: String, Sendable {
+  case or, and
+  case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+  case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
+
+  /// Left and right binding powers (Lua's `priority[]`): a higher right power than left makes
+  /// an operator right-associative.
+  var bindingPower: (left: Int, right: Int) {
+    switch self {
+    case .or: (1, 1)
+    case .and: (2, 2)
+    case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: (4, 4)
+    case .add, .subtract: (5, 5)
+    case .multiply, .divide: (6, 6)
+    case .power: (9, 8)
+    }
+  }
+
+  init?(_ kind: TokenKind) {
+    switch kind {
+    case .kwOr: self = .or
+    case .kwAnd: self = .and
+    case .equalEqual: self = .equal
+    case .bangEqual: self = .notEqual
+    case .less: self = .less
+    case .lessEqual: self = .lessEqual
+    case .greater: self = .greater
+    case .greaterEqual: self = .greaterEqual
+    case .plus: self = .add
+    case .minus: self = .subtract
+    case .star: self = .multiply
+    case .slash: self = .divide
+    case .caret: self = .power
+    default: return nil
+    }
+  }
+
+  var isComparison: Bool { bindingPower.left == 4 }
+}
+
+public enum UnaryOperator: String, Sendable {
+  case negate = "-", plus = "+", not
+  /// Unary operators bind tighter than `*` but looser than `^`: `-2^2` is -4.
+  static let bindingPower = 7
+  static let notBindingPower = 3
+}
+
+/// What a call names: a function, item or variable; a printed label; or either of those
+/// qualified by a company (`acme.revenue`).
+public enum Callee: Sendable, Equatable {
+  case name(String)
+  case label(String)
+  case qualified(company: String, name: String)
+  case qualifiedLabel(company: String, label: String)
+
+  public var displayName: String {
+    switch self {
+    case .name(let n): n
+    case .label(let l): "\"\(l)\""
+    case .qualified(let c, let n): "\(c).\(n)"
+    case .qualifiedLabel(let c, let l): "\(c).\"\(l)\""
+    }
+  }
+}
+
+/// An expression and the bytes it came from.
+public struct Expression: Sendable, Equatable {
+  public indirect enum Kind: Sendable, Equatable {
+    case literal(Value)
+    /// A bare name: a variable, parameter, company or zero-argument function.
+    case name(String)
+    case call(Callee, calleeSpan: Span, arguments: [Expression])
+    case unary(UnaryOperator, Expression)
+    case binary(BinaryOperator, Expression, Expression, operatorSpan: Span)
+    /// Placeholder where the parser recovered from an error.
+    case invalid
+  }
+  public var kind: Kind
+  public var span: Span
+  public init(_ kind: Kind, _ span: Span) {
+    self.kind = kind
+    self.span = span
+  }
+}
+
+/// A statement and the bytes it came from.
+public struct Statement: Sendable, Equatable {
+  public enum Kind: Sendable, Equatable {
+    case expression(Expression)
+    case letBinding(name: String, nameSpan: Span, value: Expression)
+    case definition(name: String, nameSpan: Span, parameters: [String], body: Expression)
+    case assertion(Expression, message: String?)
+    case table(items: [Expression], periods: [Expression])
+    case explain(Expression)
+    case check(company: String?)
+    case use(company: String, nameSpan: Span)
+    case load(path: String, pathSpan: Span)
+    case invalid
+  }
+  public var kind: Kind
+  public var span: Span
+  public init(_ kind: Kind, _ span: Span) {
+    self.kind = kind
+    self.span = span
+  }
+}
+
+/// A parsed source: statements, possibly with `.invalid` parts, and sorted diagnostics.
+public struct ParsedProgram: Sendable {
+  public var statements: [Statement]
+  public var diagnostics: [Diagnostic]
+  /// The input stopped in the middle of a statement; more lines could complete it.
+  public var isIncomplete: Bool
+}

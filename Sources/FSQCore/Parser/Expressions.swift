@@ -1,0 +1,143 @@
+// MARK: - Expressions
+
+extension Parser {
+  /// expression -> subexpression(0)
+  public mutating func parseExpression() -> Expression {
+    parseSubexpression(limit: 0)
+  }
+
+  /// subexpression -> ( unary_op subexpression | postfix ) { binary_op subexpression }
+  ///
+  /// Precedence climbing over `BinaryOperator.bindingPower`: an operator joins the current
+  /// expression while its left power exceeds `limit`.
+  mutating func parseSubexpression(limit: Int) -> Expression {
+    guard enterNesting() else {
+      nesting -= 1
+      return Expression(.invalid, current.span)
+    }
+    defer { nesting -= 1 }
+    var left: Expression
+    let start = current
+    switch current.kind {
+    case .minus, .plus:
+      advance()
+      let operand = parseSubexpression(limit: UnaryOperator.bindingPower)
+      left = Expression(.unary(start.kind == .minus ? .negate : .plus, operand), start.span.union(operand.span))
+    case .kwNot:
+      advance()
+      let operand = parseSubexpression(limit: UnaryOperator.notBindingPower)
+      left = Expression(.unary(.not, operand), start.span.union(operand.span))
+    default:
+      left = parsePostfix()
+    }
+    var lastComparison: Token?
+    while let op = BinaryOperator(current.kind), op.bindingPower.left > limit {
+      let operatorToken = advance()
+      if op.isComparison {
+        if let lastComparison {
+          error(
+            .unexpectedToken,
+            "comparisons do not chain; write 'a \(text(lastComparison)) b and b \(text(operatorToken)) c'",
+            at: operatorToken)
+        }
+        lastComparison = operatorToken
+      }
+      skipNewlines()
+      let right = parseSubexpression(limit: op.bindingPower.right)
+      left = Expression(.binary(op, left, right, operatorSpan: operatorToken.span), left.span.union(right.span))
+    }
+    return left
+  }
+
+  /// postfix -> primary | callee '(' [ arguments ] ')'
+  /// callee  -> NAME | STRING | NAME '.' ( NAME | STRING )
+  mutating func parsePostfix() -> Expression {
+    let token = current
+    switch token.kind {
+    case .identifier:
+      advance()
+      var callee = Callee.name(text(token))
+      var calleeSpan = token.span
+      if at(.dot) {
+        advance()
+        let member = current
+        if eat(.identifier) {
+          callee = .qualified(company: text(token), name: text(member))
+        } else if eat(.string) {
+          callee = .qualifiedLabel(company: text(token), label: Literals.unescape(text(member)))
+        } else {
+          error(.expectedToken, "expected an item name after '\(text(token)).', found \(describe(member))", at: member)
+          return Expression(.invalid, token.span)
+        }
+        calleeSpan = token.span.union(member.span)
+      }
+      if at(.leftParen) { return parseCall(callee, calleeSpan: calleeSpan) }
+      if case .name(let name) = callee { return Expression(.name(name), token.span) }
+      return Expression(.call(callee, calleeSpan: calleeSpan, arguments: []), calleeSpan)
+    case .string:
+      advance()
+      let label = Literals.unescape(text(token))
+      if at(.leftParen) { return parseCall(.label(label), calleeSpan: token.span) }
+      return Expression(.literal(.text(label)), token.span)
+    default:
+      return parsePrimary()
+    }
+  }
+
+  /// call -> callee '(' [ expression { ',' expression } ] ')'
+  mutating func parseCall(_ callee: Callee, calleeSpan: Span) -> Expression {
+    let opener = advance()
+    var arguments: [Expression] = []
+    if !at(.rightParen) {
+      repeat {
+        if at(.rightParen) { break }  // a trailing comma is allowed
+        arguments.append(parseExpression())
+        if panicking { break }
+      } while eat(.comma)
+    }
+    if !panicking { expect(.rightParen, closing: opener) }
+    return Expression(.call(callee, calleeSpan: calleeSpan, arguments: arguments), calleeSpan.union(previous.span))
+  }
+
+  /// primary -> NUMBER | MONEY | PERCENT | PP | MULTIPLE | PERIOD | DATE | 'true' | 'false'
+  ///          | '(' expression ')'
+  mutating func parsePrimary() -> Expression {
+    let token = current
+    switch token.kind {
+    case .number, .money, .percent, .percentagePoints, .multiple:
+      advance()
+      switch Literals.quantity(text(token), kind: token.kind) {
+      case .success(let quantity):
+        return Expression(.literal(.quantity(quantity)), token.span)
+      case .failure(let failure):
+        error(failure.id, failure.message, at: token)
+        return Expression(.invalid, token.span)
+      }
+    case .period, .date:
+      advance()
+      guard let period = Literals.period(text(token)) else {
+        error(.invalidPeriod, "cannot read period '\(text(token))'", at: token)
+        return Expression(.invalid, token.span)
+      }
+      return Expression(.literal(.period(period)), token.span)
+    case .kwTrue, .kwFalse:
+      advance()
+      return Expression(.literal(.bool(token.kind == .kwTrue)), token.span)
+    case .leftParen:
+      advance()
+      skipNewlines()
+      let inner = parseExpression()
+      skipNewlines()
+      if !panicking { expect(.rightParen, closing: token) }
+      return Expression(inner.kind, token.span.union(previous.span))
+    case .invalid:
+      // The lexer has reported it already.
+      panicking = true
+      advance()
+      return Expression(.invalid, token.span)
+    default:
+      error(.expectedExpression, "expected an expression, found \(describe(token))", at: token)
+      return Expression(.invalid, token.span)
+    }
+  }
+}

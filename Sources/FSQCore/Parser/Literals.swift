@@ -1,0 +1,121 @@
+// MARK: - Reading literal tokens
+
+/// Decodes the text of literal tokens into values.
+enum Literals {
+  struct Failure: Error {
+    var id: DiagnosticID
+    var message: String
+  }
+
+  /// `11_853_020`, `1.5k`, `$11.9M`, `2.1bn`, `8.3%`, `2.2pp`, `0.29x`.
+  static func quantity(_ text: String, kind: TokenKind) -> Result<Quantity, Failure> {
+    var body = Substring(text)
+    var unit = Unit.none
+    if body.hasPrefix("$") {
+      body = body.dropFirst()
+      unit = .usd
+    }
+    switch kind {
+    case .percent:
+      body = body.dropLast()
+      unit = .percent
+    case .percentagePoints:
+      body = body.dropLast(2)
+      unit = .percentagePoints
+    case .multiple:
+      body = body.dropLast()
+      unit = .multiple
+    default: break
+    }
+    var scale = 0
+    if body.hasSuffix("bn") {
+      scale = 9
+      body = body.dropLast(2)
+    } else if let last = body.last, last.isLetter, last != "e", last != "E" {
+      switch last {
+      case "k", "K": scale = 3
+      case "m", "M": scale = 6
+      case "b", "B": scale = 9
+      default: return .failure(Failure(id: .invalidNumber, message: "unknown suffix '\(last)'"))
+      }
+      body = body.dropLast()
+    }
+    guard var amount = Decimal(parsing: body) else {
+      if body.contains(where: { $0 == "e" || $0 == "E" }) {
+        return .failure(Failure(id: .overflow, message: "number '\(text)' is out of range"))
+      }
+      return .failure(Failure(id: .invalidNumber, message: "cannot read number '\(text)'"))
+    }
+    do {
+      if scale > 0 { amount = try amount.multiplying(by: Decimal(significand: 1, exponent: scale)) }
+      if unit.isScaledByHundred { amount = try amount.dividing(by: .hundred) }
+    } catch {
+      return .failure(Failure(id: .overflow, message: "number '\(text)' is out of range"))
+    }
+    return .success(Quantity(amount, unit))
+  }
+
+  /// `q3 2009`, `Q3 2009`, `2009q3`, `fy2008`, `fy 2008`, `h1 2009`, `9m 2009`, `cq4 2010`,
+  /// `cy2009`, `2009-09-30`.
+  static func period(_ text: String) -> PeriodSpec? {
+    let lowered = text.lowercased()
+    if let date = CivilDate(iso: lowered) { return .instant(date) }
+    let compact = lowered.filter { $0 != " " && $0 != "\t" }
+    // Numeric-first forms: 2009q3, 2009h1, 9m2009 (after removing the space).
+    if let first = compact.first, first.isNumber {
+      if compact.count == 6, let year = Int(compact.prefix(4)), let n = Int(compact.suffix(1)) {
+        let letter = compact[compact.index(compact.startIndex, offsetBy: 4)]
+        if letter == "q" { return PeriodSpec(.quarter(n), year: year) }
+        if letter == "h" { return PeriodSpec(.half(n), year: year) }
+      }
+      guard let m = compact.firstIndex(of: "m"), let months = Int(compact[..<m]),
+        let year = Int(compact[compact.index(after: m)...])
+      else { return nil }
+      return PeriodSpec(.monthsToDate(months), year: year)
+    }
+    var rest = Substring(compact)
+    var calendar = false
+    if rest.hasPrefix("c") {
+      calendar = true
+      rest = rest.dropFirst()
+    }
+    if rest.hasPrefix("fy") || rest.hasPrefix("y") {
+      rest = rest.drop { $0 == "f" || $0 == "y" }
+      guard let year = Int(rest) else { return nil }
+      return PeriodSpec(.year, year: year, calendar: calendar)
+    }
+    guard let letter = rest.first, let n = rest.dropFirst().first?.wholeNumberValue,
+      let year = Int(rest.dropFirst(2))
+    else { return nil }
+    switch letter {
+    case "q": return PeriodSpec(.quarter(n), year: year, calendar: calendar)
+    case "h": return PeriodSpec(.half(n), year: year, calendar: calendar)
+    default: return nil
+    }
+  }
+
+  /// Removes the quotes and resolves `\"`, `\\`, `\n`, `\t`.
+  static func unescape(_ text: String) -> String {
+    var inner = Substring(text)
+    if inner.hasPrefix("\"") { inner = inner.dropFirst() }
+    if inner.hasSuffix("\"") && !inner.isEmpty { inner = inner.dropLast() }
+    guard inner.contains("\\") else { return String(inner) }
+    var out = ""
+    var escaping = false
+    for character in inner {
+      if escaping {
+        switch character {
+        case "n": out.append("\n")
+        case "t": out.append("\t")
+        default: out.append(character)
+        }
+        escaping = false
+      } else if character == "\\" {
+        escaping = true
+      } else {
+        out.append(character)
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,272 @@
+// MARK: - Parser
+
+/// A hand-written recursive-descent parser: one function per grammar rule, precedence
+/// climbing for operators. It never prints and never throws: it returns a partial tree and
+/// sorted diagnostics, recovering at statement boundaries (one error per line, at most
+/// `maximumErrors`). Nesting is bounded, so deep input is a diagnostic, not a stack overflow.
+///
+/// Vocabulary: `at` looks, `eat` consumes on a match, `expect` consumes or diagnoses.
+public struct Parser {
+  public static let maximumNesting = 200
+  public static let maximumErrors = 10
+
+  let source: SourceFile
+  var tokens: [Token]
+  var index = 0
+  var diagnostics: [Diagnostic]
+  var panicking = false
+  var nesting = 0
+  var lastErrorLine = -1
+  var incomplete = false
+  var errorCount = 0
+
+  public init(source: SourceFile) {
+    self.source = source
+    var lexer = Lexer(source: source)
+    self.tokens = lexer.tokenize()
+    self.diagnostics = lexer.diagnostics
+    self.errorCount = diagnostics.count
+  }
+
+  /// Parses a whole source.
+  public static func parse(_ source: SourceFile) -> ParsedProgram {
+    var parser = Parser(source: source)
+    return parser.parseProgram()
+  }
+
+  // MARK: Token vocabulary
+
+  var current: Token { tokens[index] }
+  var previous: Token { tokens[max(0, index - 1)] }
+
+  func at(_ kind: TokenKind) -> Bool { tokens[index].kind == kind }
+
+  @discardableResult
+  mutating func advance() -> Token {
+    let token = tokens[index]
+    if token.kind != .endOfInput { index += 1 }
+    return token
+  }
+
+  mutating func eat(_ kind: TokenKind) -> Bool {
+    if at(kind) {
+      advance()
+      return true
+    }
+    return false
+  }
+
+  /// Consumes `kind` or reports "expected X, found Y", naming the opener if there is one.
+  @discardableResult
+  mutating func expect(_ kind: TokenKind, closing opener: Token? = nil) -> Bool {
+    if eat(kind) { return true }
+    var notes: [DiagnosticNote] = []
+    if let opener {
+      notes.append(DiagnosticNote("to close \(opener.kind.spelling) opened here", span: opener.span))
+    }
+    error(.expectedToken, "expected \(kind.spelling), found \(describe(current))", at: current, notes: notes)
+    return false
+  }
+
+  mutating func skipNewlines() {
+    while at(.newline) { advance() }
+  }
+
+  func text(_ token: Token) -> String { source.text(of: token.span) }
+
+  func describe(_ token: Token) -> String {
+    switch token.kind {
+    case .endOfInput, .newline: return token.kind.spelling
+    case .invalid: return "invalid input"
+    default:
+      let shown = text(token)
+      return shown.count > 40 ? "\(token.kind.spelling)" : "'\(shown)'"
+    }
+  }
+
+  // MARK: Errors and recovery
+
+  mutating func error(_ id: DiagnosticID, _ message: String, at token: Token, notes: [DiagnosticNote] = []) {
+    error(id, message, span: token.span, notes: notes, atEnd: token.kind == .endOfInput)
+  }
+
+  mutating func error(_ id: DiagnosticID, _ message: String, span: Span, notes: [DiagnosticNote] = [], atEnd: Bool = false) {
+    if panicking { return }
+    panicking = true
+    // An invalid token already carries the lexer's diagnostic.
+    if tokens[index].kind == .invalid && span == tokens[index].span { return }
+    let line = source.location(of: span.start).line
+    if line == lastErrorLine { return }
+    lastErrorLine = line
+    if atEnd && errorCount == 0 { incomplete = true }
+    errorCount += 1
+    if errorCount > Parser.maximumErrors { return }
+    diagnostics.append(Diagnostic(id, message, at: span, in: source, notes: notes))
+  }
+
+  /// Skips to the next statement boundary after an error.
+  mutating func synchronize() {
+    while !at(.endOfInput) && !at(.newline) && !at(.semicolon) { advance() }
+    panicking = false
+  }
+
+  /// Bounds the depth of nested expressions.
+  mutating func enterNesting() -> Bool {
+    nesting += 1
+    if nesting > Parser.maximumNesting {
+      error(.nestingTooDeep, "expression nested more than \(Parser.maximumNesting) levels deep", at: current)
+      return false
+    }
+    return true
+  }
+
+  // MARK: Program and statements
+
+  /// program -> { statement ( NEWLINE | ';' ) } EOF
+  public mutating func parseProgram() -> ParsedProgram {
+    var statements: [Statement] = []
+    while true {
+      while at(.newline) || at(.semicolon) { advance() }
+      if at(.endOfInput) { break }
+      let before = index
+      let statement = parseStatement()
+      statements.append(statement)
+      if !at(.newline) && !at(.semicolon) && !at(.endOfInput) {
+        error(.unexpectedToken, "expected end of statement, found \(describe(current))", at: current)
+      }
+      if panicking { synchronize() }
+      // Always make progress.
+      if index == before { advance() }
+    }
+    if errorCount > Parser.maximumErrors {
+      let last = tokens[index]
+      diagnostics.append(
+        Diagnostic(.tooManyErrors, "too many errors (\(errorCount)); stopping here", at: last.span, in: source))
+    }
+    diagnostics.sort { $0.span.start < $1.span.start }
+    let hasErrors = diagnostics.contains { $0.severity == .error }
+    return ParsedProgram(statements: statements, diagnostics: diagnostics, isIncomplete: hasErrors && incomplete)
+  }
+
+  /// statement -> let_stmt | def_stmt | assert_stmt | table_stmt | explain_stmt | check_stmt
+  ///            | use_stmt | load_stmt | expression
+  mutating func parseStatement() -> Statement {
+    let start = current.span.start
+    let kind: Statement.Kind
+    switch current.kind {
+    case .kwLet: kind = parseLet()
+    case .kwDef: kind = parseDef()
+    case .kwAssert: kind = parseAssert()
+    case .kwTable: kind = parseTable()
+    case .kwExplain:
+      advance()
+      kind = .explain(parseExpression())
+    case .kwCheck: kind = parseCheck()
+    case .kwUse: kind = parseUse()
+    case .kwLoad: kind = parseLoad()
+    default: kind = .expression(parseExpression())
+    }
+    return Statement(kind, Span(start: start, end: previous.span.end))
+  }
+
+  /// let_stmt -> 'let' NAME '=' expression
+  mutating func parseLet() -> Statement.Kind {
+    advance()
+    let nameToken = current
+    guard expectName(for: "'let'") else { return .invalid }
+    guard expect(.equals) else { return .invalid }
+    skipNewlines()
+    return .letBinding(name: text(nameToken), nameSpan: nameToken.span, value: parseExpression())
+  }
+
+  /// def_stmt -> 'def' NAME '(' [ NAME { ',' NAME } ] ')' '=' expression
+  mutating func parseDef() -> Statement.Kind {
+    advance()
+    let nameToken = current
+    guard expectName(for: "'def'") else { return .invalid }
+    let opener = current
+    guard expect(.leftParen) else { return .invalid }
+    var parameters: [String] = []
+    if !at(.rightParen) {
+      repeat {
+        let parameter = current
+        guard expectName(for: "a parameter list") else { return .invalid }
+        if parameters.contains(text(parameter)) {
+          error(.redefinition, "parameter '\(text(parameter))' appears twice", at: parameter)
+          return .invalid
+        }
+        parameters.append(text(parameter))
+      } while eat(.comma)
+    }
+    guard expect(.rightParen, closing: opener) else { return .invalid }
+    guard expect(.equals) else { return .invalid }
+    skipNewlines()
+    return .definition(name: text(nameToken), nameSpan: nameToken.span, parameters: parameters, body: parseExpression())
+  }
+
+  /// assert_stmt -> 'assert' expression [ ',' STRING ]
+  mutating func parseAssert() -> Statement.Kind {
+    advance()
+    let condition = parseExpression()
+    var message: String?
+    if eat(.comma) {
+      let token = current
+      if expect(.string) { message = Literals.unescape(text(token)) }
+    }
+    return .assertion(condition, message: message)
+  }
+
+  /// table_stmt -> 'table' expression { ',' expression } 'for' expression { ',' expression }
+  mutating func parseTable() -> Statement.Kind {
+    advance()
+    var items: [Expression] = [parseExpression()]
+    while eat(.comma) {
+      skipNewlines()
+      items.append(parseExpression())
+    }
+    guard expect(.kwFor) else { return .invalid }
+    var periods: [Expression] = [parseExpression()]
+    while eat(.comma) {
+      skipNewlines()
+      periods.append(parseExpression())
+    }
+    return .table(items: items, periods: periods)
+  }
+
+  /// check_stmt -> 'check' [ NAME | STRING ]
+  mutating func parseCheck() -> Statement.Kind {
+    advance()
+    if at(.identifier) { return .check(company: text(advance())) }
+    if at(.string) { return .check(company: Literals.unescape(text(advance()))) }
+    return .check(company: nil)
+  }
+
+  /// use_stmt -> 'use' ( NAME | STRING )
+  mutating func parseUse() -> Statement.Kind {
+    advance()
+    let token = current
+    if eat(.identifier) { return .use(company: text(token), nameSpan: token.span) }
+    if eat(.string) { return .use(company: Literals.unescape(text(token)), nameSpan: token.span) }
+    error(.expectedToken, "expected a company name or ticker after 'use', found \(describe(token))", at: token)
+    return .invalid
+  }
+
+  /// load_stmt -> 'load' STRING
+  mutating func parseLoad() -> Statement.Kind {
+    advance()
+    let token = current
+    guard expect(.string) else { return .invalid }
+    return .load(path: Literals.unescape(text(token)), pathSpan: token.span)
+  }
+
+  mutating func expectName(for context: String) -> Bool {
+    if eat(.identifier) { return true }
+    let found = current
+    if found.kind.rawValue >= TokenKind.kwLet.rawValue && found.kind.rawValue <= TokenKind.kwFalse.rawValue {
+      error(.expectedToken, "expected a name after \(context), found keyword \(found.kind.spelling)", at: found)
+    } else {
+      error(.expectedToken, "expected a name after \(context), found \(describe(found))", at: found)
+    }
+    return false
+  }
+}
