@@ -1,2 +1,27 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import ArgumentParser
 import FSQCore
-print(FSQ.version)
+
+// A closed pipe is reported by write() as EPIPE and handled in Output, not by a signal.
+signal(SIGPIPE, SIG_IGN)
+
+let options: Options
+do {
+  options = try Options.parse()
+} catch {
+  let code = Options.exitCode(for: error)
+  let message = Options.fullMessage(for: error)
+  if code == .success {
+    Output.out(message + "\n")
+    exit(0)
+  }
+  Output.err("fsq: " + message + "\n")
+  Output.err("Run 'fsq --help' for the options.\n")
+  exit(ExitStatus.usage.rawValue)
+}
+
+exit(Main(options: options).run().rawValue)

@@ -89,7 +89,7 @@ public enum Unit: Hashable, Sendable, CustomStringConvertible {
     case _ where a == b:
       switch a {
       case .multiple: return .multiple
-      case .none: return .none
+      case .none: return Unit.none
       default: return .percent
       }
     case (_, .none): return a
@@ -97,8 +97,8 @@ public enum Unit: Hashable, Sendable, CustomStringConvertible {
     case (.currency(let code), .perShare(let other)) where code == other: return .shares
     case (_, .percent) where a != .none: return a
     case (_, .multiple) where a != .none: return a
-    case (.percent, .percentagePoints), (.percentagePoints, .percent): return .none
-    case (.none, .percent), (.none, .multiple): return .none
+    case (.percent, .percentagePoints), (.percentagePoints, .percent): return Unit.none
+    case (.none, .percent), (.none, .multiple): return Unit.none
     default: return nil
     }
   }

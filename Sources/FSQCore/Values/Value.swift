@@ -26,6 +26,8 @@ public indirect enum Value: Sendable, Equatable {
   case bool(Bool)
   case period(PeriodSpec)
   case table(ResultTable)
+  /// A function, item or metric named without calling it: `revenue` in `growth(revenue, q3 2009)`.
+  case function(String)
   /// A statement with no value of its own (`let`, `def`, `use`).
   case nothing
 
@@ -37,6 +39,7 @@ public indirect enum Value: Sendable, Equatable {
     case .bool: "boolean"
     case .period(let p): p.isInstant ? "date" : "period"
     case .table: "table"
+    case .function: "function"
     case .nothing: "nothing"
     }
   }

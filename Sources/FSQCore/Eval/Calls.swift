@@ -1,0 +1,172 @@
+// MARK: - Calls: user functions, built-ins, metrics and items
+
+extension Evaluator {
+  /// Resolves a call: a variable holding a function, a user function, a built-in, a reported
+  /// item, a metric formula, in that order; then an error with a suggestion.
+  func call(_ callee: Callee, calleeSpan: Span, arguments: [Expression], span: Span, _ scope: Scope) throws(Diagnostic) -> Value {
+    var scope = scope
+    let name: String
+    switch callee {
+    case .name(let n):
+      if let value = scope.locals[n] ?? globals[n] {
+        guard case .function(let target) = value else {
+          throw fail(.typeMismatch, "'\(n)' is \(value.typeName), not a function", calleeSpan)
+        }
+        name = target
+      } else {
+        name = n
+      }
+    case .label(let label):
+      return try callLabel(label, arguments: arguments, calleeSpan: calleeSpan, span: span, scope)
+    case .qualified(let company, let n):
+      scope.company = try companyIndex(company, calleeSpan)
+      name = n
+    case .qualifiedLabel(let company, let label):
+      scope.company = try companyIndex(company, calleeSpan)
+      return try callLabel(label, arguments: arguments, calleeSpan: calleeSpan, span: span, scope)
+    }
+    if functions[name] == nil, let builtin = Builtins.table[name], builtin.lazy {
+      try checkArity(builtin.name, arguments.count, builtin.arity, calleeSpan)
+      return try builtin.body(self, arguments.map { .unevaluated($0) }, span, scope)
+    }
+    var values: [Value] = []
+    values.reserveCapacity(arguments.count)
+    for argument in arguments { values.append(try evaluate(argument, scope)) }
+    return try invoke(name, values, argumentSpans: arguments.map(\.span), calleeSpan: calleeSpan, span: span, scope)
+  }
+
+  /// Calls a function by name with evaluated arguments.
+  func invoke(_ name: String, _ values: [Value], argumentSpans: [Span], calleeSpan: Span, span: Span, _ scope: Scope) throws(Diagnostic) -> Value {
+    if let function = functions[name] {
+      return try callUser(function, values, calleeSpan: calleeSpan, scope, isMetric: false)
+    }
+    if let builtin = Builtins.table[name] {
+      try checkArity(builtin.name, values.count, builtin.arity, calleeSpan)
+      let arguments = zip(values, argumentSpans).map { Argument.value($0, $1) }
+      return try builtin.body(self, arguments, span, scope)
+    }
+    let company = scope.company ?? currentCompany
+    if let company, index.hasItem(name, company: company) {
+      do {
+        return try lookupItem(name, values, argumentSpans: argumentSpans, calleeSpan: calleeSpan, company: company)
+      } catch let error where error.id == .missingFigure && metrics[name] != nil {
+        // The company does not report it for this period: fall back to the formula.
+      }
+    }
+    if let metric = metrics[name] {
+      guard company != nil else { throw noCompany(calleeSpan) }
+      return try callUser(metric, values, calleeSpan: calleeSpan, scope, isMetric: true)
+    }
+    if ItemCatalogLookup.isKnownItem(name) {
+      guard let company else { throw noCompany(calleeSpan) }
+      throw missingItem(name, company: company, calleeSpan)
+    }
+    throw unknownName(name, calleeSpan, scope, kind: "function or item")
+  }
+
+  /// Invokes a function value (from a parameter such as `item` in `growth(item, p)`) with
+  /// one period, recording it for `explain`.
+  func apply(_ function: Value, _ arguments: [Value], span: Span, _ scope: Scope) throws(Diagnostic) -> Value {
+    guard case .function(let name) = function else {
+      throw fail(.typeMismatch, "expected an item or function name, found \(function.typeName)", span)
+    }
+    let description = "\(name)(\(arguments.map(ValueFormatter.source).joined(separator: ", ")))"
+    return try traced(description) { () throws(Diagnostic) -> Value in
+      try invoke(name, arguments, argumentSpans: arguments.map { _ in span }, calleeSpan: span, span: span, scope)
+    }
+  }
+
+  func callUser(_ function: UserFunction, _ values: [Value], calleeSpan: Span, _ scope: Scope, isMetric: Bool) throws(Diagnostic) -> Value {
+    try checkArity(function.name, values.count, function.parameters.count...function.parameters.count, calleeSpan)
+    depth += 1
+    defer { depth -= 1 }
+    if depth > Evaluator.maximumDepth {
+      throw fail(.recursionTooDeep, "calls nested more than \(Evaluator.maximumDepth) deep in '\(function.name)'; does it recurse without end?", calleeSpan)
+    }
+    var inner = Scope(company: scope.company)
+    for (parameter, value) in zip(function.parameters, values) { inner.locals[parameter] = value }
+    annotate(formula: "\(function.name)(\(function.parameters.joined(separator: ", "))) = \(function.bodyText)")
+    let saved = source
+    source = function.source
+    defer { source = saved }
+    do {
+      return try evaluate(function.body, inner)
+    } catch {
+      // An error inside a function body is reported where the function was called, with a
+      // note pointing into the body when the body is user code.
+      if error.source === saved { throw error }
+      var diagnostic = error
+      let inside = function.source.text(of: error.span)
+      diagnostic.notes.insert(DiagnosticNote("in '\(function.name)', at '\(inside)': \(error.message)"), at: 0)
+      diagnostic.source = saved
+      diagnostic.span = calleeSpan
+      throw diagnostic
+    }
+  }
+
+  func checkArity(_ name: String, _ count: Int, _ arity: ClosedRange<Int>, _ span: Span) throws(Diagnostic) {
+    guard !arity.contains(count) else { return }
+    let expected = arity.lowerBound == arity.upperBound ? "\(arity.lowerBound)" : "\(arity.lowerBound) to \(arity.upperBound)"
+    var notes: [DiagnosticNote] = []
+    if let help = Builtins.table[name]?.signature ?? functions[name].map({ "\($0.name)(\($0.parameters.joined(separator: ", ")))" })
+      ?? metrics[name].map({ "\($0.name)(\($0.parameters.joined(separator: ", ")))" })
+    {
+      notes.append(DiagnosticNote("usage: \(help)"))
+    }
+    throw fail(.wrongArgumentCount, "'\(name)' takes \(expected) argument\(arity.upperBound == 1 ? "" : "s"), not \(count)", span, notes: notes)
+  }
+
+  // MARK: Companies
+
+  func companyIndex(_ name: String, _ span: Span) throws(Diagnostic) -> Int {
+    if let company = model.company(named: name), let position = model.index(ofCompany: company.id) { return position }
+    let candidates = model.companies.flatMap { [$0.id] + $0.listings.map { $0.ticker.lowercased() } }
+    var notes: [DiagnosticNote] = []
+    if let suggestion = Suggest.closest(to: name.lowercased(), in: candidates) {
+      notes.append(DiagnosticNote("did you mean '\(suggestion)'?"))
+    }
+    let known = model.companies.map(\.id).joined(separator: ", ")
+    notes.append(DiagnosticNote(known.isEmpty ? "no company is loaded" : "known companies: \(known)"))
+    throw fail(.unknownCompany, "unknown company '\(name)'", span, notes: notes)
+  }
+
+  func noCompany(_ span: Span) -> Diagnostic {
+    fail(.noCompany, "no company is loaded", span, notes: [DiagnosticNote("load a release with 'load \"file\"' or --load")])
+  }
+
+  func fiscalYearEnd(_ company: Int?) -> FiscalYearEnd {
+    guard let company, company < model.companies.count else { return .december }
+    return model.companies[company].fiscalYearEnd
+  }
+
+  // MARK: Unknown names
+
+  func unknownName(_ name: String, _ span: Span, _ scope: Scope, kind: String) -> Diagnostic {
+    var candidates = Array(scope.locals.keys) + Array(globals.keys) + Array(functions.keys)
+    candidates += Builtins.table.keys
+    candidates += metrics.keys
+    if let company = scope.company ?? currentCompany { candidates += index.itemNames(company: company) }
+    candidates += ItemCatalogLookup.names
+    var notes: [DiagnosticNote] = []
+    if let suggestion = Suggest.closest(to: name, in: candidates) {
+      let message = kind == "name" ? "unknown name '\(name)'" : "unknown item '\(name)'"
+      return fail(kind == "name" ? .unknownName : .unknownItem, "\(message); did you mean '\(suggestion)'?", span)
+    }
+    notes.append(DiagnosticNote("':items' lists the items of the current company; ':help' lists the functions"))
+    let message = kind == "name" ? "unknown name '\(name)'" : "unknown item '\(name)'"
+    return fail(kind == "name" ? .unknownName : .unknownItem, message, span, notes: notes)
+  }
+}
+
+/// An argument to a built-in: evaluated, or left for the built-in to evaluate (`if`, `first`).
+enum Argument {
+  case value(Value, Span)
+  case unevaluated(Expression)
+
+  var span: Span {
+    switch self {
+    case .value(_, let span): span
+    case .unevaluated(let expression): expression.span
+    }
+  }
+}

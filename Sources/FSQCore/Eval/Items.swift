@@ -1,0 +1,174 @@
+// MARK: - Looking up reported figures
+
+extension Evaluator {
+  /// `revenue(q3 2009)`: the figure for an item and period, from the company's facts, with a
+  /// quarter derived from year-to-date figures when it is not printed.
+  func lookupItem(_ name: String, _ values: [Value], argumentSpans: [Span], calleeSpan: Span, company: Int) throws(Diagnostic) -> Value {
+    let figures = index.figures(name, company: company)
+    // Text items (none yet) and zero-argument access are not supported: an item needs a period.
+    guard values.count == 1 else {
+      throw fail(
+        .wrongArgumentCount, "item '\(name)' takes one period, not \(values.count) arguments", calleeSpan,
+        notes: [DiagnosticNote("for example \(name)(q3 2009) or \(name)(2009-09-30)")])
+    }
+    guard case .period(let spec) = values[0] else {
+      throw fail(.typeMismatch, "item '\(name)' needs a period, found \(values[0].typeName)", argumentSpans[0])
+    }
+    let fye = model.companies[company].fiscalYearEnd
+    let wanted = spec.resolve(fiscalYearEnd: fye)
+    if let figure = ModelIndex.best(figures, for: wanted) {
+      annotate(source: figure.source, remarks: figure.quantity.isDerived ? ["derived"] : [])
+      return .quantity(figure.quantity)
+    }
+    if let derived = try deriveQuarter(name, figures, wanted: wanted, spec: spec, fye: fye) { return derived }
+    throw missingFigure(name, figures, spec: spec, wanted: wanted, company: company, calleeSpan)
+  }
+
+  /// A quarter not printed, from year-to-date figures: Q4 = fiscal year − nine months, and
+  /// likewise Q2 = 6m − 3m, Q3 = 9m − 6m. Marked derived.
+  func deriveQuarter(_ name: String, _ figures: [IndexedFigure], wanted: ResolvedPeriod, spec: PeriodSpec, fye: FiscalYearEnd) throws(Diagnostic) -> Value? {
+    guard case .quarter(let q) = spec.kind, q > 1, !wanted.isInstant else { return nil }
+    let longer = PeriodSpec(q == 4 ? .year : .monthsToDate(q * 3), year: spec.year, calendar: spec.calendar)
+    let shorter = PeriodSpec(.monthsToDate((q - 1) * 3), year: spec.year, calendar: spec.calendar)
+    guard let whole = ModelIndex.best(figures, for: longer.resolve(fiscalYearEnd: fye)),
+      let part = ModelIndex.best(figures, for: shorter.resolve(fiscalYearEnd: fye))
+    else { return nil }
+    guard let amount = try? whole.quantity.amount.subtracting(part.quantity.amount) else { return nil }
+    annotate(
+      formula: "\(name)(\(longer)) - \(name)(\(shorter))",
+      remarks: ["derived: \(longer) minus \(shorter)"])
+    if trace != nil {
+      trace![trace!.count - 1].append(Explanation(expression: "\(name)(\(longer))", value: .quantity(whole.quantity), source: whole.source))
+      trace![trace!.count - 1].append(Explanation(expression: "\(name)(\(shorter))", value: .quantity(part.quantity), source: part.source))
+    }
+    return .quantity(Quantity(amount, whole.quantity.unit, derived: true))
+  }
+
+  /// `"Cost of Revenues"(q3 2009)`: an item by the label the company printed.
+  func callLabel(_ label: String, arguments: [Expression], calleeSpan: Span, span: Span, _ scope: Scope) throws(Diagnostic) -> Value {
+    guard let company = scope.company ?? currentCompany else { throw noCompany(calleeSpan) }
+    let items = index.items(forLabel: label, company: company)
+    if items.isEmpty {
+      var all: [String] = []
+      for figures in index.items[company].values { all += figures.map(\.label) }
+      let suggestion = Suggest.closest(to: label, in: Array(Set(all)))
+      throw fail(
+        .unknownItem, "\(model.companies[company].name) printed no line labelled \"\(label)\"", calleeSpan,
+        notes: suggestion.map { [DiagnosticNote("did you mean \"\($0)\"?")] } ?? [])
+    }
+    if items.count > 1 {
+      let sections = items.map { item -> String in
+        let section = index.figures(item, company: company).first?.section ?? "no section"
+        return "\(item) (under \(section))"
+      }
+      throw fail(
+        .unknownItem, "the label \"\(label)\" is printed in \(items.count) places; name the one you mean", calleeSpan,
+        notes: [DiagnosticNote("candidates: \(sections.joined(separator: ", "))")])
+    }
+    var values: [Value] = []
+    for argument in arguments { values.append(try evaluate(argument, scope)) }
+    return try lookupItem(items[0], values, argumentSpans: arguments.map(\.span), calleeSpan: calleeSpan, company: company)
+  }
+
+  // MARK: Missing figures
+
+  func missingFigure(_ name: String, _ figures: [IndexedFigure], spec: PeriodSpec, wanted: ResolvedPeriod, company: Int, _ span: Span) -> Diagnostic {
+    let companyName = model.companies[company].displayName
+    let fye = model.companies[company].fiscalYearEnd
+    var seen: [String] = []
+    for figure in figures.sorted(by: { $0.period.end > $1.period.end }) {
+      let label = PeriodLabel.describe(figure.period, fiscalYearEnd: fye)
+      if !seen.contains(label) { seen.append(label) }
+    }
+    let has = seen.isEmpty ? "" : "; it has \(PeriodLabel.list(seen))"
+    let kind = figures.first.map { $0.period.isInstant } ?? false
+    var notes: [DiagnosticNote] = []
+    if kind && !wanted.isInstant {
+      // Balance items are read at the period's end; say which date that was.
+      notes.append(DiagnosticNote("\(name) is a balance at an instant; \(spec) ends on \(wanted.end)"))
+    }
+    return fail(.missingFigure, "\(companyName) reports no \(name) for \(PeriodLabel.display(spec))\(has)", span, notes: notes)
+  }
+
+  func missingItem(_ name: String, company: Int, _ span: Span) -> Diagnostic {
+    let companyName = model.companies[company].displayName
+    return fail(
+      .missingFigure, "\(companyName) reports no \(name) in any period", span,
+      notes: [DiagnosticNote("':items' lists what \(companyName) reports")])
+  }
+}
+
+extension ModelIndex {
+  /// The figure for a period: durations must match in length and end (within a week, for
+  /// 52/53-week years); balances are read at the instant, or at a duration's end.
+  static func best(_ figures: [IndexedFigure], for wanted: ResolvedPeriod) -> IndexedFigure? {
+    var match: IndexedFigure?
+    for figure in figures {
+      let period = figure.period
+      if period.isInstant {
+        if period.end == wanted.end { return figure }
+        if abs(period.end.dayNumber - wanted.end.dayNumber) <= 7 { match = figure }
+      } else if !wanted.isInstant && period.matches(wanted) {
+        match = figure
+      }
+    }
+    return match
+  }
+}
+
+extension Company {
+  /// The short name used in messages: "Fusion" rather than the full legal caption.
+  public var displayName: String {
+    if name.count <= 24 { return name }
+    let words = name.split(separator: " ")
+    return words.first.map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() } ?? name
+  }
+}
+
+/// How periods are named back to the analyst: fiscal labels where they fit.
+public enum PeriodLabel {
+  /// `q3 2009`, `9m 2009`, `fy 2009`, `2009-09-30`.
+  public static func describe(_ period: ResolvedPeriod, fiscalYearEnd fye: FiscalYearEnd) -> String {
+    guard let start = period.start else { return period.end.description }
+    let sameYearEnd = fye.endOfFiscalYear(period.end.year)
+    let fiscalYear = period.end.dayNumber <= sameYearEnd.dayNumber + 7 ? period.end.year : period.end.year + 1
+    let fiscalStart = fye.endOfFiscalYear(fiscalYear - 1).adding(days: 1)
+    let monthsIntoYear = Int((Double(period.end.dayNumber - fiscalStart.dayNumber + 1) / 30.44).rounded())
+    let startsWithYear = abs(start.dayNumber - fiscalStart.dayNumber) <= 7
+    switch period.months {
+    case 3 where monthsIntoYear % 3 == 0 && monthsIntoYear >= 3:
+      return "q\(monthsIntoYear / 3) \(fiscalYear)"
+    case 12 where startsWithYear:
+      return "fy \(fiscalYear)"
+    case 6 where monthsIntoYear == 6 || monthsIntoYear == 12:
+      return "h\(monthsIntoYear / 6) \(fiscalYear)"
+    case let months where startsWithYear:
+      return "\(months)m \(fiscalYear)"
+    default:
+      return period.description
+    }
+  }
+
+  /// `Q3 2009` for messages.
+  static func display(_ spec: PeriodSpec) -> String {
+    let text = spec.description
+    guard let first = text.first, first.isLetter else { return text }
+    if text.hasPrefix("fy ") || text.hasPrefix("cy ") { return text.uppercased() }
+    return text.prefix(1).uppercased() + text.dropFirst()
+  }
+
+  static func list(_ labels: [String]) -> String {
+    let shown = labels.prefix(6).map { label -> String in
+      guard let first = label.first, first.isLetter else { return label }
+      return label.hasPrefix("fy ") ? label.uppercased() : label.prefix(1).uppercased() + label.dropFirst()
+    }
+    var text: String
+    if shown.count <= 1 {
+      text = shown.first ?? ""
+    } else {
+      text = shown.dropLast().joined(separator: ", ") + " and " + shown.last!
+    }
+    if labels.count > 6 { text += " (and \(labels.count - 6) more)" }
+    return text
+  }
+}

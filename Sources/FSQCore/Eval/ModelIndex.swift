@@ -1,0 +1,80 @@
+// MARK: - Fast access to a model's facts
+
+/// A fact or narrative figure as the evaluator sees it.
+struct IndexedFigure {
+  var period: ResolvedPeriod
+  var quantity: Quantity
+  var label: String
+  var section: String?
+  var source: SourceReference
+}
+
+/// Per company: figures by item name, and item names by normalised printed label. Built once
+/// when the model changes, so each lookup is a dictionary access.
+struct ModelIndex {
+  var items: [[String: [IndexedFigure]]]
+  var labels: [[String: [String]]]
+
+  init(model: Model) {
+    items = []
+    labels = []
+    for company in model.companies {
+      var byItem: [String: [IndexedFigure]] = [:]
+      var byLabel: [String: [String]] = [:]
+      for fact in company.facts {
+        byItem[fact.item, default: []].append(
+          IndexedFigure(
+            period: fact.period, quantity: Quantity(fact.value, fact.unit, derived: fact.isDerived), label: fact.label,
+            section: fact.section, source: fact.source))
+        let key = ModelIndex.normalize(fact.label)
+        if !(byLabel[key]?.contains(fact.item) ?? false) { byLabel[key, default: []].append(fact.item) }
+      }
+      for figure in company.narrative {
+        byItem[figure.item, default: []].append(
+          IndexedFigure(
+            period: figure.period ?? ResolvedPeriod(start: nil, end: CivilDate(unchecked: 1, 1, 1)),
+            quantity: Quantity(figure.value, figure.unit), label: figure.label, section: "text",
+            source: figure.source))
+      }
+      items.append(byItem)
+      labels.append(byLabel)
+    }
+  }
+
+  func hasItem(_ name: String, company: Int) -> Bool {
+    company < items.count && items[company][name] != nil
+  }
+
+  func figures(_ name: String, company: Int) -> [IndexedFigure] {
+    company < items.count ? items[company][name] ?? [] : []
+  }
+
+  func itemNames(company: Int) -> [String] {
+    company < items.count ? Array(items[company].keys) : []
+  }
+
+  func items(forLabel label: String, company: Int) -> [String] {
+    company < labels.count ? labels[company][ModelIndex.normalize(label)] ?? [] : []
+  }
+
+  /// Lower-case letters and digits with single spaces: "Cost of Revenues" and
+  /// "cost of  revenues:" are the same label.
+  static func normalize(_ label: String) -> String {
+    var out = ""
+    var pendingSpace = false
+    for scalar in label.unicodeScalars {
+      if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+        if pendingSpace && !out.isEmpty { out.append(" ") }
+        pendingSpace = false
+        out.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+      } else if scalar == "&" {
+        if !out.isEmpty { out.append(" ") }
+        out.append("and")
+        pendingSpace = true
+      } else if scalar != "'" && scalar != "’" {
+        pendingSpace = true
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,232 @@
+// MARK: - Rendering results
+
+/// Turns results into text, CSV, JSON Lines or Markdown. The same table renders in all four.
+///
+/// JSON: one object per result line; a scalar has `value` (full precision, in the unit named)
+/// and `unit` (`"USD"`, `"%"`, `"pp"`, `"shares"`, `"USD/share"`, `"x"` or null).
+public struct OutputRenderer: Sendable {
+  public var format: OutputFormat
+  public var color: Bool
+
+  public init(format: OutputFormat, color: Bool = false) {
+    self.format = format
+    self.color = color
+  }
+
+  /// The text for one result, ending in a newline (empty for results with nothing to show).
+  public func render(_ item: ResultItem) -> String {
+    switch item {
+    case .value(.nothing): return ""
+    case .value(.table(let table)): return renderTable(table)
+    case .value(let value): return renderScalar(value)
+    case .explanation(let explanation): return renderExplanation(explanation)
+    case .findings(let findings): return FindingRenderer(format: format).render(findings)
+    case .message(let message):
+      return format == .text || format == .markdown ? message + "\n" : ""
+    }
+  }
+
+  // MARK: Scalars
+
+  func renderScalar(_ value: Value) -> String {
+    switch format {
+    case .text, .markdown:
+      return ValueFormatter.text(value) + "\n"
+    case .json:
+      return JSON.object(scalarFields(value)) + "\n"
+    case .csv:
+      let (number, unit) = csvFields(value)
+      return "value,unit\r\n" + CSV.row([number, unit])
+    }
+  }
+
+  func scalarFields(_ value: Value) -> [(String, String)] {
+    switch value {
+    case .quantity(let q):
+      var fields = [("value", ValueFormatter.jsonNumber(q)), ("unit", q.unit.symbol.map(JSON.string) ?? "null")]
+      fields.append(("text", JSON.string(ValueFormatter.amountText(q))))
+      if q.isDerived { fields.append(("derived", "true")) }
+      return fields
+    case .text(let s): return [("value", JSON.string(s)), ("unit", "null")]
+    case .bool(let b): return [("value", b ? "true" : "false"), ("unit", "null")]
+    case .period(let p):
+      return [("value", JSON.string(p.description)), ("unit", "null"), ("type", JSON.string(p.isInstant ? "date" : "period"))]
+    case .function(let name): return [("value", JSON.string(name)), ("unit", "null"), ("type", JSON.string("function"))]
+    case .table, .nothing: return [("value", "null"), ("unit", "null")]
+    }
+  }
+
+  func csvFields(_ value: Value) -> (String, String) {
+    switch value {
+    case .quantity(let q): return (ValueFormatter.jsonNumber(q), q.unit.symbol ?? "")
+    default: return (ValueFormatter.bare(value), "")
+    }
+  }
+
+  // MARK: Tables
+
+  func renderTable(_ table: ResultTable) -> String {
+    switch format {
+    case .text:
+      let header = ["item"] + table.columns
+      let rows = table.rows.map { row in [row.label] + row.cells.map { $0.map(ValueFormatter.bare) ?? "—" } }
+      return TextTable.render(header: header, rows: rows)
+    case .markdown:
+      var out = "| item | " + table.columns.joined(separator: " | ") + " |\n"
+      out += "|---|" + table.columns.map { _ in "---:" }.joined(separator: "|") + "|\n"
+      for row in table.rows {
+        let cells = row.cells.map { $0.map(ValueFormatter.bare) ?? "—" }
+        out += "| \(row.label) | " + cells.map { $0.replacingPipes }.joined(separator: " | ") + " |\n"
+      }
+      return out
+    case .csv:
+      var header = ["item"]
+      for column in table.columns { header += [column, "\(column) unit"] }
+      var out = CSV.row(header)
+      for row in table.rows {
+        var fields = [row.label]
+        for cell in row.cells {
+          let (number, unit) = cell.map(csvFields) ?? ("", "")
+          fields += [number, unit]
+        }
+        out += CSV.row(fields)
+      }
+      return out
+    case .json:
+      let rows = table.rows.map { row -> String in
+        var cells: [(String, String)] = []
+        for (column, cell) in zip(table.columns, row.cells) {
+          cells.append((column, cell.map { JSON.object(scalarFields($0)) } ?? "null"))
+        }
+        return JSON.object([("item", JSON.string(row.label)), ("values", JSON.object(cells))])
+      }
+      return JSON.object([
+        ("type", JSON.string("table")),
+        ("columns", JSON.array(table.columns.map(JSON.string))),
+        ("rows", JSON.array(rows)),
+      ]) + "\n"
+    }
+  }
+
+  // MARK: Explanations
+
+  func renderExplanation(_ explanation: Explanation) -> String {
+    if format == .json { return JSON.explanation(explanation) + "\n" }
+    var out = ""
+    func walk(_ node: Explanation, _ prefix: String, _ childPrefix: String) {
+      var line = prefix + node.expression + " = " + ValueFormatter.text(node.value)
+      if let formula = node.formula { line += "    [\(formula)]" }
+      out += line + "\n"
+      var details: [String] = []
+      if let source = node.source {
+        details.append("from \(source.document) line \(source.line): \(source.statement), \"\(source.label)\", column \"\(source.column)\"")
+        if let sentence = source.sentence { details.append("stated: \"\(sentence)\"") }
+      }
+      details += node.remarks
+      let bar = node.children.isEmpty ? "   " : "│  "
+      for detail in details { out += childPrefix + bar + detail + "\n" }
+      for (position, child) in node.children.enumerated() {
+        let last = position == node.children.count - 1
+        walk(child, childPrefix + (last ? "└─ " : "├─ "), childPrefix + (last ? "   " : "│  "))
+      }
+    }
+    walk(explanation, "", "")
+    return out
+  }
+}
+
+extension String {
+  var replacingPipes: String {
+    var out = ""
+    for character in self { out += character == "|" ? "\\|" : String(character) }
+    return out
+  }
+}
+
+/// Column-aligned text tables: labels left, figures right.
+enum TextTable {
+  static func render(header: [String], rows: [[String]]) -> String {
+    var widths = header.map(\.count)
+    for row in rows {
+      for (column, cell) in row.enumerated() where column < widths.count { widths[column] = max(widths[column], cell.count) }
+    }
+    func line(_ cells: [String]) -> String {
+      var parts: [String] = []
+      for (column, cell) in cells.enumerated() {
+        let pad = String(repeating: " ", count: max(0, widths[column] - cell.count))
+        parts.append(column == 0 ? cell + pad : pad + cell)
+      }
+      var text = parts.joined(separator: "  ")
+      while text.hasSuffix(" ") { text.removeLast() }
+      return text + "\n"
+    }
+    var out = line(header)
+    out += line(widths.map { String(repeating: "-", count: $0) })
+    for row in rows { out += line(row) }
+    return out
+  }
+}
+
+/// RFC 4180 CSV fields and rows.
+enum CSV {
+  static func field(_ text: String) -> String {
+    if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+      var escaped = "\""
+      for character in text { escaped += character == "\"" ? "\"\"" : String(character) }
+      return escaped + "\""
+    }
+    return text
+  }
+
+  static func row(_ fields: [String]) -> String {
+    fields.map(field).joined(separator: ",") + "\r\n"
+  }
+}
+
+/// Minimal JSON writing (keys in the order given).
+enum JSON {
+  static func string(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case _ where scalar.value < 0x20:
+        let hex = String(scalar.value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
+  }
+
+  static func object(_ fields: [(String, String)]) -> String {
+    "{" + fields.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+  }
+
+  static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
+
+  static func source(_ source: SourceReference?) -> String {
+    guard let source else { return "null" }
+    var fields = [
+      ("document", string(source.document)), ("statement", string(source.statement)),
+      ("label", string(source.label)), ("column", string(source.column)), ("line", String(source.line)),
+    ]
+    if let sentence = source.sentence { fields.append(("sentence", string(sentence))) }
+    return object(fields)
+  }
+
+  static func explanation(_ node: Explanation) -> String {
+    let renderer = OutputRenderer(format: .json)
+    var fields = [("expression", string(node.expression))]
+    fields += renderer.scalarFields(node.value)
+    fields.append(("formula", node.formula.map(string) ?? "null"))
+    fields.append(("source", source(node.source)))
+    fields.append(("remarks", array(node.remarks.map(string))))
+    fields.append(("children", array(node.children.map(explanation))))
+    return object(fields)
+  }
+}

@@ -1,0 +1,93 @@
+// MARK: - Values as text
+
+/// How values read in text output: `$11,853,020`, `8.33%`, `+2.13 pp`, `0.29x`,
+/// `-$0.03 per share`, `67,663,257 shares`. JSON and CSV use `jsonNumber` instead, at full
+/// precision.
+public enum ValueFormatter {
+  public static func text(_ value: Value) -> String {
+    switch value {
+    case .quantity(let q): return text(q)
+    case .text(let s): return "\"\(s)\""
+    case .bool(let b): return b ? "true" : "false"
+    case .period(let p): return p.description
+    case .function(let name): return "<function \(name)>"
+    case .table: return "<table>"
+    case .nothing: return ""
+    }
+  }
+
+  /// Plain text without quotes, for table cells and CSV.
+  public static func bare(_ value: Value) -> String {
+    if case .text(let s) = value { return s }
+    return text(value)
+  }
+
+  public static func text(_ q: Quantity) -> String {
+    let body = amountText(q)
+    return q.isDerived ? body + " (derived)" : body
+  }
+
+  static func amountText(_ q: Quantity) -> String {
+    let amount = q.displayAmount
+    let negative = amount.isNegative
+    let magnitude = amount.magnitude
+    switch q.unit {
+    case .currency(let code):
+      let places = magnitude.isInteger || (magnitude.rounded(places: 0) == magnitude) ? 0 : 2
+      let digits = magnitude.formatted(places: places)
+      let sign = negative ? "-" : ""
+      return code == "USD" ? "\(sign)$\(digits)" : "\(sign)\(digits) \(code)"
+    case .perShare(let code):
+      let digits = magnitude.formatted(places: 2)
+      let sign = negative ? "-" : ""
+      return code == "USD" ? "\(sign)$\(digits) per share" : "\(sign)\(digits) \(code) per share"
+    case .percent:
+      return amount.formatted(places: 2, grouping: true) + "%"
+    case .percentagePoints:
+      let digits = amount.formatted(places: 2)
+      return (negative || digits.hasPrefix("-") ? digits : "+" + digits) + " pp"
+    case .multiple:
+      return amount.formatted(places: 2) + "x"
+    case .shares:
+      return amount.formatted(places: amount.isInteger ? 0 : 2) + " shares"
+    case .years:
+      return plain(amount) + " years"
+    case .none:
+      return plain(amount)
+    }
+  }
+
+  /// Exact digits when the number is exact; otherwise the shortest text that reads back as
+  /// the same double, so no float noise shows.
+  static func plain(_ amount: Decimal) -> String {
+    amount.isExact ? amount.plainString : shortest(amount)
+  }
+
+  static func shortest(_ amount: Decimal) -> String {
+    let double = amount.doubleValue
+    var text = double.description
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return text
+  }
+
+  /// The number for JSON and CSV, in the unit named: exact digits for exact values, the
+  /// shortest round-trip double text for rounded quotients (8.328645357891913).
+  public static func jsonNumber(_ q: Quantity) -> String {
+    let amount = q.displayAmount
+    if amount.isExact {
+      if amount.exponent > 40 || amount.exponent < -40 { return amount.scientificString }
+      return amount.plainString
+    }
+    return shortest(amount)
+  }
+
+  /// How a value is written back as fsq source, for explain's call descriptions.
+  public static func source(_ value: Value) -> String {
+    switch value {
+    case .period(let p): return p.description
+    case .function(let name): return name
+    case .text(let s): return "\"\(s)\""
+    default: return text(value)
+    }
+  }
+}

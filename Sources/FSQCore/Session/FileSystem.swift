@@ -1,0 +1,43 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Why a file could not be read.
+public struct FileError: Error, Sendable {
+  public var reason: String
+  public init(reason: String) { self.reason = reason }
+}
+
+/// Minimal file reading without Foundation (kept off the start-up path).
+public enum FileSystem {
+  /// Largest input fsq reads: scripts and releases beyond this are refused, not half-read.
+  public static let maximumSize = 64 << 20
+
+  public static func read(_ path: String) -> Result<[UInt8], FileError> {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return .failure(FileError(reason: String(cString: strerror(errno)))) }
+    if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(FileError(reason: "it is a directory")) }
+    guard let file = fopen(path, "rb") else { return .failure(FileError(reason: String(cString: strerror(errno)))) }
+    defer { fclose(file) }
+    return readAll(file)
+  }
+
+  /// Reads a stream to its end (used for stdin too).
+  public static func readAll(_ file: UnsafeMutablePointer<FILE>) -> Result<[UInt8], FileError> {
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, 65536, file) }
+      if count > 0 { bytes.append(contentsOf: buffer[0..<count]) }
+      if bytes.count > maximumSize {
+        return .failure(FileError(reason: "larger than \(maximumSize >> 20) MiB"))
+      }
+      if count < 65536 {
+        if ferror(file) != 0 { return .failure(FileError(reason: String(cString: strerror(errno)))) }
+        return .success(bytes)
+      }
+    }
+  }
+}

@@ -1,0 +1,244 @@
+// MARK: - Session: the one entry point
+
+/// One analyst's session: a model, the current company, variables and definitions. The REPL,
+/// scripts and one-liners all call `run(source:)`; it returns results and diagnostics and
+/// never prints.
+///
+///     let session = Session(model: Model.bundled())
+///     let result = session.run("margin(q3 2009) - margin(q3 2008)", origin: .commandLine)
+///     // result.items == [.value(.quantity(+2.13 pp))]
+public final class Session {
+  let evaluator: Evaluator
+  /// Keep going after an error in a script instead of stopping at the first one.
+  public var continueOnError = false
+  /// Reads files for `load`; replaceable in tests.
+  public var readFile: (String) -> Result<[UInt8], FileError> = FileSystem.read
+
+  public init(model: Model) {
+    evaluator = Evaluator(model: model, metrics: Metrics.load())
+  }
+
+  public var model: Model { evaluator.model }
+
+  /// The current company's id, for the prompt.
+  public var currentCompanyID: String? {
+    evaluator.currentCompany.map { evaluator.model.companies[$0].id }
+  }
+
+  // MARK: Running source
+
+  public func run(_ text: String, origin: Origin) -> RunResult {
+    run(source: SourceFile(name: origin.sourceName, text: text))
+  }
+
+  public func run(bytes: [UInt8], origin: Origin) -> RunResult {
+    run(source: SourceFile(name: origin.sourceName, bytes: bytes))
+  }
+
+  /// Parses and runs a whole source. A source with syntax errors runs nothing.
+  public func run(source: SourceFile) -> RunResult {
+    let program = Parser.parse(source)
+    if !program.diagnostics.isEmpty {
+      return RunResult(diagnostics: program.diagnostics, status: .syntax, isIncomplete: program.isIncomplete)
+    }
+    evaluator.source = source
+    var result = RunResult()
+    Interrupt.clear()
+    for statement in program.statements {
+      do throws(Diagnostic) {
+        if let item = try execute(statement, source) { result.items.append(item) }
+      } catch {
+        result.diagnostics.append(error)
+        result.status = max(result.status, error.id == .interrupted ? .interrupted : ExitStatus(error.category))
+        if !continueOnError || error.id == .interrupted { break }
+      }
+      if case .findings(let findings)? = result.items.last, findings.contains(where: { $0.severity == .error }) {
+        result.status = max(result.status, .assertionFailed)
+      }
+    }
+    return result
+  }
+
+  /// Whether `text` stops in the middle of a statement, so the REPL should read another line.
+  public func isIncomplete(_ text: String) -> Bool {
+    Parser.parse(SourceFile(name: "<repl>", text: text)).isIncomplete
+  }
+
+  func execute(_ statement: Statement, _ source: SourceFile) throws(Diagnostic) -> ResultItem? {
+    evaluator.depth = 0
+    evaluator.steps = 0
+    let scope = Scope(company: evaluator.currentCompany)
+    switch statement.kind {
+    case .expression(let expression):
+      return .value(try evaluator.evaluate(expression, scope))
+    case .letBinding(let name, let nameSpan, let value):
+      if Builtins.table[name] != nil || evaluator.metrics[name] != nil {
+        throw evaluator.fail(.redefinition, "'\(name)' is a built-in function; choose another name", nameSpan)
+      }
+      evaluator.globals[name] = try evaluator.evaluate(value, scope)
+      return nil
+    case .definition(let name, let nameSpan, let parameters, let body):
+      if Builtins.table[name] != nil {
+        throw evaluator.fail(.redefinition, "'\(name)' is a built-in function; choose another name", nameSpan)
+      }
+      evaluator.functions[name] = UserFunction(
+        name: name, parameters: parameters, body: body, source: source, bodyText: source.text(of: body.span))
+      return nil
+    case .assertion(let condition, let message):
+      let value = try evaluator.evaluate(condition, scope)
+      guard case .bool(let holds) = value else {
+        throw evaluator.fail(.typeMismatch, "assert needs a comparison, found \(value.typeName)", condition.span)
+      }
+      if !holds {
+        var notes: [DiagnosticNote] = []
+        if case .binary(let op, let left, let right, _) = condition.kind, op.isComparison {
+          let l = (try? evaluator.evaluate(left, scope)).map(ValueFormatter.text) ?? "?"
+          let r = (try? evaluator.evaluate(right, scope)).map(ValueFormatter.text) ?? "?"
+          notes.append(DiagnosticNote("left side is \(l), right side is \(r)"))
+        }
+        throw evaluator.fail(.assertionFailed, message.map { "assertion failed: \($0)" } ?? "assertion failed", condition.span, notes: notes)
+      }
+      return nil
+    case .table(let items, let periods):
+      return .value(.table(try buildTable(items: items, periods: periods, scope)))
+    case .explain(let expression):
+      return .explanation(try explain(expression, scope))
+    case .check(let company):
+      return .findings(try check(company: company, span: statement.span))
+    case .use(let company, let nameSpan):
+      evaluator.currentCompany = try evaluator.companyIndex(company, nameSpan)
+      return .message("using \(evaluator.model.companies[evaluator.currentCompany!].name)")
+    case .load(let path, let pathSpan):
+      return .message(try load(path: path, span: pathSpan))
+    case .invalid:
+      return nil
+    }
+  }
+
+  // MARK: Explain
+
+  func explain(_ expression: Expression, _ scope: Scope) throws(Diagnostic) -> Explanation {
+    evaluator.trace = [[]]
+    defer { evaluator.trace = nil }
+    let value = try evaluator.evaluate(expression, scope)
+    let children = evaluator.trace![0]
+    let text = evaluator.text(expression.span)
+    // A single call explains itself; an expression of several calls gets a root node.
+    if children.count == 1, children[0].expression == text || isCall(expression) {
+      return children[0]
+    }
+    return Explanation(expression: text, value: value, children: children)
+  }
+
+  func isCall(_ expression: Expression) -> Bool {
+    if case .call = expression.kind { return true }
+    return false
+  }
+
+  // MARK: Tables
+
+  func buildTable(items: [Expression], periods: [Expression], _ scope: Scope) throws(Diagnostic) -> ResultTable {
+    var periodValues: [PeriodSpec] = []
+    for expression in periods {
+      let value = try evaluator.evaluate(expression, scope)
+      guard case .period(let period) = value else {
+        throw evaluator.fail(.typeMismatch, "table columns must be periods, found \(value.typeName)", expression.span)
+      }
+      periodValues.append(period)
+    }
+    var columns = periodValues.map(\.description)
+    let withChange = periodValues.count == 2
+    if withChange { columns.append("change") }
+    var rows: [ResultTable.Row] = []
+    for item in items {
+      let function = try evaluator.evaluate(item, scope)
+      guard case .function = function else {
+        throw evaluator.fail(.typeMismatch, "table rows must be items or metrics such as revenue, found \(function.typeName)", item.span)
+      }
+      var cells: [Value?] = []
+      for period in periodValues {
+        do throws(Diagnostic) {
+          cells.append(try evaluator.apply(function, [.period(period)], span: item.span, scope))
+        } catch {
+          guard error.id == .missingFigure else { throw error }
+          cells.append(nil)
+        }
+      }
+      if withChange {
+        if let a = cells[0], let b = cells[1],
+          let change = try? evaluator.applyBinary(.subtract, a, b, operatorSpan: item.span, left: item.span, right: item.span)
+        {
+          cells.append(change)
+        } else {
+          cells.append(nil)
+        }
+      }
+      rows.append(ResultTable.Row(label: evaluator.text(item.span), cells: cells))
+    }
+    return ResultTable(columns: columns, rows: rows)
+  }
+
+  // MARK: Loading and companies
+
+  /// Imports a release file into the model, all or nothing.
+  func load(path: String, span: Span) throws(Diagnostic) -> String {
+    switch readFile(path) {
+    case .failure(let error):
+      throw evaluator.fail(.unreadableFile, "cannot read '\(path)': \(error.reason)", span)
+    case .success(let bytes):
+      let name = path.split(separator: "/").last.map(String.init) ?? path
+      var model = evaluator.model
+      let before = model.companies.count
+      do {
+        try model.importRelease(bytes: bytes, documentName: name)
+      } catch {
+        throw evaluator.fail(.importFailed, "cannot import '\(path)': \(error.message)", span)
+      }
+      evaluator.replaceModel(model)
+      let company = model.companies.last!
+      if model.companies.count > before { evaluator.currentCompany = model.companies.count - 1 }
+      return "loaded \(name): \(company.name) (\(company.id))"
+    }
+  }
+
+  /// Loads a release from the command line (`--load FILE`), with no source position.
+  public func load(path: String) -> RunResult {
+    let source = SourceFile(name: "--load", text: path)
+    evaluator.source = source
+    do throws(Diagnostic) {
+      let message = try load(path: path, span: Span(start: 0, end: source.bytes.count))
+      return RunResult(items: [.message(message)])
+    } catch {
+      var diagnostic = error
+      diagnostic.source = nil
+      return RunResult(diagnostics: [diagnostic], status: ExitStatus(error.category))
+    }
+  }
+
+  /// Makes a company current by id, ticker or name; nil on success, else the problem.
+  public func use(company name: String) -> Diagnostic? {
+    let source = SourceFile(name: "--company", text: name)
+    evaluator.source = source
+    do throws(Diagnostic) {
+      evaluator.currentCompany = try evaluator.companyIndex(name, Span(start: 0, end: source.bytes.count))
+      return nil
+    } catch {
+      var diagnostic = error
+      diagnostic.source = nil
+      return diagnostic
+    }
+  }
+
+  func check(company: String?, span: Span) throws(Diagnostic) -> [Finding] {
+    var companies = Array(evaluator.model.companies.indices)
+    if let company { companies = [try evaluator.companyIndex(company, span)] }
+    return companies.flatMap { Checker.check(evaluator.model.companies[$0]) }
+  }
+
+  /// Runs `check` on every company, for `fsq --check`.
+  public func checkAll() -> RunResult {
+    let findings = evaluator.model.companies.flatMap { Checker.check($0) }
+    let failed = findings.contains { $0.severity == .error }
+    return RunResult(items: [.findings(findings)], status: failed ? .assertionFailed : .success)
+  }
+}

@@ -1,0 +1,90 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import CEditLine
+import FSQCore
+
+/// Runs fsq in the mode the options ask for: one-liners, a script, stdin, or the REPL.
+struct Main {
+  let options: Options
+
+  func run() -> ExitStatus {
+    if options.version {
+      Output.out("fsq \(FSQ.version)\n")
+      return .success
+    }
+    guard let format = OutputFormat(rawValue: options.format.lowercased()) else {
+      Output.err("fsq: unknown format '\(options.format)'; use text, csv, json or markdown\n")
+      return .usage
+    }
+    if options.script != nil && !options.expressions.isEmpty {
+      Output.err("fsq: give either a script or -e expressions, not both\n")
+      return .usage
+    }
+    let session = Session(model: options.noBundled || !options.loads.isEmpty ? Model() : ReleaseImporter.bundledModel())
+    session.continueOnError = options.keepGoing
+    let renderer = OutputRenderer(format: format, color: !options.noColor && !Output.noColorRequested && Output.stdoutIsTerminal)
+    let diagnostics = DiagnosticRenderer(color: !options.noColor && !Output.noColorRequested && Output.stderrIsTerminal)
+    var status = ExitStatus.success
+
+    func report(_ result: RunResult) {
+      for item in result.items {
+        if case .message = item, format != .text { continue }
+        Output.out(renderer.render(item))
+      }
+      Output.flush()
+      if !result.diagnostics.isEmpty { Output.err(diagnostics.render(result.diagnostics)) }
+      status = max(status, result.status)
+    }
+
+    for path in options.loads {
+      let result = session.load(path: path)
+      if result.status != .success {
+        report(result)
+        return result.status
+      }
+    }
+    if let company = options.company {
+      if let problem = session.use(company: company) {
+        Output.err(diagnostics.render(problem))
+        return .usage
+      }
+    }
+    if options.check {
+      report(session.checkAll())
+      if options.expressions.isEmpty && options.script == nil { return status }
+    }
+    if !options.expressions.isEmpty {
+      for expression in options.expressions {
+        let text = options.explain ? "explain " + expression : expression
+        let result = session.run(text, origin: .commandLine)
+        report(result)
+        if result.status != .success && result.status != .assertionFailed { return status }
+      }
+      return status
+    }
+    if let script = options.script, script != "-" {
+      switch FileSystem.read(script) {
+      case .failure(let error):
+        Output.err("fsq: cannot read script '\(script)': \(error.reason)\n")
+        return .input
+      case .success(let bytes):
+        report(session.run(bytes: bytes, origin: .file(script)))
+        return status
+      }
+    }
+    if options.script == "-" || !Output.stdinIsTerminal {
+      switch FileSystem.readAll(fsq_stdin()) {
+      case .failure(let error):
+        Output.err("fsq: cannot read standard input: \(error.reason)\n")
+        return .input
+      case .success(let bytes):
+        report(session.run(bytes: bytes, origin: .stdin))
+        return status
+      }
+    }
+    return InteractiveShell(session: session, renderer: renderer, diagnostics: diagnostics).run()
+  }
+}
