@@ -80,7 +80,7 @@ extension Evaluator {
     try checkArity(function.name, values.count, function.parameters.count...function.parameters.count, calleeSpan)
     depth += 1
     defer { depth -= 1 }
-    if depth > Evaluator.maximumDepth {
+    if depth > Evaluator.maximumDepth || stackBase &- StackGuard.address() > UInt(stackBudget) {
       throw fail(.recursionTooDeep, "calls nested more than \(Evaluator.maximumDepth) deep in '\(function.name)'; does it recurse without end?", calleeSpan)
     }
     var inner = Scope(company: scope.company)

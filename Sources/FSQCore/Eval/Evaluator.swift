@@ -23,7 +23,7 @@ struct Scope {
 /// operator or call that failed. Depth and work are bounded so runaway recursion is an error,
 /// and a raised `Interrupt.flag` stops evaluation.
 final class Evaluator {
-  static let maximumDepth = 2_000
+  static let maximumDepth = 10_000
   static let maximumSteps = 50_000_000
 
   var model: Model
@@ -35,6 +35,9 @@ final class Evaluator {
   var source: SourceFile
   var depth = 0
   var steps = 0
+  /// Stack address when the current statement started; see `StackGuard`.
+  var stackBase: UInt = 0
+  var stackBudget = StackGuard.budget
   /// When explaining, the stack of nodes being built; nil otherwise.
   var trace: [[Explanation]]?
 

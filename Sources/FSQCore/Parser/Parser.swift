@@ -87,7 +87,14 @@ public struct Parser {
   // MARK: Errors and recovery
 
   mutating func error(_ id: DiagnosticID, _ message: String, at token: Token, notes: [DiagnosticNote] = []) {
-    error(id, message, span: token.span, notes: notes, atEnd: token.kind == .endOfInput)
+    var span = token.span
+    if token.kind == .endOfInput || token.kind == .newline {
+      // Point just past the last real token, on its line, rather than at a blank line.
+      var cursor = index - 1
+      while cursor >= 0 && (tokens[cursor].kind == .newline || tokens[cursor].kind == .endOfInput) { cursor -= 1 }
+      if cursor >= 0 { span = Span(start: tokens[cursor].span.end, end: tokens[cursor].span.end) }
+    }
+    error(id, message, span: span, notes: notes, atEnd: token.kind == .endOfInput)
   }
 
   mutating func error(_ id: DiagnosticID, _ message: String, span: Span, notes: [DiagnosticNote] = [], atEnd: Bool = false) {

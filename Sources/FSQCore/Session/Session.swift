@@ -42,9 +42,19 @@ public final class Session {
       return RunResult(diagnostics: program.diagnostics, status: .syntax, isIncomplete: program.isIncomplete)
     }
     evaluator.source = source
-    var result = RunResult()
+    nonisolated(unsafe) var result = RunResult()
     Interrupt.clear()
-    for statement in program.statements {
+    // Evaluation runs on a thread with a large stack so deep recursion is a diagnostic.
+    StackGuard.run { [self] in
+      result = self.execute(program.statements, source)
+    }
+    return result
+  }
+
+  func execute(_ statements: [Statement], _ source: SourceFile) -> RunResult {
+    var result = RunResult()
+    evaluator.stackBase = StackGuard.address()
+    for statement in statements {
       do throws(Diagnostic) {
         if let item = try execute(statement, source) { result.items.append(item) }
       } catch {
