@@ -248,4 +248,11 @@ let invalidCases: [LexerCase] = [
       #expect(lexed(bytes: [0x31, byte]).tokens.last?.0 == .endOfInput)
     }
   }
+
+  @Test func manyNewlinesInsideParenthesesDoNotExhaustTheStack() {
+    let text = "(" + String(repeating: "\n", count: 200_000) + "1)"
+    let (tokens, diagnostics) = lexed(text)
+    #expect(tokens.map(\.0) == [.leftParen, .number, .rightParen, .endOfInput])
+    #expect(diagnostics.isEmpty)
+  }
 }
