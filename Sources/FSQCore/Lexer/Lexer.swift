@@ -37,13 +37,18 @@ public struct Lexer {
   /// The next token.
   public mutating func next() -> Token {
     skipSpaceAndComments()
+    // Newlines inside parentheses are skipped in a loop, not by recursion: a long run of them
+    // must not grow the stack.
+    while parenDepth > 0 && position < bytes.count && bytes[position] == UInt8(ascii: "\n") {
+      position += 1
+      skipSpaceAndComments()
+    }
     let start = position
     guard position < bytes.count else { return Token(.endOfInput, Span(start: start, end: start)) }
     let byte = bytes[position]
     switch byte {
     case UInt8(ascii: "\n"):
       position += 1
-      if parenDepth > 0 { return next() }
       return Token(.newline, Span(start: start, end: position))
     case UInt8(ascii: "0")...UInt8(ascii: "9"):
       return lexNumberOrPeriod()

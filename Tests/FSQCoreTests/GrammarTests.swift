@@ -1,0 +1,254 @@
+import FSQCore
+import FSQTestSupport
+import Foundation
+import Testing
+
+// MARK: - Grammar/fsq.ebnf against the parser
+//
+// Every example in the grammar must parse cleanly, and every production the grammar defines
+// must be exercised by some example. Which examples exercise a production is not taken on
+// trust from tags: `evidence` below says, for each production, what must be seen in an
+// example's tokens or tree, and the test computes that from the parse.
+
+struct GrammarFile {
+  var productions: [String]
+  var examples: [String]
+
+  static func load() throws -> GrammarFile {
+    let url = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Grammar/fsq.ebnf")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    var productions: [String] = []
+    var examples: [String] = []
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.hasPrefix("#: ") {
+        examples.append(String(line.dropFirst(3)).replacingOccurrences(of: "\u{23CE}", with: "\n"))
+      } else if let match = line.wholeMatch(of: #/([a-z_]+)\s*=.*/#) {
+        productions.append(String(match.1))
+      }
+    }
+    return GrammarFile(productions: productions, examples: examples)
+  }
+}
+
+/// What an example shows: `stmt:let`, `op:^`, `unary:not`, `call:label`, `tok:period`,
+/// `form:quarter`, and so on.
+func features(of example: String) -> Set<String> {
+  var found: Set<String> = []
+  let source = SourceFile(name: "<example>", text: example)
+  var lexer = Lexer(source: source)
+  let tokens = lexer.tokenize()
+  for (index, token) in tokens.enumerated() {
+    let text = source.text(of: token.span)
+    found.insert("tok:\(token.kind)")
+    if token.kind.rawValue >= TokenKind.kwLet.rawValue && token.kind.rawValue <= TokenKind.kwFalse.rawValue {
+      found.insert("keyword")
+    }
+    let previous = index > 0 ? tokens[index - 1].kind : nil
+    if token.kind == .leftParen && previous != .identifier && previous != .string { found.insert("paren-group") }
+    if token.kind == .rightParen && previous == .comma { found.insert("trailing-comma") }
+    switch token.kind {
+    case .identifier:
+      if text.count > 1 { found.insert("identifier-part") }
+      if text.hasPrefix("_") || text.contains(where: { $0.isLetter }) { found.insert("letter") }
+    case .number, .money, .percent, .percentagePoints, .multiple:
+      if text.contains(#/[0-9]_[0-9]/#) { found.insert("form:underscore") }
+      if text.contains(#/\.[0-9]/#) { found.insert("form:fraction") }
+      if text.contains(#/[0-9][eE][+-]?[0-9]/#) { found.insert("form:exponent") }
+      if text.contains(#/[0-9](k|K|m|M|b|B|bn)%?$/#) { found.insert("form:scale") }
+      found.insert("digit")
+    case .period:
+      let lowered = text.lowercased()
+      if lowered.contains(#/q[1-4]/#) { found.insert("form:quarter") }
+      if lowered.contains(#/h[12]/#) { found.insert("form:half") }
+      if lowered.contains(#/^(fy|cy)/#) { found.insert("form:year") }
+      if lowered.contains(#/^[0-9]{1,2}m/#) { found.insert("form:months") }
+      if text.contains(" ") || text.contains("\t") { found.insert("form:blank") }
+      found.insert("year")
+    case .date:
+      found.insert("year")
+    case .string:
+      if text.contains("\\") { found.insert("form:escape") }
+      if text.count > 2 { found.insert("string-character") }
+    default: break
+    }
+  }
+  if example.contains("#") && !example.contains("\"#") { found.insert("comment") }
+  if example.contains(" ") { found.insert("whitespace") }
+
+  let program = Parser.parse(source)
+  if !program.statements.isEmpty { found.insert("statement") }
+  for statement in program.statements {
+    switch statement.kind {
+    case .expression(let expression):
+      found.insert("stmt:expression")
+      walk(expression, into: &found)
+    case .letBinding(_, _, let value):
+      found.insert("stmt:let")
+      walk(value, into: &found)
+    case .definition(_, _, let parameters, let body):
+      found.insert("stmt:def")
+      if !parameters.isEmpty { found.insert("stmt:def-parameters") }
+      walk(body, into: &found)
+    case .assertion(let condition, let message):
+      found.insert("stmt:assert")
+      if message != nil { found.insert("stmt:assert-message") }
+      walk(condition, into: &found)
+    case .table(let items, let periods):
+      found.insert("stmt:table")
+      if items.count > 1 || periods.count > 1 { found.insert("stmt:table-list") }
+      for expression in items + periods { walk(expression, into: &found) }
+    case .explain(let expression):
+      found.insert("stmt:explain")
+      walk(expression, into: &found)
+    case .check: found.insert("stmt:check")
+    case .use: found.insert("stmt:use")
+    case .load: found.insert("stmt:load")
+    case .invalid: found.insert("stmt:invalid")
+    }
+  }
+  return found
+}
+
+func walk(_ expression: FSQCore.Expression, into found: inout Set<String>) {
+  found.insert("expression")
+  switch expression.kind {
+  case .literal(let value):
+    if case .text = value { found.insert("text") } else { found.insert("literal") }
+  case .name: found.insert("name")
+  case .call(let callee, _, let arguments):
+    switch callee {
+    case .name: found.insert("call:name")
+    case .label: found.insert("call:label")
+    case .qualified: found.insert("call:qualified")
+    case .qualifiedLabel: found.insert("call:qualified-label")
+    }
+    if !arguments.isEmpty { found.insert("call:arguments") }
+    for argument in arguments { walk(argument, into: &found) }
+  case .unary(let op, let operand):
+    found.insert("unary:\(op.rawValue)")
+    walk(operand, into: &found)
+  case .binary(let op, let left, let right, _):
+    found.insert("op:\(op.rawValue)")
+    walk(left, into: &found)
+    walk(right, into: &found)
+  case .invalid: found.insert("invalid")
+  }
+}
+
+/// For each production, the features of which an example must show all.
+let evidence: [String: [String]] = [
+  // Programs and statements.
+  "program": ["statement"],
+  "terminator": ["tok:semicolon"],
+  "separator": ["tok:newline", "tok:semicolon"],
+  "statement": ["statement"],
+  "let_statement": ["stmt:let"],
+  "def_statement": ["stmt:def"],
+  "parameter_list": ["stmt:def-parameters"],
+  "assert_statement": ["stmt:assert", "stmt:assert-message"],
+  "table_statement": ["stmt:table"],
+  "expression_list": ["stmt:table-list"],
+  "explain_statement": ["stmt:explain"],
+  "check_statement": ["stmt:check", "tok:identifier"],
+  "use_statement": ["stmt:use"],
+  "load_statement": ["stmt:load"],
+  "expression_statement": ["stmt:expression"],
+  // Expressions.
+  "expression": ["expression"],
+  "disjunction": ["op:or"],
+  "conjunction": ["op:and"],
+  "negation": ["unary:not", "op:and"],
+  "comparison": ["op:<"],
+  "comparison_operator": ["op:>=", "op:!=", "op:=="],
+  "additive": ["op:+", "op:-"],
+  "multiplicative": ["op:*", "op:/"],
+  "unary": ["unary:-", "unary:+"],
+  "power": ["op:^"],
+  "postfix": ["name", "text"],
+  "call": ["call:name", "call:arguments", "trailing-comma"],
+  "callee": ["call:label"],
+  "qualified_name": ["call:qualified", "call:qualified-label"],
+  "argument_list": ["call:arguments", "tok:comma"],
+  "primary": ["paren-group", "literal"],
+  "literal": ["tok:kwTrue", "tok:kwFalse"],
+  // Lexical grammar.
+  "newline": ["tok:newline"],
+  "whitespace": ["whitespace"],
+  "comment": ["comment"],
+  "identifier": ["tok:identifier"],
+  "identifier_start": ["letter"],
+  "identifier_part": ["identifier-part"],
+  "letter": ["letter"],
+  "digit": ["digit"],
+  "keyword": ["keyword"],
+  "number": ["tok:number"],
+  "decimal": ["form:fraction"],
+  "digits": ["form:underscore"],
+  "exponent": ["form:exponent"],
+  "scale": ["form:scale"],
+  "money": ["tok:money"],
+  "percentage": ["tok:percent"],
+  "percentage_points": ["tok:percentagePoints"],
+  "multiple": ["tok:multiple"],
+  "period": ["tok:period"],
+  "quarter_period": ["form:quarter"],
+  "half_period": ["form:half"],
+  "year_period": ["form:year"],
+  "months_to_date": ["form:months"],
+  "blank": ["form:blank"],
+  "year": ["year"],
+  "date": ["tok:date"],
+  "string": ["tok:string"],
+  "string_character": ["string-character"],
+  "escape": ["form:escape"],
+]
+
+@Suite struct GrammarTests {
+  @Test func grammarFileHasProductionsAndExamples() throws {
+    let grammar = try GrammarFile.load()
+    #expect(grammar.productions.count >= 40)
+    #expect(grammar.examples.count >= 20)
+    #expect(Set(grammar.productions).count == grammar.productions.count, "a production is defined twice")
+  }
+
+  @Test func everyExampleParsesCleanly() throws {
+    let grammar = try GrammarFile.load()
+    for example in grammar.examples {
+      let program = parsed(example)
+      #expect(program.diagnostics.isEmpty, "\(example.debugDescription): \(program.diagnostics)")
+      #expect(!program.statements.isEmpty, "\(example.debugDescription)")
+    }
+  }
+
+  @Test func everyProductionHasEvidence() throws {
+    let grammar = try GrammarFile.load()
+    #expect(Set(grammar.productions) == Set(evidence.keys), "productions and the evidence table differ")
+  }
+
+  @Test func everyProductionIsExercisedByAnExample() throws {
+    let grammar = try GrammarFile.load()
+    let shown = grammar.examples.map(features)
+    for production in grammar.productions {
+      guard let needed = evidence[production] else { continue }
+      for feature in needed {
+        #expect(shown.contains { $0.contains(feature) }, "no example shows \(feature) for '\(production)'")
+      }
+    }
+  }
+
+  @Test func everyReferencedProductionIsDefined() throws {
+    // Names used on right-hand sides must be defined (or be prose inside ? ... ?).
+    let url = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Grammar/fsq.ebnf")
+    var text = try String(contentsOf: url, encoding: .utf8)
+    text.replace(#/\(\*(.|\n)*?\*\)/#, with: " ")
+    text.replace(#/\?[^?]*\?/#, with: " ")
+    text.replace(#/"[^"]*"|'[^']*'/#, with: " ")
+    let defined = Set(try GrammarFile.load().productions)
+    let used = Set(text.matches(of: #/[a-z_]+/#).map { String($0.output) })
+    #expect(used.subtracting(defined).isEmpty, "undefined: \(used.subtracting(defined).sorted())")
+  }
+}
