@@ -114,7 +114,7 @@ let invalidPrograms: [String] = [
   "use /*ERROR expected-token*/1",
   "load /*ERROR expected-token*/fsnn",
   "table revenue /*ERROR expected-token*/q3 2009",
-  "table revenue for /*ERROR expected-expression*/",
+  "table revenue for/*ERROR expected-expression*/ ",
   "assert 1, /*ERROR expected-token*/2",
   "acme./*ERROR expected-token*/+",
   // `.1` is a number, so `acme.1` is a name followed by a number.

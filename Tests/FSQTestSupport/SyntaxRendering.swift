@@ -73,6 +73,7 @@ public func sexpr(_ value: Value) -> String {
   case .period(let period):
     return period.isInstant ? "(date \(period))" : "(period \(period))"
   case .table: return "<table>"
+  case .function(let name): return "(function \(name))"
   case .nothing: return "<nothing>"
   }
 }
