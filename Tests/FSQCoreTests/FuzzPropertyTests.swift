@@ -283,6 +283,9 @@ func depth(_ expression: FSQCore.Expression) -> Int {
         require(span.start >= 0 && span.start <= span.end && span.end <= bytes.count, "diagnostic span \(span) outside the source")
       }
     }
+    var lines = program.diagnostics.filter { $0.id != .tooManyErrors }.map { source.location(of: $0.span.start).line }
+    require(lines == Array(Set(lines)).sorted(), "two diagnostics on one line")
+    lines = []
     let starts = program.diagnostics.map(\.span.start)
     require(starts == starts.sorted(), "diagnostics not sorted")
 
