@@ -118,6 +118,21 @@ import Testing
     #expect(output.contains("\"a\\u{202e}b\" + )"))
   }
 
+  @Test func messagesQuotingSourceTextAreEscapedToo() {
+    // The lexer quotes the unexpected character and the parser quotes the unexpected token;
+    // neither may smuggle a bidi override or control character to the terminal.
+    #expect(
+      render("1 \u{202E} 2") == """
+        <test>:1:3: error: unexpected character '\\u{202e}'
+        1 \\u{202e} 2
+          ^
+
+        """)
+    let output = render("x \"a\u{202E}\u{7}\"")
+    #expect(!output.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x07 })
+    #expect(output.hasPrefix("<test>:1:3: error: expected end of statement, found '\"a\\u{202e}\\u{7}\"'\n"))
+  }
+
   @Test func diagnosticsWithoutSourceOrNoteSpans() {
     let diagnostic = Diagnostic(
       .unreadableFile, "cannot read 'x.fsq'", at: .none, in: nil, notes: [DiagnosticNote("check the path")])

@@ -93,6 +93,9 @@ let literalCases: [LexerCase] = [
   .init(#""a \"b\" \\ \n \t""#, [(.string, #""a \"b\" \\ \n \t""#)]),
   .init(#""""#, [(.string, #""""#)]),
   .init(#""café — ok""#, [(.string, #""café — ok""#)]),
+  // A backslash before a multi-byte character must not split it (was invalid-utf8).
+  .init(#""a\é""#, [(.string, #""a\é""#)]),
+  .init(#""\—""#, [(.string, #""\—""#)]),
   // Identifiers.
   .init("revenue", [(.identifier, "revenue")]),
   .init("_x1", [(.identifier, "_x1")]),

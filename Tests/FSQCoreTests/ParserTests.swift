@@ -215,6 +215,19 @@ let invalidPrograms: [String] = [
     #expect(lines == Array(1...10))
   }
 
+  @Test func lexicalErrorsObeyTheCapAndOneErrorPerLine() {
+    // Regression: lexer diagnostics used to bypass both rules (15 lines of '@' gave 15 errors).
+    let program = parsed(Array(repeating: "@", count: 15).joined(separator: "\n"))
+    #expect(program.diagnostics.map(\.id) == Array(repeating: .invalidCharacter, count: 10) + [.tooManyErrors])
+    #expect(parsed("@ @ @").diagnostics.map(\.span.start) == [0])
+    #expect(parsed("1 + 2kg + 2kg\n3kg").diagnostics.map(\.span.start) == [4, 14])
+    #expect(parsed("1 2 @").diagnostics.map(\.id) == [.unexpectedToken])
+    // Mixed lexer and parser errors, one line each, eleven lines: capped at ten.
+    let mixed = (0..<11).map { $0.isMultiple(of: 2) ? "@" : "1 + )" }.joined(separator: "\n")
+    #expect(parsed(mixed).diagnostics.count == Parser.maximumErrors + 1)
+    #expect(parsed(mixed).diagnostics.last?.id == .tooManyErrors)
+  }
+
   @Test func partialTreeSurvivesErrors() {
     let program = parsed("let a = 1\n1 + )\nlet b = 2")
     #expect(program.statements.count == 3)

@@ -372,7 +372,10 @@ public struct Lexer {
       }
       if byte == UInt8(ascii: "\n") { break }
       if byte == UInt8(ascii: "\\") {
-        position += min(2, bytes.count - position)
+        // Skip the backslash and an ASCII escaped byte; a multi-byte character after it is
+        // left to the UTF-8 check below, so it is consumed whole rather than split.
+        position += 1
+        if position < bytes.count && bytes[position] < 0x80 { position += 1 }
         continue
       }
       if byte >= 0x80 {

@@ -145,12 +145,32 @@ public struct Parser {
       // Always make progress.
       if index == before { advance() }
     }
-    if errorCount > Parser.maximumErrors {
+    diagnostics.sort { $0.span.start < $1.span.start }
+    // The lexer's diagnostics arrive all at once, before parsing, so one error per line and the
+    // cap are applied again to the merged, sorted list.
+    let lineStarts = source.lineStarts
+    func line(of offset: Int) -> Int {
+      var low = 0
+      var high = lineStarts.count - 1
+      while low < high {
+        let mid = (low + high + 1) / 2
+        if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+      }
+      return low
+    }
+    var kept: [Diagnostic] = []
+    var keptLine = -1
+    for diagnostic in diagnostics where line(of: diagnostic.span.start) != keptLine {
+      keptLine = line(of: diagnostic.span.start)
+      kept.append(diagnostic)
+    }
+    if errorCount > Parser.maximumErrors || kept.count > Parser.maximumErrors {
+      kept.removeLast(max(0, kept.count - Parser.maximumErrors))
       let last = tokens[index]
-      diagnostics.append(
+      kept.append(
         Diagnostic(.tooManyErrors, "too many errors (\(errorCount)); stopping here", at: last.span, in: source))
     }
-    diagnostics.sort { $0.span.start < $1.span.start }
+    diagnostics = kept
     let hasErrors = diagnostics.contains { $0.severity == .error }
     return ParsedProgram(statements: statements, diagnostics: diagnostics, isIncomplete: hasErrors && incomplete)
   }

@@ -17,18 +17,18 @@ public struct DiagnosticRenderer: Sendable {
     if let source = diagnostic.source {
       let location = source.location(of: diagnostic.span.start)
       out += paint("\(source.name):\(location):", "1") + " \(severityText) "
-      out += paint(diagnostic.message, "1") + "\n"
+      out += paint(printable(diagnostic.message, keepingNewlines: true), "1") + "\n"
       out += excerpt(source: source, span: diagnostic.span, caretColor: severityColor(diagnostic.severity))
     } else {
-      out += "fsq: \(severityText) \(diagnostic.message)\n"
+      out += "fsq: \(severityText) \(printable(diagnostic.message, keepingNewlines: true))\n"
     }
     for note in diagnostic.notes {
       if let span = note.span, let source = diagnostic.source {
         let location = source.location(of: span.start)
-        out += paint("\(source.name):\(location):", "1") + " \(paint("note:", "36")) \(note.message)\n"
+        out += paint("\(source.name):\(location):", "1") + " \(paint("note:", "36")) \(printable(note.message, keepingNewlines: true))\n"
         out += excerpt(source: source, span: span, caretColor: "36")
       } else {
-        out += "  \(paint("note:", "36")) \(note.message)\n"
+        out += "  \(paint("note:", "36")) \(printable(note.message, keepingNewlines: true))\n"
       }
     }
     return out
@@ -74,12 +74,14 @@ public struct DiagnosticRenderer: Sendable {
   }
 
   /// Control characters and bidi overrides are shown escaped so the excerpt cannot reorder or
-  /// corrupt the terminal.
-  func printable(_ line: String) -> String {
+  /// corrupt the terminal. Messages go through here too: they quote source text (an unexpected
+  /// character, a token), so they can carry the same characters.
+  func printable(_ line: String, keepingNewlines: Bool = false) -> String {
     var out = ""
     for scalar in line.unicodeScalars {
       switch scalar.value {
       case 0x09: out.unicodeScalars.append(scalar)
+      case 0x0A where keepingNewlines: out.unicodeScalars.append(scalar)
       case 0..<0x20, 0x7F: out += "\\u{\(String(scalar.value, radix: 16))}"
       case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F:
         out += "\\u{\(String(scalar.value, radix: 16))}"
