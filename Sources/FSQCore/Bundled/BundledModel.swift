@@ -1,0 +1,27 @@
+// MARK: - The model fsq starts on
+
+extension ReleaseImporter {
+  /// The model of Fusion Telecommunications built from the two bundled seed releases, what fsq
+  /// uses when nothing is loaded.
+  ///
+  ///     let model = ReleaseImporter.bundledModel()
+  ///     model.company(named: "fsnn")?.facts.count
+  public static func bundledModel() -> Model {
+    var model = Model()
+    for release in BundledReleases.all {
+      do {
+        try model.importRelease(bytes: Array(release.text.utf8), documentName: release.name)
+      } catch {
+        // The bundled releases are fixed and tested; failing here is a bug in the importer.
+        preconditionFailure("bundled release \(release.name) failed to import: \(error)")
+      }
+    }
+    return model
+  }
+
+  /// The bundled seed releases by document name, for `:load`-style inspection and tests.
+  public static var bundledReleases: [(name: String, text: String)] { BundledReleases.all }
+}
+
+/// The model fsq starts on (see `ReleaseImporter.bundledModel()`).
+public func bundledModel() -> Model { ReleaseImporter.bundledModel() }

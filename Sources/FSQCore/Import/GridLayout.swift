@@ -1,0 +1,222 @@
+// MARK: - From a grid of cells to labelled rows and value columns
+
+/// Reads the layout of a Markdown or HTML table: which grid columns hold figures, which cells
+/// are `$`, `)` or `%` printed apart from their figure, which rows are headers and which rules.
+enum GridLayout {
+  /// The table, or its text as paragraphs when it holds no figures (a layout table).
+  static func blocks(from rows: [GridRow], line: Int) -> [DocumentBlock] {
+    if let table = table(from: rows, line: line) { return [.table(table)] }
+    var blocks: [DocumentBlock] = []
+    for row in rows {
+      let text = row.cells.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
+      if !text.isEmpty { blocks.append(.text(TextBlock(text: text, line: row.line))) }
+    }
+    return blocks
+  }
+
+  /// One expanded grid position: the text of the cell that covers it and whether the cell
+  /// starts here.
+  struct Slot {
+    var text: String
+    var isOrigin: Bool
+    var cellIndex: Int
+  }
+
+  static func table(from rows: [GridRow], line: Int) -> LogicalTable? {
+    guard !rows.isEmpty else { return nil }
+    // Expand column spans into a rectangular grid.
+    var width = 0
+    for row in rows { width = max(width, row.cells.reduce(0) { $0 + max(1, min($1.span, 1000)) }) }
+    guard width >= 2 else { return nil }
+    var grid: [[Slot]] = []
+    grid.reserveCapacity(rows.count)
+    for row in rows {
+      var slots: [Slot] = []
+      slots.reserveCapacity(width)
+      for (cellIndex, cell) in row.cells.enumerated() {
+        for k in 0..<max(1, min(cell.span, 1000)) {
+          slots.append(Slot(text: cell.text, isOrigin: k == 0, cellIndex: cellIndex))
+        }
+      }
+      while slots.count < width { slots.append(Slot(text: "", isOrigin: true, cellIndex: -1)) }
+      grid.append(slots)
+    }
+
+    // A row is a rule row when every non-empty cell is a rule.
+    func ruleOf(_ r: Int) -> RuleKind? {
+      var kind: RuleKind? = nil
+      for slot in grid[r] where slot.isOrigin && !slot.text.isEmpty {
+        guard let rule = CellReader.ruleKind(slot.text) else { return nil }
+        if rule == .double || kind == nil { kind = rule }
+      }
+      return kind
+    }
+
+    // Rows holding figures (not just years) in some column after the first.
+    var isData = [Bool](repeating: false, count: rows.count)
+    var valueColumn = [Bool](repeating: false, count: width)
+    for r in rows.indices where ruleOf(r) == nil {
+      var numbers: [Int] = []
+      var yearsOnly = true
+      for c in 1..<width {
+        let slot = grid[r][c]
+        guard slot.isOrigin, !slot.text.isEmpty else { continue }
+        switch CellReader.read(slot.text) {
+        case .number(_, _), .invalid:
+          if !isFigureLike(slot.text) { continue }
+          numbers.append(c)
+          if CellReader.year(in: slot.text) == nil || slot.text.utf8.count > 6 { yearsOnly = false }
+        case .notMeaningful where slot.text.utf8.count <= 4:
+          numbers.append(c)
+          yearsOnly = false
+        default: continue
+        }
+      }
+      if !numbers.isEmpty && !(yearsOnly && grid[r][0].text.isEmpty) && !(yearsOnly && !seenData(isData)) {
+        isData[r] = true
+        for c in numbers { valueColumn[c] = true }
+      }
+    }
+    let valueColumns = (0..<width).filter { valueColumn[$0] }
+    guard !valueColumns.isEmpty else { return nil }
+    let firstData = isData.firstIndex(of: true) ?? rows.count
+
+    // Header rows: above the first row of figures, until a label-only row (a section heading).
+    var headerEnd = 0
+    var columnHeaders = [[String]](repeating: [], count: valueColumns.count)
+    var context: [String] = []
+    for r in 0..<firstData {
+      if ruleOf(r) != nil {
+        headerEnd = r + 1
+        continue
+      }
+      let label = grid[r][0].text
+      let others = (1..<width).contains { !grid[r][$0].text.isEmpty && grid[r][$0].cellIndex != grid[r][0].cellIndex }
+      if !others && !label.isEmpty && !looksLikeCaption(label) && !(grid[r][width - 1].cellIndex == grid[r][0].cellIndex) {
+        break
+      }
+      headerEnd = r + 1
+      if !label.isEmpty { context.append(label) }
+      // Texts over each value column; a duration or date heading with empty cells to its right
+      // covers them (Markdown has no column spans).
+      var texts = valueColumns.map { c in grid[r][c].cellIndex == grid[r][0].cellIndex ? "" : grid[r][c].text }
+      if texts.contains(where: \.isEmpty) {
+        var carried = ""
+        for k in texts.indices {
+          if texts[k].isEmpty {
+            texts[k] = carried
+          } else {
+            carried = spreadsRight(texts[k]) ? texts[k] : ""
+          }
+        }
+      }
+      // Text in non-value columns (a spanning header that missed the value column).
+      for c in 1..<width where !valueColumn[c] && grid[r][c].isOrigin && !grid[r][c].text.isEmpty
+        && grid[r][c].cellIndex != grid[r][0].cellIndex && CellReader.ruleKind(grid[r][c].text) == nil
+      {
+        // Give it to the nearest value column to the right when that one has no text.
+        if let k = valueColumns.firstIndex(where: { $0 > c }), texts[k].isEmpty,
+          grid[r][c].text.utf8.count > 1
+        {
+          texts[k] = grid[r][c].text
+        }
+      }
+      for k in texts.indices where !texts[k].isEmpty && CellReader.ruleKind(texts[k]) == nil {
+        columnHeaders[k].append(texts[k])
+      }
+    }
+
+    // Body rows.
+    var logicalRows: [LogicalRow] = []
+    var pendingRule = false
+    for r in headerEnd..<rows.count {
+      if let rule = ruleOf(r) {
+        if rule == .double, !logicalRows.isEmpty {
+          logicalRows[logicalRows.count - 1].doubleRuleBelow = true
+        } else {
+          pendingRule = true
+        }
+        continue
+      }
+      var label = grid[r][0].text
+      var values = [String](repeating: "", count: valueColumns.count)
+      var prefix = ""
+      var current = -1
+      for c in 1..<width {
+        let slot = grid[r][c]
+        guard slot.isOrigin else { continue }
+        let text = slot.text
+        if let k = valueColumns.firstIndex(of: c) {
+          values[k] = prefix + text
+          prefix = ""
+          current = k
+          continue
+        }
+        if text.isEmpty { continue }
+        if isSuffix(text), current >= 0 {
+          values[current] += text
+        } else if isPrefix(text) {
+          prefix += text
+        } else if label.isEmpty {
+          label = text
+        }
+      }
+      let rowRuleAbove = rows[r].cells.contains { $0.ruleAbove }
+      if label.isEmpty && values.allSatisfy(\.isEmpty) { continue }
+      var row = LogicalRow(label: label, values: values, line: rows[r].line)
+      row.ruleAbove = pendingRule || rowRuleAbove
+      pendingRule = false
+      // HTML borders under the figures.
+      var below: RuleKind? = nil
+      for cell in rows[r].cells.dropFirst() where cell.ruleBelow != nil {
+        if cell.ruleBelow == .double || below == nil { below = cell.ruleBelow }
+      }
+      if below == .double { row.doubleRuleBelow = true }
+      if below == .single { pendingRule = true }
+      logicalRows.append(row)
+    }
+    return LogicalTable(line: line, columnHeaders: columnHeaders, headerContext: context, rows: logicalRows)
+  }
+
+  private static func seenData(_ flags: [Bool]) -> Bool { flags.contains(true) }
+
+  /// Text that looks like a figure rather than words: mostly digits and separators.
+  static func isFigureLike(_ text: String) -> Bool {
+    var digits = 0
+    var letters = 0
+    for byte in text.utf8 {
+      if byte >= 0x30 && byte <= 0x39 { digits += 1 }
+      if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) { letters += 1 }
+    }
+    return digits > 0 && letters <= 2
+  }
+
+  static func isSuffix(_ text: String) -> Bool {
+    text.utf8.allSatisfy { $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "%") || $0 == 0x20 || $0 == UInt8(ascii: "*") }
+  }
+
+  static func isPrefix(_ text: String) -> Bool {
+    text.utf8.allSatisfy { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "(") || $0 == 0x20 || $0 >= 0x80 }
+      && text.utf8.count <= 4
+  }
+
+  /// Header words that span the columns to their right when printed in one Markdown cell.
+  static func spreadsRight(_ text: String) -> Bool {
+    if CellReader.year(in: text) != nil && text.utf8.count <= 6 { return false }
+    let lower = TextTools.lowercasedASCII(text)
+    for word in ["ended", "ending", "months", "weeks", "quarter", "year", "january", "february", "march", "april",
+      "may", "june", "july", "august", "september", "october", "november", "december"]
+    where lower.contains(word) {
+      return true
+    }
+    return false
+  }
+
+  /// "(in thousands)", "(unaudited)", a statement title: label-only rows that belong to the header.
+  static func looksLikeCaption(_ text: String) -> Bool {
+    let lower = TextTools.lowercasedASCII(text)
+    return lower.contains("thousand") || lower.contains("million") || lower.contains("unaudited")
+      || lower.contains("000") || lower.contains("statement") || lower.contains("balance sheet")
+      || lower.contains("ended")
+  }
+}

@@ -1,0 +1,303 @@
+// MARK: - HTML (SEC EX-99 exhibits)
+
+/// Reads HTML in one pass over the bytes: tables become grids of cells (with column spans and
+/// borders), everything else paragraphs split at block-level tags. Nested tables are read as
+/// text of the outer cell. Unclosed tags and stray `<` are tolerated.
+enum HTMLReader {
+  static func read(_ bytes: [UInt8]) -> [DocumentBlock] {
+    var reader = State(bytes: bytes)
+    reader.run()
+    return reader.blocks
+  }
+
+  struct State {
+    let bytes: [UInt8]
+    var index = 0
+    var line = 1
+    var blocks: [DocumentBlock] = []
+
+    // Prose outside tables.
+    var paragraph: [UInt8] = []
+    var paragraphLine = 0
+    var paragraphMarks: [(offset: Int, line: Int)] = []
+
+    // The table being read.
+    var tableDepth = 0
+    var rows: [GridRow] = []
+    var tableLine = 0
+    var rowCells: [GridCell]? = nil
+    var rowLine = 0
+    var cellText: [UInt8]? = nil
+    var cellLine = 0
+    var cellSpan = 1
+    var cellRuleBelow: RuleKind? = nil
+    var cellRuleAbove = false
+    var rowRuleBelow: RuleKind? = nil
+    var rowRuleAbove = false
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func run() {
+      let count = bytes.count
+      while index < count {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "<") {
+          readTag()
+          continue
+        }
+        if byte == UInt8(ascii: "&"), let (decoded, length) = HTMLEntities.decode(bytes, at: index) {
+          for b in decoded { append(b) }
+          index += length
+          continue
+        }
+        if byte == 0x0A {
+          line += 1
+          append(0x20)
+        } else if byte == 0x0D || byte == 0x09 {
+          append(0x20)
+        } else {
+          append(byte)
+        }
+        index += 1
+      }
+      finishTable(force: true)
+      flushParagraph()
+    }
+
+    mutating func append(_ byte: UInt8) {
+      if tableDepth > 0 {
+        if cellText == nil && rowCells != nil { return }  // text between cells
+        if cellText != nil {
+          if cellText!.isEmpty && byte != 0x20 { cellLine = line }
+          cellText!.append(byte)
+        }
+        return
+      }
+      if paragraph.isEmpty {
+        if byte == 0x20 { return }
+        paragraphLine = line
+      } else if byte != 0x20, paragraphMarks.last?.line ?? paragraphLine != line {
+        paragraphMarks.append((paragraph.count, line))
+      }
+      paragraph.append(byte)
+    }
+
+    mutating func flushParagraph() {
+      if !paragraph.isEmpty {
+        let raw = String(decoding: paragraph, as: UTF8.self)
+        let text = TextTools.collapseSpaces(Substring(raw))
+        if !text.isEmpty {
+          // Offsets shift when spaces collapse; keep marks approximate by scaling.
+          var block = TextBlock(text: text, line: paragraphLine)
+          let ratio = raw.utf8.count > 0 ? Double(text.utf8.count) / Double(raw.utf8.count) : 1
+          block.lineMarks = paragraphMarks.map { (Int(Double($0.offset) * ratio), $0.line) }
+          blocks.append(.text(block))
+        }
+      }
+      paragraph.removeAll(keepingCapacity: true)
+      paragraphMarks.removeAll()
+    }
+
+    /// Reads one tag (or comment) starting at `<`.
+    mutating func readTag() {
+      let count = bytes.count
+      let start = index
+      if start + 3 < count, bytes[start + 1] == UInt8(ascii: "!"), bytes[start + 2] == UInt8(ascii: "-"),
+        bytes[start + 3] == UInt8(ascii: "-")
+      {
+        var j = start + 4
+        while j + 2 < count, !(bytes[j] == UInt8(ascii: "-") && bytes[j + 1] == UInt8(ascii: "-") && bytes[j + 2] == UInt8(ascii: ">")) {
+          if bytes[j] == 0x0A { line += 1 }
+          j += 1
+        }
+        index = min(count, j + 3)
+        return
+      }
+      var j = start + 1
+      var closing = false
+      if j < count, bytes[j] == UInt8(ascii: "/") {
+        closing = true
+        j += 1
+      }
+      let nameStart = j
+      while j < count, isNameByte(bytes[j]) { j += 1 }
+      if j == nameStart && !(j < count && bytes[j] == UInt8(ascii: "!")) {
+        // A stray `<`: plain text.
+        append(UInt8(ascii: "<"))
+        index += 1
+        return
+      }
+      let name = String(decoding: bytes[nameStart..<j].map { $0 | 0x20 }, as: UTF8.self)
+      let attributesStart = j
+      var quote: UInt8 = 0
+      while j < count {
+        let b = bytes[j]
+        if b == 0x0A { line += 1 }
+        if quote != 0 {
+          if b == quote { quote = 0 }
+        } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+          quote = b
+        } else if b == UInt8(ascii: ">") {
+          break
+        }
+        j += 1
+      }
+      let attributes = bytes[attributesStart..<min(j, count)]
+      index = min(count, j + 1)
+      if !closing && (name == "script" || name == "style") {
+        skipUntilClosing(name)
+        return
+      }
+      handle(name: name, closing: closing, attributes: attributes)
+    }
+
+    func isNameByte(_ b: UInt8) -> Bool {
+      (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
+    }
+
+    mutating func skipUntilClosing(_ name: String) {
+      let needle = Array(("</" + name).utf8)
+      let count = bytes.count
+      while index < count {
+        if bytes[index] == 0x0A { line += 1 }
+        if bytes[index] == UInt8(ascii: "<"), index + needle.count <= count {
+          var matches = true
+          for k in 0..<needle.count where (bytes[index + k] | 0x20) != (needle[k] | 0x20) {
+            matches = false
+            break
+          }
+          if matches { break }
+        }
+        index += 1
+      }
+    }
+
+    mutating func handle(name: String, closing: Bool, attributes: ArraySlice<UInt8>) {
+      switch name {
+      case "table":
+        if closing {
+          if tableDepth == 1 { finishTable(force: false) }
+          tableDepth = max(0, tableDepth - 1)
+        } else {
+          if tableDepth == 0 {
+            flushParagraph()
+            rows.removeAll()
+            tableLine = line
+          } else if cellText != nil {
+            cellText!.append(0x20)
+          }
+          tableDepth += 1
+        }
+      case "tr" where tableDepth == 1:
+        finishRow()
+        if !closing {
+          rowCells = []
+          rowLine = line
+          rowRuleBelow = nil
+          rowRuleAbove = false
+          let style = TextTools.lowercasedASCII(String(decoding: attributes, as: UTF8.self))
+          (rowRuleBelow, rowRuleAbove) = borders(style)
+        }
+      case "td", "th":
+        guard tableDepth == 1 else {
+          if cellText != nil { cellText!.append(0x20) }
+          return
+        }
+        finishCell()
+        if !closing {
+          if rowCells == nil {
+            rowCells = []
+            rowLine = line
+          }
+          cellText = []
+          cellLine = line
+          let attributeText = TextTools.lowercasedASCII(String(decoding: attributes, as: UTF8.self))
+          cellSpan = spanValue(attributeText)
+          (cellRuleBelow, cellRuleAbove) = borders(attributeText)
+        }
+      case "br":
+        if tableDepth > 0 {
+          if cellText != nil && cellText!.last != UInt8(ascii: "-") { cellText!.append(0x20) }
+        } else {
+          flushParagraph()
+        }
+      case "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "hr", "center", "pre", "body",
+        "title", "blockquote", "dt", "dd":
+        if tableDepth == 0 {
+          flushParagraph()
+        } else if cellText != nil {
+          if name == "hr" { cellRuleBelow = .single }
+          cellText!.append(0x20)
+        }
+      default:
+        break
+      }
+    }
+
+    func spanValue(_ attributes: String) -> Int {
+      guard let range = attributes.firstRange(of: "colspan") else { return 1 }
+      var value = 0
+      var seenDigit = false
+      for byte in attributes[range.upperBound...].utf8 {
+        if byte >= 0x30 && byte <= 0x39 {
+          value = value * 10 + Int(byte - 0x30)
+          seenDigit = true
+          if value > 1000 { break }
+        } else if seenDigit || !(byte == UInt8(ascii: "=") || byte == 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")) {
+          break
+        }
+      }
+      return max(1, min(value, 1000))
+    }
+
+    /// Borders in a style attribute: `border-bottom: 1px solid`, `border-bottom: 3px double`.
+    func borders(_ attributes: String) -> (RuleKind?, Bool) {
+      var below: RuleKind? = nil
+      var above = false
+      if let range = attributes.firstRange(of: "border-bottom") {
+        let rest = attributes[range.upperBound...].prefix(40)
+        let value = rest.prefix { $0 != ";" && $0 != "\"" }
+        if value.contains("double") {
+          below = .double
+        } else if !value.contains("none") && !value.contains(": 0") && !value.contains(":0") {
+          below = .single
+        }
+      }
+      if let range = attributes.firstRange(of: "border-top") {
+        let value = attributes[range.upperBound...].prefix(40).prefix { $0 != ";" && $0 != "\"" }
+        if !value.contains("none") && !value.contains(": 0") && !value.contains(":0") { above = true }
+      }
+      return (below, above)
+    }
+
+    mutating func finishCell() {
+      guard let text = cellText else { return }
+      var cell = GridCell(
+        text: TextTools.collapseSpaces(Substring(String(decoding: text, as: UTF8.self))), span: cellSpan,
+        line: cellLine)
+      cell.ruleBelow = cellRuleBelow ?? rowRuleBelow
+      cell.ruleAbove = cellRuleAbove || rowRuleAbove
+      if rowCells == nil { rowCells = [] }
+      rowCells!.append(cell)
+      cellText = nil
+    }
+
+    mutating func finishRow() {
+      finishCell()
+      if let cells = rowCells, !cells.isEmpty {
+        let line = cells.first { !$0.text.isEmpty }?.line ?? rowLine
+        rows.append(GridRow(cells: cells, line: line))
+      }
+      rowCells = nil
+    }
+
+    mutating func finishTable(force: Bool) {
+      guard tableDepth > 0 || force else { return }
+      finishRow()
+      if !rows.isEmpty {
+        blocks.append(contentsOf: GridLayout.blocks(from: rows, line: tableLine))
+      }
+      rows.removeAll()
+    }
+  }
+}

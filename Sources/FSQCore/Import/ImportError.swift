@@ -1,0 +1,17 @@
+// MARK: - Why an import failed
+
+/// Why a release could not be imported: `line 42: cannot read a number in '12,3x4'`.
+public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
+  public var message: String
+  /// One-based line in the document, when the problem has one.
+  public var line: Int?
+
+  public init(message: String, line: Int? = nil) {
+    self.message = message
+    self.line = line
+  }
+
+  public var description: String {
+    line.map { "line \($0): \(message)" } ?? message
+  }
+}

@@ -1,0 +1,201 @@
+// MARK: - Canonical items and the labels companies print for them
+
+/// What kind of quantity an item measures.
+public enum ItemUnitKind: String, Hashable, Sendable {
+  case money, perShare = "per share", shares, percent, count
+}
+
+/// A canonical line item: `revenue` ↔ `us-gaap:Revenues`, with the labels printed for it.
+public struct ItemCatalogEntry: Hashable, Sendable {
+  public var name: String
+  /// The US-GAAP taxonomy element (`us-gaap:Revenues`), or an `fsq:` one for non-GAAP measures.
+  public var element: String
+  /// The statement the item belongs to; nil when it appears in several.
+  public var statement: StatementKind?
+  public var unitKind: ItemUnitKind
+  /// A cost: an "improvement" in the text is a decrease.
+  public var isCost: Bool
+  public var synonyms: [String]
+}
+
+/// The synonym catalog that maps printed labels to canonical items.
+///
+///     ItemCatalog.item(forLabel: "Cost of sales", section: nil, statement: .incomeStatement)
+///     // "cost_of_revenue"
+///     ItemCatalog.entry(named: "revenue")?.element   // "us-gaap:Revenues"
+public enum ItemCatalog {
+  /// Every entry, in catalog order.
+  public static var all: [ItemCatalogEntry] { table.entries }
+
+  public static func entry(named name: String) -> ItemCatalogEntry? {
+    table.byName[name].map { table.entries[$0] }
+  }
+
+  /// The catalog entry a printed label names, ignoring case and punctuation.
+  public static func entry(forLabel label: String) -> ItemCatalogEntry? {
+    table.bySynonym[TextTools.normalize(label)].map { table.entries[$0] }
+  }
+
+  /// The item for a row: its canonical name when the label (read in its section and statement)
+  /// names one, otherwise a name made from the label (`advertising_and_marketing`).
+  ///
+  ///     item(forLabel: "Net Loss Applicable to Common Stockholders",
+  ///          section: "Net Loss Per Common Share: Basic and Diluted", statement: .incomeStatement)
+  ///     // "eps"
+  public static func item(forLabel label: String, section: String?, statement: StatementKind) -> String {
+    item(forLabel: label, section: section, statement: statement, rowKind: nil)
+  }
+
+  static func item(forLabel label: String, section: String?, statement: StatementKind, rowKind: RowKind?) -> String {
+    let normalized = TextTools.normalize(label)
+    let sectionText = section.map { TextTools.normalize($0) } ?? ""
+    let kind = rowKind ?? ItemCatalog.rowKind(label: label, section: section)
+    let entry = lookup(label: label, normalized: normalized)
+    switch kind {
+    case .perShare:
+      let variant = variantSuffix(label: normalized, section: sectionText)
+      if entry == nil && (normalized.contains("per share") || normalized.contains("per common share")) {
+        if normalized.contains("continuing") { return "eps_continuing_operations" + variant }
+        if normalized.contains("discontinued") { return "eps_discontinued_operations" + variant }
+        return "eps" + variant
+      }
+      switch entry?.name {
+      case "eps", "eps_basic", "eps_diluted": return entry!.name
+      case "net_income", "net_income_to_common": return "eps" + variant
+      case "income_continuing_operations", "income_continuing_to_common": return "eps_continuing_operations" + variant
+      case "loss_discontinued_operations": return "eps_discontinued_operations" + variant
+      case let name?: return name + "_per_share"
+      case nil:
+        if normalized == "basic" || normalized == "diluted" || normalized == "basic and diluted" {
+          return "eps" + variant
+        }
+        return TextTools.slug(label) + "_per_share"
+      }
+    case .shares:
+      if let entry, entry.unitKind == .shares { return entry.name }
+      if sectionText.contains("weighted average") || normalized.contains("weighted average") || normalized.contains("shares used") {
+        return "weighted_average_shares" + variantSuffix(label: normalized, section: sectionText)
+      }
+      return TextTools.slug(label)
+    case .percent:
+      if entry?.name == "gross_profit" || entry?.name == "gross_margin" { return "gross_margin" }
+      if let entry { return entry.unitKind == .percent ? entry.name : entry.name + "_percent" }
+      return TextTools.slug(label)
+    default:
+      if let entry {
+        if let expected = entry.statement, expected != statement, statement != .other,
+          !(expected == .incomeStatement && (statement == .reconciliation || statement == .segment))
+        {
+          return TextTools.slug(label)
+        }
+        if entry.unitKind == .perShare || entry.unitKind == .shares { return entry.name }
+        return entry.name
+      }
+      return TextTools.slug(label)
+    }
+  }
+
+  /// The entry for a label, also trying it without a trailing "net" and, for labels like
+  /// "Preferred stock, Class A-1", the words before the first comma (unless the rest names a
+  /// current portion, which is a different item).
+  static func lookup(label: String, normalized: String) -> ItemCatalogEntry? {
+    if let index = table.bySynonym[normalized] ?? table.bySynonym[strippedQualifiers(normalized)] {
+      return table.entries[index]
+    }
+    if let comma = label.firstIndex(of: ",") {
+      let rest = TextTools.normalize(String(label[comma...]))
+      if !rest.contains("current") && !rest.contains("portion"),
+        let index = table.bySynonym[TextTools.normalize(String(label[..<comma]))]
+      {
+        return table.entries[index]
+      }
+    }
+    return nil
+  }
+
+  /// `_basic`, `_diluted` or nothing ("basic and diluted").
+  static func variantSuffix(label: String, section: String) -> String {
+    let text = label + " " + section
+    let basic = text.contains("basic")
+    let diluted = text.contains("diluted")
+    if basic && !diluted { return "_basic" }
+    if diluted && !basic { return "_diluted" }
+    if basic && diluted && (label == "basic" || label.hasPrefix("basic ")) && !label.contains("diluted") { return "_basic" }
+    if basic && diluted && (label == "diluted" || label.hasPrefix("diluted ")) { return "_diluted" }
+    return ""
+  }
+
+  /// "total revenues net" → also try without "total"/"net" qualifiers.
+  static func strippedQualifiers(_ normalized: String) -> String {
+    var words = normalized.split(separator: " ").map(String.init)
+    if words.last == "net" { words.removeLast() }
+    return words.joined(separator: " ")
+  }
+
+  /// What a row's figures measure, from its label and section.
+  static func rowKind(label: String, section: String?) -> RowKind {
+    let text = TextTools.normalize(label)
+    let sectionText = section.map { TextTools.normalize($0) } ?? ""
+    func mentionsShares(_ t: String) -> Bool {
+      t.contains("weighted average") || t.contains("shares outstanding") || t.contains("shares used")
+        || t.contains("number of shares") || t.hasSuffix(" shares") || t == "shares"
+    }
+    func mentionsPerShare(_ t: String) -> Bool {
+      t.contains("per share") || t.contains("per common share") || t.contains("per diluted share")
+        || t.contains("per basic share") || t.hasPrefix("eps") || t.hasSuffix(" eps") || t.contains("earnings per")
+        || t.contains("loss per") || t.contains("income per")
+    }
+    if mentionsPerShare(text) { return .perShare }
+    if mentionsShares(text) { return .shares }
+    if mentionsShares(sectionText) && !mentionsPerShare(sectionText) { return .shares }
+    if mentionsPerShare(sectionText) { return .perShare }
+    return .money
+  }
+
+  // MARK: Parsed once
+
+  struct Table: Sendable {
+    var entries: [ItemCatalogEntry] = []
+    var byName: [String: Int] = [:]
+    var bySynonym: [String: Int] = [:]
+  }
+
+  static let table: Table = {
+    var table = Table()
+    for line in data.split(separator: "\n") {
+      let fields = line.split(separator: "|", omittingEmptySubsequences: false).map {
+        TextTools.collapseSpaces($0)
+      }
+      guard fields.count == 5 else { continue }
+      let statement: StatementKind? =
+        switch fields[2] {
+        case "income": .incomeStatement
+        case "balance": .balanceSheet
+        case "cashflow": .cashFlow
+        case "reconciliation": .reconciliation
+        default: nil
+        }
+      let isCost = fields[3].hasSuffix("-")
+      let unitKind: ItemUnitKind =
+        switch fields[3].filter({ $0 != "-" }) {
+        case "pershare": .perShare
+        case "shares": .shares
+        case "percent": .percent
+        case "count": .count
+        default: .money
+        }
+      let synonyms = fields[4].split(separator: ";").map { TextTools.collapseSpaces($0) }.filter { !$0.isEmpty }
+      let entry = ItemCatalogEntry(
+        name: fields[0], element: fields[1], statement: statement, unitKind: unitKind, isCost: isCost,
+        synonyms: synonyms)
+      let index = table.entries.count
+      table.entries.append(entry)
+      table.byName[entry.name] = index
+      for synonym in synonyms + [entry.name.split(separator: "_").joined(separator: " ")] {
+        let key = TextTools.normalize(synonym)
+        if table.bySynonym[key] == nil { table.bySynonym[key] = index }
+      }
+    }
+    return table
+  }()
+}

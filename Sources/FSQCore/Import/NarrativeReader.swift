@@ -1,0 +1,231 @@
+// MARK: - Figures stated in sentences
+
+/// Reads figures stated in the release's prose. A figure that compares periods or states the
+/// level of a catalog item ("a decrease of 17% compared to revenues of $14.3 million for the
+/// quarter ended September 30, 2008") becomes a `Claim` for `check`; other figures become
+/// `NarrativeFact`s named by the noun phrase that governs them ("The 173 corporate customers",
+/// "an average contract term of 2.7 years").
+struct NarrativeReader {
+  let documentName: String
+  let fiscalYearEnd: FiscalYearEnd
+
+  /// One word of a sentence: as printed, and lower-case letters and digits only.
+  struct Word {
+    var raw: Substring
+    var core: String
+    /// Punctuation after the word ends a clause (`,`, `;`).
+    var endsClause: Bool
+  }
+
+  enum FigureKind { case money, percent, plain }
+
+  struct Figure {
+    var index: Int
+    /// Index of the last word the figure uses ("million").
+    var last: Int
+    var kind: FigureKind
+    var value: Decimal
+    var tolerance: Decimal
+    var printed: String
+  }
+
+  func read(paragraphs: [TextBlock]) -> ([NarrativeFact], [Claim]) {
+    var facts: [NarrativeFact] = []
+    var claims: [Claim] = []
+    for block in paragraphs where block.text.utf8.count >= 20 {
+      var carriedItem: String? = nil
+      var carriedPeriod: ResolvedPeriod? = nil
+      for (sentence, offset) in NarrativeReader.sentences(block.text) {
+        let line = block.line(atOffset: offset)
+        read(
+          sentence: sentence, line: line, carriedItem: &carriedItem, carriedPeriod: &carriedPeriod, facts: &facts,
+          claims: &claims)
+      }
+    }
+    return (facts, claims)
+  }
+
+  // MARK: Sentences
+
+  static let abbreviations: Set<String> = [
+    "mr", "mrs", "ms", "dr", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "no", "vs", "st", "jr", "sr", "e.g", "i.e", "u.s", "calif", "mass", "approx", "fig", "ft",
+  ]
+
+  /// Splits prose at `.`, `?`, `!` followed by a space and a capital, a quote or a parenthesis,
+  /// not after abbreviations ("Nov.", "Inc.") or inside numbers ("$11.9").
+  static func sentences(_ text: String) -> [(String, Int)] {
+    let bytes = Array(text.utf8)
+    var result: [(String, Int)] = []
+    var start = 0
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") {
+        var next = index + 1
+        while next < bytes.count, bytes[next] == UInt8(ascii: "\"") || bytes[next] == UInt8(ascii: ")") { next += 1 }
+        if next < bytes.count, bytes[next] == 0x20 {
+          var after = next
+          while after < bytes.count, bytes[after] == 0x20 { after += 1 }
+          let capital = after < bytes.count
+            && ((bytes[after] >= 0x41 && bytes[after] <= 0x5A) || bytes[after] == UInt8(ascii: "\"")
+              || bytes[after] == UInt8(ascii: "(") || bytes[after] >= 0xC0)
+          var wordStart = index
+          while wordStart > start, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
+          let word = String(decoding: bytes[wordStart..<index], as: UTF8.self)
+          let lower = TextTools.lowercasedASCII(word).filter { $0 != "(" && $0 != "\"" }
+          let isAbbreviation = abbreviations.contains(lower) || (lower.utf8.count == 1 && byte == UInt8(ascii: "."))
+          if capital && !isAbbreviation {
+            result.append((String(decoding: bytes[start..<next], as: UTF8.self), start))
+            start = after
+            index = after
+            continue
+          }
+        }
+      }
+      index += 1
+    }
+    if start < bytes.count {
+      result.append((String(decoding: bytes[start...], as: UTF8.self), start))
+    }
+    return result
+  }
+
+  static func words(_ sentence: String) -> [Word] {
+    sentence.split(separator: " ").map { raw in
+      var core = ""
+      for scalar in raw.unicodeScalars where scalar.isASCII {
+        let v = scalar.value
+        if (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) { core.unicodeScalars.append(scalar) }
+        if v >= 0x41 && v <= 0x5A { core.unicodeScalars.append(Unicode.Scalar(v | 0x20)!) }
+        if v == 0x2E && !core.isEmpty && core.last!.isNumber { core.unicodeScalars.append(scalar) }
+      }
+      while core.hasSuffix(".") { core.removeLast() }
+      let last = raw.last
+      return Word(raw: raw, core: core, endsClause: last == "," || last == ";" || last == ":")
+    }
+  }
+
+  // MARK: One sentence
+
+  func read(
+    sentence: String, line: Int, carriedItem: inout String?, carriedPeriod: inout ResolvedPeriod?,
+    facts: inout [NarrativeFact], claims: inout [Claim]
+  ) {
+    let words = NarrativeReader.words(sentence)
+    guard words.count >= 3 else { return }
+    let figures = NarrativeReader.figures(words)
+    let periods = self.periods(words)
+    let mentions = NarrativeReader.mentions(words)
+    let startsWithReference = ["this", "these", "it", "that"].contains(words[0].core)
+    if !startsWithReference { carriedItem = nil }
+    let sentenceItem = startsWithReference ? carriedItem : nil
+    let sentencePeriod = periods.first?.period ?? carriedPeriod
+
+    var previousChange: (index: Int, polarity: Int)? = nil
+    for (number, figure) in figures.enumerated() {
+      let nextFigure = number + 1 < figures.count ? figures[number + 1].index : words.count
+      let i = figure.index
+      let mention = mentions.last { $0.end <= i }
+      let segment = words[..<i].contains { $0.core == "segment" || $0.core == "segments" }
+      let perShare = figure.last + 2 < words.count && words[figure.last + 1].core == "per" && words[figure.last + 2].core == "share"
+      var item = perShare ? "eps" : (mention?.item ?? sentenceItem)
+      if segment { item = nil }
+      if item == "gross_margin" && figure.kind == .money { item = "gross_profit" }
+      let entry = item.flatMap { ItemCatalog.entry(named: $0) }
+      let loss = mention.map { m in m.phrase.contains("loss") || (m.end < words.count && words[m.end].core.hasPrefix("loss")) } ?? false
+
+      // A change: a change word just before (or after) the figure, or "or 25%" after a change.
+      var polarity: Int? = nil
+      var j = i - 1
+      var steps = 0
+      while j >= 0, steps < 9 {
+        if let p = NarrativeReader.changeWord(words[j].core, isCost: entry?.isCost ?? false, loss: loss) {
+          polarity = p
+          break
+        }
+        if j < i - 1 && words[j].endsClause { break }
+        if number > 0 && j <= figures[number - 1].last { break }
+        j -= 1
+        steps += 1
+      }
+      if polarity == nil, figure.last + 1 < words.count,
+        let p = NarrativeReader.changeWord(words[figure.last + 1].core, isCost: entry?.isCost ?? false, loss: loss)
+      {
+        polarity = p
+      }
+      if polarity == nil, let previous = previousChange, i - previous.index <= 5, i > 0, words[i - 1].core == "or" {
+        polarity = previous.polarity
+      }
+      let toBefore = i > 0 && (words[i - 1].core == "to" || (i > 1 && words[i - 1].core == "approximately" && words[i - 2].core == "to"))
+      if toBefore { polarity = nil }
+
+      // Periods: the first one after the figure in its clause, else the nearest before.
+      let compareAt = (figure.last + 1..<nextFigure).first { ["compared", "over", "versus", "vs", "from"].contains(words[$0].core) }
+      let after = periods.first { $0.index > figure.last && $0.index < (compareAt ?? nextFigure) }
+      let before = periods.last { $0.index < i }
+      let period = after?.period ?? before?.period ?? sentencePeriod
+      let compared = compareAt.flatMap { c in periods.first { $0.index > c }?.period }
+
+      if let polarity, figure.kind != .plain {
+        let magnitude = figure.value.magnitude
+        let value = polarity < 0 ? magnitude.negated() : magnitude
+        let kind: Claim.Kind = figure.kind == .percent ? .changePercent : .changeAmount
+        claims.append(
+          Claim(
+            kind: kind, item: item, period: period, comparedPeriod: compared, value: value,
+            unit: figure.kind == .percent ? .percent : .usd, tolerance: figure.tolerance,
+            phrase: NarrativeReader.phrase(words, from: max(0, j), to: figure.last), sentence: sentence,
+            document: documentName, line: line))
+        previousChange = (i, polarity)
+        continue
+      }
+      if let item, figure.kind != .plain, !segment {
+        let unit: Unit = perShare ? .perShare("USD") : (figure.kind == .percent ? .percent : .usd)
+        claims.append(
+          Claim(
+            kind: .value, item: item, period: period, comparedPeriod: nil, value: figure.value, unit: unit,
+            tolerance: figure.tolerance,
+            phrase: NarrativeReader.phrase(words, from: mention.map { min($0.start, i) } ?? i, to: figure.last + (perShare ? 2 : 0)),
+            sentence: sentence, document: documentName, line: line))
+        continue
+      }
+      // A figure of its own: name it from its noun phrase.
+      if perShare { continue }
+      guard let fact = narrativeFact(figure, words: words, period: after?.period ?? before?.period ?? sentencePeriod, segment: segment)
+      else { continue }
+      facts.append(
+        NarrativeFact(
+          item: fact.item, label: fact.label, period: fact.period, value: fact.value, unit: fact.unit,
+          source: SourceReference(
+            document: documentName, statement: "text", label: fact.label, column: "", line: line, sentence: sentence)))
+    }
+    if let last = mentions.last { carriedItem = last.item }
+    if let first = periods.first { carriedPeriod = first.period }
+  }
+
+  static func phrase(_ words: [Word], from: Int, to: Int) -> String {
+    guard from <= to, to < words.count else { return "" }
+    var text = words[from...to].map { String($0.raw) }.joined(separator: " ")
+    while let last = text.last, last == "," || last == "." || last == ";" { text.removeLast() }
+    return text
+  }
+
+  /// +1 for an increase, −1 for a decrease. "Improved" is a decrease for a cost; a decrease in a
+  /// loss is an increase of the (negative) figure.
+  static func changeWord(_ word: String, isCost: Bool, loss: Bool) -> Int? {
+    switch word {
+    case "increase", "increased", "increases", "increasing", "grew", "rose", "up", "higher", "growth", "gain":
+      return loss ? -1 : 1
+    case "decrease", "decreased", "decreases", "decline", "declined", "declines", "reduction", "reduced", "fell", "down",
+      "lower", "drop", "dropped":
+      return loss ? 1 : -1
+    case "improved", "improvement", "improve", "improves":
+      return isCost ? -1 : 1
+    case "worsened", "deteriorated", "deterioration":
+      return isCost ? 1 : -1
+    default:
+      return nil
+    }
+  }
+}

@@ -1,0 +1,208 @@
+// MARK: - Column headers → periods
+
+/// A column's header read as a period, or as a change / percent-of-total column.
+struct ColumnReading {
+  var header: String
+  var kind: ColumnKind
+  var period: ResolvedPeriod?
+}
+
+/// A period length as printed: "Three Months", "13 Weeks", "Year".
+enum PeriodLength: Equatable {
+  case months(Int)
+  case weeks(Int)
+
+  /// The period ending on `end`: 3 months to 2009-09-30 starts 2009-07-01; 13 weeks to
+  /// 2004-07-03 start 2004-04-04.
+  func period(ending end: CivilDate) -> ResolvedPeriod {
+    switch self {
+    case .months(let n): ResolvedPeriod(start: end.adding(months: -n).adding(days: 1), end: end)
+    case .weeks(let n): ResolvedPeriod(start: end.adding(days: -(7 * n - 1)), end: end)
+    }
+  }
+}
+
+enum PeriodHeaders {
+  static let numberWords: [String: Int] = [
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "sixteen": 16, "twenty": 20,
+    "twentysix": 26, "twenty six": 26, "thirtynine": 39, "thirty nine": 39, "fiftytwo": 52, "fifty two": 52,
+    "fiftythree": 53, "fifty three": 53, "fourteenweeks": 14,
+  ]
+
+  static func read(headers: [String], context: [String], statement: StatementKind) -> ColumnReading {
+    let header = TextTools.collapseSpaces(Substring(headers.filter { !isNoise($0) }.joined(separator: " ")))
+    let lower = TextTools.lowercasedASCII(header)
+    let words = TextTools.normalize(header).split(separator: " ").map(String.init)
+    // Not periods: change and percent-of-total columns.
+    let isPercent = lower.contains("%") || words.contains("percent") || words.contains("pct")
+    if lower.contains("% of") || lower.contains("percent of") || (isPercent && (words.contains("revenues") || words.contains("sales"))) && !words.contains("change") {
+      return ColumnReading(header: header, kind: .percentOfTotal, period: nil)
+    }
+    if words.contains("change") || words.contains("increase") || words.contains("decrease") || words.contains("variance")
+      || words.contains("inc") || words.contains("chg") || words.contains("growth")
+    {
+      return ColumnReading(header: header, kind: isPercent ? .percentChange : .change, period: nil)
+    }
+    if header == "%" || (isPercent && words.count <= 1) {
+      return ColumnReading(header: header, kind: .percentOfTotal, period: nil)
+    }
+    let contextWords = TextTools.normalize(context.joined(separator: " ")).split(separator: " ").map(String.init)
+    let length = self.length(words) ?? self.length(contextWords)
+    let date = self.date(words, context: contextWords, length: length)
+    guard let end = date else {
+      return ColumnReading(header: header, kind: header.isEmpty ? .other : .other, period: nil)
+    }
+    if let length {
+      return ColumnReading(header: header, kind: .period, period: length.period(ending: end))
+    }
+    return ColumnReading(header: header, kind: .period, period: ResolvedPeriod(start: nil, end: end))
+  }
+
+  static func isNoise(_ text: String) -> Bool {
+    let lower = TextTools.lowercasedASCII(text)
+    return lower.contains("unaudited") || lower.contains("audited") || CellReader.ruleKind(text) != nil
+  }
+
+  /// "three months ended", "13 weeks ended", "year ended", "quarter ended", "twelve months".
+  static func length(_ words: [String]) -> PeriodLength? {
+    for (index, word) in words.enumerated() {
+      let unit = word.hasPrefix("month") ? 1 : (word.hasPrefix("week") ? 2 : 0)
+      if unit != 0 && index > 0 {
+        var count = Int(words[index - 1]) ?? numberWords[words[index - 1]]
+        if count == nil && index > 1 { count = numberWords[words[index - 2] + " " + words[index - 1]] }
+        if let count, count > 0, count <= 60 {
+          return unit == 1 ? .months(count) : .weeks(count)
+        }
+      }
+      if word == "quarter" || word == "quarters" { return .months(3) }
+      if word == "year" || word == "years" || word == "fiscal" || word == "annual" {
+        if index + 1 < words.count, words[index + 1] == "ended" || words[index + 1] == "ending" { return .months(12) }
+        if word == "fiscal" && index + 1 < words.count && words[index + 1] == "year" { return .months(12) }
+      }
+    }
+    return nil
+  }
+
+  /// The column's end date: month and day from the header (or the table's context), year from
+  /// the header.
+  static func date(_ words: [String], context: [String], length: PeriodLength?) -> CivilDate? {
+    var year: Int? = nil
+    for word in words {
+      if word.utf8.count == 4, let value = Int(word), (1900...2099).contains(value) { year = value }
+    }
+    guard let year else { return nil }
+    if let (month, day) = monthDay(words) ?? monthDay(context) {
+      return CivilDate(year: year, month: month, day: min(day, CivilDate.daysIn(month: month, year: year)))
+    }
+    if length == .months(12) { return CivilDate(year: year, month: 12, day: 31) }
+    return nil
+  }
+
+  /// The first "September 30" in the words.
+  static func monthDay(_ words: [String]) -> (Int, Int)? {
+    for (index, word) in words.enumerated() where word.utf8.count >= 3 && !(word.first?.isNumber ?? true) {
+      guard index + 1 < words.count, let month = monthNumber(word) else { continue }
+      if let day = Int(words[index + 1]), (1...31).contains(day) { return (month, day) }
+    }
+    return nil
+  }
+
+  /// A month from a whole word or its usual abbreviation (not "mar" in "market").
+  static func monthNumber(_ word: String) -> Int? {
+    let names = CivilDate.monthNames
+    for (index, name) in names.enumerated() {
+      if word == name || (word.utf8.count >= 3 && word.utf8.count <= 4 && name.hasPrefix(word)) { return index + 1 }
+    }
+    if word == "sept" { return 9 }
+    return nil
+  }
+
+  // MARK: Scale captions
+
+  struct Scale {
+    var money: Decimal = .one
+    var shares: Decimal = .one
+    var caption: String? = nil
+  }
+
+  /// "(in thousands, except per share data)", "(in millions)", "(000's omitted)",
+  /// "shares in thousands".
+  static func scale(in texts: [String]) -> Scale {
+    var result = Scale()
+    for text in texts {
+      let lower = TextTools.lowercasedASCII(text)
+      var money: Decimal? = nil
+      if lower.contains("in thousands") || lower.contains("000's omitted") || lower.contains("000s omitted")
+        || lower.contains("in 000") || lower.contains("(000") || lower.contains("$000") || lower.contains("dollars in thousands")
+        || lower.contains("amounts in thousands")
+      {
+        money = Decimal(1000)
+      } else if lower.contains("in millions") || lower.contains("amounts in millions") || lower.contains("dollars in millions") {
+        money = Decimal(1_000_000)
+      } else if lower.contains("in billions") {
+        money = Decimal(1_000_000_000)
+      }
+      guard money != nil || lower.contains("shares in") else { continue }
+      result.caption = text
+      if let money { result.money = money }
+      if lower.contains("shares in thousands") || lower.contains("share amounts in thousands") || lower.contains("share data in thousands") {
+        result.shares = Decimal(1000)
+      } else if lower.contains("shares in millions") || lower.contains("share amounts in millions") {
+        result.shares = Decimal(1_000_000)
+      } else if lower.contains("except share") || lower.contains("except for share") || lower.contains("except number of shares")
+        || lower.contains("except shares")
+      {
+        result.shares = .one
+      } else if let money {
+        // "(in thousands, except per share data)": share counts are printed in the same scale.
+        result.shares = money
+      }
+      return result
+    }
+    return result
+  }
+
+  // MARK: Fiscal year end
+
+  static let ordinals: [String: Int] = [
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "q1": 1, "q2": 2,
+    "q3": 3, "q4": 4,
+  ]
+
+  /// The fiscal year end the release states: "fiscal year ended September 30", "fiscal 2011 first
+  /// quarter ended December 25, 2010" (a first quarter ending in December: the year ends in
+  /// September), or a "Year Ended September 30" column.
+  static func fiscalYearEnd(text: [String], columnHeaders: [String]) -> FiscalYearEnd? {
+    for paragraph in text {
+      let words = TextTools.normalize(paragraph).split(separator: " ").map(String.init)
+      var index = 0
+      while index < words.count {
+        defer { index += 1 }
+        guard words[index] == "fiscal" else { continue }
+        let window = Array(words[(index + 1)..<min(words.count, index + 10)])
+        guard let endedAt = window.firstIndex(where: { $0 == "ended" || $0 == "ending" || $0 == "ends" }) else { continue }
+        let before = window[..<endedAt]
+        let after = Array(window[(endedAt + 1)...])
+        guard let (month, day) = monthDay(after) else { continue }
+        if before.contains("year") && !before.contains("quarter") {
+          return FiscalYearEnd(month: month, day: day)
+        }
+        if before.contains("quarter"), let q = before.compactMap({ ordinals[$0] }).first {
+          // The fiscal year ends 3 × (4 − q) months after this quarter's end.
+          let endMonth = (month - 1 + 3 * (4 - q)) % 12 + 1
+          return FiscalYearEnd(month: endMonth, day: CivilDate.daysIn(month: endMonth, year: 2001))
+        }
+      }
+    }
+    for header in columnHeaders {
+      let words = TextTools.normalize(header).split(separator: " ").map(String.init)
+      if length(words) == .months(12) || length(words) == .weeks(52) || length(words) == .weeks(53),
+        let (month, day) = monthDay(words)
+      {
+        return FiscalYearEnd(month: month, day: day)
+      }
+    }
+    return nil
+  }
+}

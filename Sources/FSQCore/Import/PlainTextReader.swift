@@ -1,0 +1,378 @@
+// MARK: - Fixed-width plain text (wire copy, older EDGAR text)
+
+/// Finds tables in fixed-width text from the alignment of their figures: a run of lines ending
+/// in figures set apart by two or more spaces or a dotted leader. Columns are the character
+/// ranges those figures occupy; header words above are given to the columns they sit over.
+enum PlainTextReader {
+  /// A whitespace-separated word of a line, with its character columns.
+  struct Token {
+    var start: Int
+    var end: Int
+    var text: String
+  }
+
+  /// A line whose tail holds figures.
+  struct FigureLine {
+    var label: String
+    var labelStart: Int
+    var figures: [Token]
+    var allYears: Bool
+  }
+
+  enum LineKind {
+    case blank, rule(RuleKind), figures(FigureLine), text
+  }
+
+  static func read(_ bytes: [UInt8]) -> [DocumentBlock] {
+    let lines = SourceLines.split(bytes)
+    var kinds: [LineKind] = []
+    kinds.reserveCapacity(lines.count)
+    for line in lines { kinds.append(classify(line)) }
+
+    func isData(_ i: Int) -> Bool {
+      if case .figures(let f) = kinds[i], !f.allYears { return true }
+      return false
+    }
+    func isBlank(_ i: Int) -> Bool {
+      if case .blank = kinds[i] { return true }
+      return false
+    }
+
+    var blocks: [DocumentBlock] = []
+    var paragraph: TextBlock? = nil
+    func flush() {
+      if let p = paragraph { blocks.append(.text(p)) }
+      paragraph = nil
+    }
+    func addText(_ i: Int) {
+      let trimmed = TextTools.collapseSpaces(lines[i])
+      if trimmed.isEmpty {
+        flush()
+        return
+      }
+      let indent = lines[i].utf8.prefix { $0 == 0x20 }.count
+      let short = trimmed.utf8.count < 65
+      if short && (paragraph == nil || indent >= 8) {
+        flush()
+        blocks.append(.text(TextBlock(text: trimmed, line: i + 1)))
+        return
+      }
+      if var p = paragraph {
+        p.lineMarks.append((p.text.utf8.count + 1, i + 1))
+        p.text += " " + trimmed
+        paragraph = p
+      } else {
+        paragraph = TextBlock(text: trimmed, line: i + 1)
+      }
+      if short { flush() }
+    }
+
+    var lastEmitted = 0
+    var i = 0
+    while i < lines.count {
+      guard isData(i) else {
+        i += 1
+        continue
+      }
+      // A table body: from this row on while rows, rules, short labels and single blanks go on.
+      var end = i
+      var j = i + 1
+      var blanks = 0
+      while j < lines.count {
+        switch kinds[j] {
+        case .figures, .rule:
+          end = j
+          blanks = 0
+        case .blank:
+          blanks += 1
+          if blanks > 1 { break }
+        case .text:
+          let text = lines[j]
+          let nearData = (j + 1 < lines.count && isData(j + 1)) || (j + 2 < lines.count && isData(j + 2))
+          if text.utf8.count <= 80 && nearData {
+            blanks = 0
+          } else {
+            j = lines.count
+            continue
+          }
+        }
+        if blanks > 1 { break }
+        j += 1
+      }
+      // Header lines just above the first row (no blank in between), and label lines there.
+      var headerStart = i
+      while headerStart > 0 {
+        switch kinds[headerStart - 1] {
+        case .blank: break
+        case .figures(let f) where !f.allYears: break
+        default:
+          headerStart -= 1
+          continue
+        }
+        break
+      }
+      // Text emitted before the table: everything up to the header.
+      var k = lastEmitted
+      while k < headerStart {
+        if isBlank(k) { flush() } else { addText(k) }
+        k += 1
+      }
+      flush()
+      if let table = table(lines: lines, kinds: kinds, headerStart: headerStart, bodyStart: i, end: end) {
+        blocks.append(.table(table))
+      } else {
+        for n in headerStart...end where !isBlank(n) { addText(n) }
+        flush()
+      }
+      lastEmitted = end + 1
+      i = end + 1
+    }
+    var k = lastEmitted
+    while k < lines.count {
+      if isBlank(k) { flush() } else { addText(k) }
+      k += 1
+    }
+    flush()
+    return blocks
+  }
+
+
+  /// Splits a line into tokens with character (not byte) columns.
+  static func tokens(_ line: Substring) -> [Token] {
+    var tokens: [Token] = []
+    var column = 0
+    var start = -1
+    var bytes: [UInt8] = []
+    for byte in line.utf8 {
+      let isContinuation = byte & 0xC0 == 0x80
+      if byte == 0x20 || byte == 0x09 {
+        if start >= 0 {
+          tokens.append(Token(start: start, end: column, text: String(decoding: bytes, as: UTF8.self)))
+          start = -1
+          bytes.removeAll(keepingCapacity: true)
+        }
+      } else {
+        if start < 0 { start = column }
+        bytes.append(byte)
+      }
+      if !isContinuation { column += byte == 0x09 ? 8 - column % 8 : 1 }
+    }
+    if start >= 0 { tokens.append(Token(start: start, end: column, text: String(decoding: bytes, as: UTF8.self))) }
+    return tokens
+  }
+
+  static func isFigureToken(_ text: String) -> Bool {
+    if text == "$" { return true }
+    switch CellReader.read(text) {
+    case .number(_, _): return GridLayout.isFigureLike(text) || CellReader.ruleKind(text) == nil && !text.isEmpty
+    case .notMeaningful: return ["nm", "n/m", "n/a", "na", "nmf"].contains(TextTools.lowercasedASCII(text))
+    case .invalid: return GridLayout.isFigureLike(text)
+    case .empty: return false
+    }
+  }
+
+  static func classify(_ line: Substring) -> LineKind {
+    if SourceLines.isBlank(line) { return .blank }
+    let text = String(line)
+    if let rule = CellReader.ruleKind(text) {
+      return .rule(rule)
+    }
+    var words = tokens(line)
+    // A rule under figures with words: `-------  -------` counts as a rule.
+    if words.allSatisfy({ CellReader.ruleKind($0.text) != nil }) { return .rule(.single) }
+    var figures: [Token] = []
+    while let last = words.last, isFigureToken(last.text) {
+      figures.insert(last, at: 0)
+      words.removeLast()
+    }
+    // The label must be set apart from the first figure by two spaces or a leader.
+    while let first = figures.first, let labelEnd = words.last {
+      let gap = first.start - labelEnd.end
+      let leader = labelEnd.text.hasSuffix("..") || labelEnd.text.allSatisfy { $0 == "." }
+      if gap >= 2 || leader { break }
+      words.append(first)
+      figures.removeFirst()
+    }
+    // `$` glued to the next figure.
+    var merged: [Token] = []
+    for token in figures {
+      if let last = merged.last, last.text == "$" {
+        merged[merged.count - 1] = Token(start: last.start, end: token.end, text: "$" + token.text)
+      } else {
+        merged.append(token)
+      }
+    }
+    merged.removeAll { $0.text == "$" }
+    guard !merged.isEmpty else { return .text }
+    let allYears = merged.allSatisfy { CellReader.year(in: $0.text) != nil && $0.text.utf8.count <= 6 }
+    var label = words.map(\.text).joined(separator: " ")
+    // Dotted leaders: "Net sales ........" or "Net sales. . . ."
+    while let last = label.last, last == "." || last == " " {
+      let dots = label.reversed().prefix { $0 == "." || $0 == " " }.filter { $0 == "." }.count
+      if dots < 2 { break }
+      label.removeLast()
+    }
+    let labelStart = words.first?.start ?? merged[0].start
+    return .figures(FigureLine(label: label, labelStart: labelStart, figures: merged, allYears: allYears))
+  }
+}
+
+// MARK: - Columns and rows of one fixed-width table
+
+extension PlainTextReader {
+  static func table(lines: [Substring], kinds: [LineKind], headerStart: Int, bodyStart: Int, end: Int)
+    -> LogicalTable?
+  {
+    // Columns: character ranges covered by the figures of the body rows, merged where they overlap.
+    var intervals: [(Int, Int)] = []
+    for n in bodyStart...end {
+      if case .figures(let f) = kinds[n], !f.allYears {
+        for token in f.figures { intervals.append((token.start, token.end)) }
+      }
+    }
+    intervals.sort { $0.0 < $1.0 }
+    var columns: [(start: Int, end: Int)] = []
+    for interval in intervals {
+      if let last = columns.last, interval.0 < last.end {
+        columns[columns.count - 1].end = max(last.end, interval.1)
+      } else {
+        columns.append((interval.0, interval.1))
+      }
+    }
+    guard !columns.isEmpty, columns.count <= 40 else { return nil }
+    // Zones: each column owns the space halfway to its neighbours.
+    var zones: [(start: Int, end: Int)] = []
+    for (k, column) in columns.enumerated() {
+      let start = k == 0 ? column.start - 3 : (columns[k - 1].end + column.start) / 2
+      let end = k == columns.count - 1 ? Int.max / 2 : (column.end + columns[k + 1].start) / 2
+      zones.append((start, end))
+    }
+    func zoneIndex(_ token: Token) -> Int? {
+      var best: Int? = nil
+      var bestOverlap = 0
+      for (k, zone) in zones.enumerated() {
+        let overlap = min(token.end, zone.end) - max(token.start, zone.start)
+        if overlap > bestOverlap {
+          bestOverlap = overlap
+          best = k
+        }
+      }
+      return best
+    }
+
+    var columnHeaders = [[String]](repeating: [], count: columns.count)
+    var context: [String] = []
+    var rows: [LogicalRow] = []
+    var pendingLabel: (text: String, line: Int, indent: Int)? = nil
+    var pendingRule = false
+
+    func flushPendingLabel() {
+      if let label = pendingLabel {
+        rows.append(LogicalRow(label: label.text, values: [String](repeating: "", count: columns.count), line: label.line, indent: label.indent))
+        rows[rows.count - 1].ruleAbove = pendingRule
+        pendingRule = false
+      }
+      pendingLabel = nil
+    }
+
+    for n in headerStart...end {
+      let line = lines[n]
+      switch kinds[n] {
+      case .blank:
+        continue
+      case .rule(let rule):
+        if n < bodyStart { continue }
+        flushPendingLabel()
+        if rule == .double, !rows.isEmpty {
+          rows[rows.count - 1].doubleRuleBelow = true
+        } else {
+          pendingRule = true
+        }
+      case .figures(let f) where n < bodyStart || (f.allYears && rows.isEmpty):
+        // A header row of years.
+        if !f.label.isEmpty { context.append(f.label) }
+        for token in f.figures {
+          if let k = zoneIndex(token) { columnHeaders[k].append(token.text) }
+        }
+      case .text where n < bodyStart:
+        let indent = line.utf8.prefix { $0 == 0x20 }.count
+        if indent < zones[0].start - 2 && !headerLikeText(line, zones: zones) {
+          pendingLabel = (TextTools.collapseSpaces(line), n + 1, indent)
+          continue
+        }
+        headerGroups(line, zones: zones, headers: &columnHeaders, context: &context)
+      case .text:
+        flushPendingLabel()
+        let text = TextTools.collapseSpaces(line)
+        let indent = line.utf8.prefix { $0 == 0x20 }.count
+        pendingLabel = (text, n + 1, indent)
+        if text.hasSuffix(":") { flushPendingLabel() }
+      case .figures(let f):
+        var values = [String](repeating: "", count: columns.count)
+        for token in f.figures {
+          if let k = zoneIndex(token) {
+            values[k] = values[k].isEmpty ? token.text : values[k] + token.text
+          }
+        }
+        var label = f.label
+        var lineNumber = n + 1
+        var indent = f.labelStart
+        if let pending = pendingLabel {
+          let first = label.unicodeScalars.first
+          let continues =
+            label.isEmpty || (first.map { $0.properties.isLowercase } ?? false)
+            || pending.text.hasSuffix(",") || pending.text.hasSuffix(" and") || pending.text.hasSuffix(" of")
+            || f.labelStart > pending.indent
+          if continues && !pending.text.hasSuffix(":") {
+            label = pending.text + (label.isEmpty ? "" : " " + label)
+            lineNumber = pending.line
+            indent = pending.indent
+            pendingLabel = nil
+          } else {
+            flushPendingLabel()
+          }
+        }
+        var row = LogicalRow(label: label, values: values, line: lineNumber, indent: indent)
+        row.ruleAbove = pendingRule
+        pendingRule = false
+        rows.append(row)
+      }
+    }
+    flushPendingLabel()
+    guard rows.contains(where: { $0.values.contains { !$0.isEmpty } }) else { return nil }
+    return LogicalTable(line: headerStart + 1, columnHeaders: columnHeaders, headerContext: context, rows: rows)
+  }
+
+  /// A header line has words over the value columns.
+  static func headerLikeText(_ line: Substring, zones: [(start: Int, end: Int)]) -> Bool {
+    tokens(line).contains { $0.end > zones[0].start + 1 }
+  }
+
+  /// Gives each group of words (split at two or more spaces) to the columns it sits over.
+  static func headerGroups(
+    _ line: Substring, zones: [(start: Int, end: Int)], headers: inout [[String]], context: inout [String]
+  ) {
+    var groups: [Token] = []
+    for token in tokens(line) {
+      if let last = groups.last, token.start - last.end < 2 {
+        groups[groups.count - 1] = Token(start: last.start, end: token.end, text: last.text + " " + token.text)
+      } else {
+        groups.append(token)
+      }
+    }
+    for group in groups {
+      if group.start < zones[0].start - 1 {
+        context.append(group.text)
+        continue
+      }
+      let length = group.end - group.start
+      for (k, zone) in zones.enumerated() {
+        let overlap = min(group.end, zone.end) - max(group.start, zone.start)
+        let zoneLength = min(zone.end, group.end + 40) - zone.start
+        if overlap > 0 && overlap * 2 >= min(length, zoneLength) {
+          headers[k].append(group.text)
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,260 @@
+// MARK: - A release read into text blocks and tables, whatever its format
+
+/// The three layouts releases arrive in.
+enum ReleaseFormat: String {
+  case markdown, html, plainText = "plain text"
+
+  /// Decides from content, not the file name: HTML if it has a `<table>` or `<html>`/`<body>`
+  /// tag, Markdown if at least two lines start with a pipe, otherwise fixed-width text.
+  static func detect(_ bytes: [UInt8]) -> ReleaseFormat {
+    var pipeLines = 0
+    var atLineStart = true
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "<"), index + 5 < count {
+        let a = bytes[index + 1] | 0x20
+        let b = bytes[index + 2] | 0x20
+        let c = bytes[index + 3] | 0x20
+        let d = bytes[index + 4] | 0x20
+        let e = bytes[index + 5] | 0x20
+        if (a, b, c, d, e) == (0x74, 0x61, 0x62, 0x6C, 0x65) { return .html }  // table
+        if (a, b, c, d) == (0x68, 0x74, 0x6D, 0x6C) { return .html }  // html
+        if (a, b, c, d) == (0x62, 0x6F, 0x64, 0x79) { return .html }  // body
+      }
+      if atLineStart && byte == UInt8(ascii: "|") { pipeLines += 1 }
+      if byte == 0x0A {
+        atLineStart = true
+      } else if byte != 0x20 && byte != 0x09 {
+        atLineStart = false
+      }
+      index += 1
+    }
+    return pipeLines >= 2 ? .markdown : .plainText
+  }
+}
+
+/// A paragraph or short line of prose, with the line each part of it came from.
+struct TextBlock {
+  var text: String
+  /// One-based line of the first character.
+  var line: Int
+  /// UTF-8 offsets into `text` where a later source line starts, with that line.
+  var lineMarks: [(offset: Int, line: Int)] = []
+
+  /// The source line holding the UTF-8 offset `offset` of `text`.
+  func line(atOffset offset: Int) -> Int {
+    var result = line
+    for mark in lineMarks {
+      if mark.offset > offset { break }
+      result = mark.line
+    }
+    return result
+  }
+}
+
+/// One row of a table after its layout is read: a label and one text per value column.
+struct LogicalRow {
+  var label: String
+  var values: [String]
+  var line: Int
+  var ruleAbove = false
+  var doubleRuleBelow = false
+  var indent = 0
+}
+
+/// A table after its layout is read: header texts per value column, then labelled rows.
+struct LogicalTable {
+  var line: Int
+  /// For each value column, the header texts printed above it, top to bottom.
+  var columnHeaders: [[String]]
+  /// Header text that belongs to no one column: the label column of header rows, titles and
+  /// captions printed inside the table.
+  var headerContext: [String]
+  var rows: [LogicalRow]
+  /// Short lines of text printed just above the table (titles, captions), nearest last.
+  var textAbove: [TextBlock] = []
+}
+
+enum DocumentBlock {
+  case text(TextBlock)
+  case table(LogicalTable)
+}
+
+/// The release as blocks in document order.
+struct ReleaseDocument {
+  var format: ReleaseFormat
+  var blocks: [DocumentBlock]
+
+  var tables: [LogicalTable] {
+    blocks.compactMap {
+      if case .table(let table) = $0 { return table }
+      return nil
+    }
+  }
+  var paragraphs: [TextBlock] {
+    blocks.compactMap {
+      if case .text(let block) = $0 { return block }
+      return nil
+    }
+  }
+
+  /// Reads the bytes in the detected format. Never fails: what is not a table is text.
+  static func read(bytes: [UInt8]) -> ReleaseDocument {
+    let format = ReleaseFormat.detect(bytes)
+    var blocks: [DocumentBlock]
+    switch format {
+    case .markdown: blocks = MarkdownReader.read(bytes)
+    case .html: blocks = HTMLReader.read(bytes)
+    case .plainText: blocks = PlainTextReader.read(bytes)
+    }
+    // Attach the short text lines just above each table (titles, captions).
+    var recent: [TextBlock] = []
+    for index in blocks.indices {
+      switch blocks[index] {
+      case .text(let block):
+        if block.text.utf8.count <= 160 {
+          recent.append(block)
+          if recent.count > 5 { recent.removeFirst() }
+        } else {
+          recent.removeAll()
+        }
+      case .table(var table):
+        table.textAbove = recent
+        blocks[index] = .table(table)
+        recent.removeAll()
+      }
+    }
+    return ReleaseDocument(format: format, blocks: blocks)
+  }
+}
+
+// MARK: - Lines
+
+enum SourceLines {
+  /// Splits bytes into lines (LF or CRLF), decoding each leniently: invalid UTF-8 becomes U+FFFD.
+  static func split(_ bytes: [UInt8]) -> [Substring] {
+    let text = String(decoding: bytes, as: UTF8.self)
+    var lines: [Substring] = []
+    var start = text.utf8.startIndex
+    var index = start
+    let end = text.utf8.endIndex
+    while index < end {
+      if text.utf8[index] == 0x0A {
+        var lineEnd = index
+        if lineEnd > start, text.utf8[text.utf8.index(before: lineEnd)] == 0x0D {
+          lineEnd = text.utf8.index(before: lineEnd)
+        }
+        lines.append(text[start..<lineEnd])
+        start = text.utf8.index(after: index)
+      }
+      index = text.utf8.index(after: index)
+    }
+    if start < end { lines.append(text[start..<end]) }
+    return lines
+  }
+
+  static func isBlank(_ line: Substring) -> Bool {
+    line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+  }
+}
+
+// MARK: - Grid tables (Markdown and HTML) before their layout is read
+
+struct GridCell {
+  var text: String
+  var span: Int = 1
+  var line: Int
+  /// A border printed under / over the cell.
+  var ruleBelow: RuleKind? = nil
+  var ruleAbove = false
+}
+
+struct GridRow {
+  var cells: [GridCell]
+  var line: Int
+}
+
+// MARK: - Markdown
+
+enum MarkdownReader {
+  static func read(_ bytes: [UInt8]) -> [DocumentBlock] {
+    let lines = SourceLines.split(bytes)
+    var blocks: [DocumentBlock] = []
+    var paragraph: TextBlock? = nil
+    var tableRows: [GridRow] = []
+    var tableLine = 0
+
+    func flushParagraph() {
+      if let block = paragraph, !block.text.isEmpty { blocks.append(.text(block)) }
+      paragraph = nil
+    }
+    func flushTable() {
+      if !tableRows.isEmpty {
+        blocks.append(contentsOf: GridLayout.blocks(from: tableRows, line: tableLine))
+      }
+      tableRows.removeAll()
+    }
+
+    for (offset, line) in lines.enumerated() {
+      let number = offset + 1
+      let trimmed = line.drop { $0 == " " || $0 == "\t" }
+      if trimmed.utf8.first == UInt8(ascii: "|") {
+        flushParagraph()
+        if tableRows.isEmpty { tableLine = number }
+        if let row = row(trimmed, line: number) { tableRows.append(row) }
+        continue
+      }
+      flushTable()
+      if SourceLines.isBlank(line) {
+        flushParagraph()
+        continue
+      }
+      var content = trimmed
+      while content.utf8.first == UInt8(ascii: "#") { content = content.dropFirst() }
+      let text = TextTools.cleanInline(content)
+      if text.isEmpty { continue }
+      // Headings and lines ending in two spaces (a Markdown hard break) stand alone.
+      let isHeading = trimmed.utf8.first == UInt8(ascii: "#")
+      let hardBreak = line.utf8.count >= 2 && line.hasSuffix("  ")
+      if isHeading { flushParagraph() }
+      if var block = paragraph {
+        block.lineMarks.append((block.text.utf8.count + 1, number))
+        block.text += " " + text
+        paragraph = block
+      } else {
+        paragraph = TextBlock(text: text, line: number)
+      }
+      if isHeading || hardBreak { flushParagraph() }
+    }
+    flushParagraph()
+    flushTable()
+    return blocks
+  }
+
+  /// Splits `| a | b |` into cells; drops the `|---|:--:|` separator row.
+  static func row(_ line: Substring, line number: Int) -> GridRow? {
+    var cells: [GridCell] = []
+    let bytes = Array(line.utf8)
+    var start = 1
+    var index = 1
+    while index <= bytes.count {
+      let atEnd = index == bytes.count
+      if atEnd || (bytes[index] == UInt8(ascii: "|") && bytes[index - 1] != UInt8(ascii: "\\")) {
+        let raw = String(decoding: bytes[start..<index], as: UTF8.self)
+        if !(atEnd && raw.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D })) {
+          cells.append(GridCell(text: TextTools.cleanInline(Substring(raw)), line: number))
+        }
+        start = index + 1
+      }
+      index += 1
+    }
+    if cells.isEmpty { return nil }
+    let isSeparator = cells.allSatisfy { cell in
+      !cell.text.isEmpty && cell.text.utf8.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") || $0 == 0x20 }
+    }
+    if isSeparator { return nil }
+    return GridRow(cells: cells, line: number)
+  }
+}

@@ -1,0 +1,58 @@
+// MARK: - Importing an earnings release
+
+/// Reads one earnings release (Markdown pipe tables, HTML tables or fixed-width text; the
+/// format is detected from content) into a company: statements, facts in base units, figures
+/// stated in the text, claims for `check`, listings and events.
+///
+///     let company = try ReleaseImporter.importRelease(bytes: Array(text.utf8),
+///                                                     documentName: "000_025e3925ba55d56f.txt")
+///     company.facts.first { $0.item == "revenue" }?.value   // 11853020
+public enum ReleaseImporter {
+  /// Imports the whole release or throws; never returns a half-built company.
+  public static func importRelease(bytes: [UInt8], documentName: String) throws(ImportError) -> Company {
+    guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
+      throw ImportError(message: "not an earnings release: \(documentName) is empty")
+    }
+    if looksBinary(bytes) {
+      throw ImportError(message: "not an earnings release: \(documentName) is binary data, not text")
+    }
+    let document = ReleaseDocument.read(bytes: bytes)
+    var builder = StatementBuilder(documentName: documentName)
+    for table in document.tables { try builder.add(table) }
+    let paragraphs = document.paragraphs
+    var profile = ReleaseText.read(paragraphs: paragraphs, documentName: documentName)
+
+    let hasPeriods = !builder.facts.isEmpty
+    guard hasPeriods || profile.isRelease else {
+      throw ImportError(
+        message: "not an earnings release: \(documentName) has no tables with periods and no release text (no dateline or ticker)")
+    }
+
+    // Fiscal year end: stated in the text or by a "Year Ended" column; December otherwise.
+    let headers = builder.statements.flatMap { $0.columns.map(\.header) }
+    let fiscalYearEnd = PeriodHeaders.fiscalYearEnd(text: paragraphs.map(\.text), columnHeaders: headers) ?? .december
+    let narrative = NarrativeReader(documentName: documentName, fiscalYearEnd: fiscalYearEnd)
+    let (figures, claims) = narrative.read(paragraphs: paragraphs)
+
+    let captionName = builder.companyCaptions.first.map(ReleaseText.companyName(fromCaption:))
+    let name = captionName ?? profile.shortName ?? documentName
+    profile.shortName = profile.shortName ?? captionName
+    let newestTicker = profile.listings.last?.ticker
+    let id = newestTicker.map(TextTools.lowercasedASCII) ?? TextTools.slug(profile.shortName ?? name, limit: 24)
+    return Company(
+      id: id, name: name, fiscalYearEnd: fiscalYearEnd, currency: "USD", listings: profile.listings,
+      events: profile.events, facts: builder.facts, narrative: figures, claims: claims, statements: builder.statements,
+      documents: [documentName])
+  }
+
+  /// NUL bytes or mostly control characters: not a text document.
+  static func looksBinary(_ bytes: [UInt8]) -> Bool {
+    var control = 0
+    let sample = bytes.prefix(4096)
+    for byte in sample {
+      if byte == 0 { return true }
+      if byte < 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 && byte != 0x0C { control += 1 }
+    }
+    return control * 10 > sample.count
+  }
+}

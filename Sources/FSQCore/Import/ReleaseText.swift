@@ -1,0 +1,211 @@
+// MARK: - Who issued the release, when, and where it trades
+
+/// The profile a release states in its text: the company's short name, its tickers and
+/// exchanges, the release date (dateline), and the event the release announces.
+struct ReleaseText {
+  var shortName: String? = nil
+  var listings: [Listing] = []
+  var events: [CompanyEvent] = []
+  var releaseDate: DatedFact? = nil
+  var isRelease = false
+
+  /// Marks a date whose year the document does not print; merging replaces it.
+  static let unknownYearPrefix = "year unknown in this document"
+
+  static func read(paragraphs: [TextBlock], documentName: String) -> ReleaseText {
+    var result = ReleaseText()
+    var datelineLine = 1
+    var yearlessDate: (month: Int, day: Int, line: Int, printed: String)? = nil
+    var standalone: (CivilDate, Int)? = nil
+    var latestYear = 0
+    var headline: String? = nil
+    var nameLine = 1
+    var listingFound: [(ticker: String, exchange: String, line: Int)] = []
+
+    for block in paragraphs {
+      let words = TextTools.normalize(block.text).split(separator: " ")
+      for word in words where word.utf8.count == 4 {
+        if let year = Int(word), (1900...2099).contains(year) { latestYear = max(latestYear, year) }
+      }
+      // A line that is only a date: "November 17, 2009".
+      if standalone == nil, block.text.utf8.count <= 24, words.count == 3,
+        let month = PeriodHeaders.monthNumber(String(words[0])), let day = Int(words[1]), let year = Int(words[2]),
+        let date = CivilDate(year: year, month: month, day: day)
+      {
+        standalone = (date, block.line)
+      }
+      if headline == nil, block.text.utf8.count <= 140, words.count >= 3,
+        words.contains(where: { $0 == "reports" || $0 == "announces" || $0 == "results" || $0 == "reported" })
+      {
+        headline = block.text
+      }
+      // Dateline: "NEW YORK, May 29 /PRNewswire-FirstCall/ --", "CUPERTINO, Calif., Jan. 18, 2011 --".
+      if yearlessDate == nil && result.releaseDate == nil, let dash = dateline(block.text) {
+        let head = TextTools.normalize(String(decoding: block.text.utf8.prefix(dash), as: UTF8.self))
+        let headWords = head.split(separator: " ").map(String.init)
+        if let index = headWords.firstIndex(where: { PeriodHeaders.monthNumber($0) != nil }),
+          index + 1 < headWords.count, let day = Int(headWords[index + 1]), (1...31).contains(day)
+        {
+          let month = PeriodHeaders.monthNumber(headWords[index])!
+          datelineLine = block.line
+          if index + 2 < headWords.count, let year = Int(headWords[index + 2]), (1900...2099).contains(year),
+            let date = CivilDate(year: year, month: month, day: day)
+          {
+            result.releaseDate = DatedFact(date: date)
+          } else {
+            yearlessDate = (month, day, block.line, CivilDate(year: 2001, month: month, day: 1)!.monthName + " \(day)")
+          }
+        }
+      }
+      // Listings: "(OTC Bulletin Board: FSNN)", "(NYSE Amex: FSN)", "(NASDAQ: AAPL)".
+      for (name, ticker, exchange) in listingMentions(block.text) {
+        if result.shortName == nil, let name {
+          result.shortName = name
+          nameLine = block.line
+        }
+        if !listingFound.contains(where: { $0.ticker == ticker && $0.exchange == exchange }) {
+          listingFound.append((ticker, exchange, block.line))
+        }
+      }
+    }
+    _ = nameLine
+
+    // The release date: a dateline with its year, else the stand-alone date line (whose day it
+    // matches), else the dateline's day and month with the year unknown.
+    if result.releaseDate == nil, let (date, _) = standalone {
+      if yearlessDate == nil || (yearlessDate!.month == date.month && yearlessDate!.day == date.day) {
+        result.releaseDate = DatedFact(date: date)
+      }
+    }
+    if result.releaseDate == nil, let yearless = yearlessDate {
+      let placeholder = max(latestYear, 1900)
+      result.releaseDate = DatedFact(
+        date: CivilDate(year: placeholder, month: yearless.month, day: min(yearless.day, CivilDate.daysIn(month: yearless.month, year: placeholder)))!,
+        inference: "\(unknownYearPrefix): \"\(yearless.printed)\" is printed without a year; \(placeholder) is a placeholder (the latest year the document mentions)")
+    }
+
+    let allText = paragraphs.lazy.map { TextTools.lowercasedASCII($0.text) }
+    let delisting = allText.contains { text in
+      text.contains("withdraw its securities from listing") || text.contains("voluntarily delist")
+        || ((text.contains("intention to") || text.contains("intends to")) && (text.contains("delist") || text.contains("withdraw")))
+    }
+    let releaseLine = datelineLine
+    if let date = result.releaseDate {
+      for found in listingFound {
+        let source = SourceReference(
+          document: documentName, statement: "text", label: "\(found.exchange): \(found.ticker)", column: "", line: found.line)
+        result.listings.append(Listing(ticker: found.ticker, exchange: found.exchange, seen: date, until: nil, source: source))
+      }
+      let kind = delisting ? "delisting announced" : "earnings release"
+      var description = headline ?? ""
+      if delisting, let found = listingFound.first {
+        description = "announces its intention to withdraw its securities (\(found.ticker)) from listing on \(found.exchange)"
+      }
+      if description.isEmpty { description = "release \(documentName)" }
+      let source = SourceReference(document: documentName, statement: "text", label: kind, column: "", line: releaseLine)
+      result.events.append(CompanyEvent(date: date, kind: kind, description: description, source: source))
+    } else {
+      for found in listingFound {
+        let source = SourceReference(
+          document: documentName, statement: "text", label: "\(found.exchange): \(found.ticker)", column: "", line: found.line)
+        result.listings.append(Listing(ticker: found.ticker, exchange: found.exchange, seen: nil, until: nil, source: source))
+      }
+    }
+    result.isRelease = result.releaseDate != nil || !listingFound.isEmpty
+    return result
+  }
+
+  /// The UTF-8 offset of a wire-service dateline's end (" /PRNewswire", " -- "), if the
+  /// paragraph opens with one.
+  static func dateline(_ text: String) -> Int? {
+    let head = Array(text.utf8.prefix(200))
+    let markers = [Array(" /".utf8), Array(" --".utf8), Array(" (BUSINESS WIRE)".utf8), Array(" /PRNewswire".utf8)]
+    var best: Int? = nil
+    for marker in markers {
+      guard head.count >= marker.count else { continue }
+      var i = 0
+      while i + marker.count <= head.count {
+        if head[i..<(i + marker.count)].elementsEqual(marker) {
+          best = min(best ?? i, i)
+          break
+        }
+        i += 1
+      }
+    }
+    return best
+  }
+
+  /// `(Exchange: TICKER)` mentions with the capitalised name printed just before them.
+  static func listingMentions(_ text: String) -> [(String?, String, String)] {
+    var result: [(String?, String, String)] = []
+    let bytes = Array(text.utf8)
+    var index = 0
+    while index < bytes.count {
+      guard bytes[index] == UInt8(ascii: "(") else {
+        index += 1
+        continue
+      }
+      var close = index + 1
+      while close < bytes.count, close - index <= 80, bytes[close] != UInt8(ascii: ")"), bytes[close] != UInt8(ascii: "(") {
+        close += 1
+      }
+      guard close < bytes.count, bytes[close] == UInt8(ascii: ")") else {
+        index += 1
+        continue
+      }
+      let inner = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
+      var found = false
+      for part in inner.split(separator: ";") {
+        let pieces = part.split(separator: ":", maxSplits: 1)
+        guard pieces.count == 2 else { continue }
+        let exchange = TextTools.collapseSpaces(pieces[0])
+        let ticker = TextTools.collapseSpaces(pieces[1])
+        let tickerOK = !ticker.isEmpty && ticker.utf8.count <= 6
+          && ticker.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || $0 == UInt8(ascii: ".") }
+        let exchangeOK = !exchange.isEmpty && exchange.utf8.count <= 40 && (exchange.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } ?? false)
+          && !exchange.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+        guard tickerOK && exchangeOK else { continue }
+        found = true
+        result.append((found ? nameBefore(bytes, index) : nil, ticker, exchange))
+      }
+      index = close + 1
+    }
+    return result
+  }
+
+  /// Capitalised words just before `index` ("-- Fusion (" → "Fusion").
+  static func nameBefore(_ bytes: [UInt8], _ index: Int) -> String? {
+    let head = String(decoding: bytes[max(0, index - 120)..<index], as: UTF8.self)
+    var words: [Substring] = []
+    for word in head.split(separator: " ").reversed() {
+      guard let first = word.unicodeScalars.first, first.properties.isUppercase || word == "&" || word == "of" else { break }
+      if word.hasSuffix("/") || word.hasSuffix(":") { break }
+      words.insert(word, at: 0)
+      if words.count >= 6 { break }
+    }
+    while let first = words.first, first == "&" || first == "of" { words.removeFirst() }
+    guard !words.isEmpty else { return nil }
+    var name = words.joined(separator: " ")
+    while name.hasSuffix(",") { name.removeLast() }
+    return name
+  }
+
+  /// "FUSION TELECOMMUNICATIONS INTERNATIONAL, INC. AND SUBSIDIARIES" →
+  /// "Fusion Telecommunications International, Inc."
+  static func companyName(fromCaption caption: String) -> String {
+    var text = TextTools.collapseSpaces(Substring(caption))
+    let lower = TextTools.lowercasedASCII(text)
+    for tail in [" and subsidiaries", " and its subsidiaries", " & subsidiaries", " and consolidated subsidiaries"] {
+      if lower.hasSuffix(tail) { text = String(decoding: text.utf8.prefix(text.utf8.count - tail.utf8.count), as: UTF8.self) }
+    }
+    let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
+    let upper = letters.filter { $0.properties.isUppercase }.count
+    guard !letters.isEmpty, upper * 10 >= letters.count * 8 else { return text }
+    // An all-capitals caption reads better in title case.
+    return text.split(separator: " ").map { word -> String in
+      let lowerWord = TextTools.lowercasedASCII(String(word))
+      if ["and", "of", "the"].contains(lowerWord) { return lowerWord }
+      return lowerWord.prefix(1).uppercased() + lowerWord.dropFirst()
+    }.joined(separator: " ")
+  }
+}

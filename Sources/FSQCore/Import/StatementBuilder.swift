@@ -1,0 +1,233 @@
+// MARK: - Tables → statements and facts
+
+/// Turns the tables of one release into statements (titles, kinds, periods, sections, items)
+/// and facts in base units.
+struct StatementBuilder {
+  let documentName: String
+  var statements: [StatementTable] = []
+  var facts: [Fact] = []
+  /// Captions naming the company above tables ("ACME CORP. AND SUBSIDIARIES").
+  var companyCaptions: [String] = []
+  /// Per statement: items already used, scale, the section the last table ended in.
+  private var usedItems: [Set<String>] = []
+  private var scales: [PeriodHeaders.Scale] = []
+  private var lastSections: [String?] = []
+
+  init(documentName: String) { self.documentName = documentName }
+
+  mutating func add(_ table: LogicalTable) throws(ImportError) {
+    let above = table.textAbove.map(\.text)
+    let candidates = above.reversed() + table.headerContext
+    var title: String? = nil
+    var kind: StatementKind? = nil
+    for text in candidates {
+      if let k = StatementBuilder.statementKind(title: text) {
+        title = TextTools.collapseSpaces(Substring(text))
+        kind = k
+        break
+      }
+    }
+    for text in above where StatementBuilder.isCompanyCaption(text) { companyCaptions.append(text) }
+    let continued = candidates.contains { TextTools.lowercasedASCII($0).contains("continued") }
+
+    // Columns.
+    let context = candidates + (title.map { [$0] } ?? [])
+    var columns = table.columnHeaders.map { headers in
+      PeriodHeaders.read(headers: headers, context: context, statement: kind ?? .other)
+    }
+    let periodCount = columns.filter { $0.kind == .period }.count
+
+    // A statement split across tables: no title of its own, and either no periods (an empty
+    // header row) or the same periods as the statement before.
+    var statementIndex: Int? = nil
+    if let previous = statements.indices.last, title == nil || continued,
+      statements[previous].columns.count == columns.count
+    {
+      let samePeriods = zip(statements[previous].columns, columns).allSatisfy { $0.period == $1.period }
+      if periodCount == 0 || samePeriods || continued {
+        statementIndex = previous
+        if periodCount == 0 {
+          columns = statements[previous].columns.map { ColumnReading(header: $0.header, kind: $0.kind, period: $0.period) }
+        }
+      }
+    }
+    if statementIndex == nil && periodCount == 0 { return }  // a table with no periods: not a statement
+
+    var scale = PeriodHeaders.scale(in: context)
+    if let index = statementIndex, scale.caption == nil { scale = scales[index] }
+
+    // Rows.
+    let statementKindGuess: StatementKind
+    if let index = statementIndex {
+      statementKindGuess = statements[index].kind
+    } else {
+      statementKindGuess = kind ?? StatementBuilder.inferKind(rows: table.rows, columns: columns)
+    }
+    let statementTitle = statementIndex.map { statements[$0].title } ?? title ?? StatementBuilder.defaultTitle(statementKindGuess)
+    var used = statementIndex.map { usedItems[$0] } ?? []
+    var section: String? = statementIndex.flatMap { lastSections[$0] }
+    var rows: [StatementRow] = []
+    var newFacts: [Fact] = []
+
+    for logical in table.rows {
+      let label = logical.label
+      var read: [CellValue] = []
+      read.reserveCapacity(logical.values.count)
+      for text in logical.values {
+        let value = CellReader.read(text)
+        if value == .invalid {
+          throw ImportError(message: "cannot read a number in '\(text)'", line: logical.line)
+        }
+        read.append(value)
+      }
+      let hasNumbers = read.contains { if case .number = $0 { return true } else { return false } }
+      if !hasNumbers {
+        if label.isEmpty { continue }
+        if read.allSatisfy({ $0 == .empty }) {
+          section = StatementBuilder.sectionName(label)
+          rows.append(
+            StatementRow(label: label, item: nil, section: nil, kind: .money, values: read.map { _ in nil }, line: logical.line,
+              ruleAbove: logical.ruleAbove, doubleRuleBelow: logical.doubleRuleBelow, indent: logical.indent))
+          continue
+        }
+      }
+      guard !label.isEmpty else { continue }
+      // What the row measures.
+      var rowKind = ItemCatalog.rowKind(label: label, section: section)
+      let periodCells = columns.indices.filter { columns[$0].kind == .period }.map { read[$0] }
+      let numbers = periodCells.compactMap { cell -> (Decimal, Bool)? in
+        if case .number(let v, let p) = cell { return (v, p) }
+        return nil
+      }
+      if !numbers.isEmpty && numbers.allSatisfy({ $0.1 }) { rowKind = .percent }
+      let normalizedLabel = TextTools.normalize(label)
+      if rowKind == .money, ["basic", "diluted", "basic and diluted"].contains(normalizedLabel) {
+        rowKind = numbers.contains { !$0.0.isInteger } ? .perShare : .shares
+      }
+      var item = ItemCatalog.item(forLabel: label, section: section, statement: statementKindGuess, rowKind: rowKind)
+      if used.contains(item) {
+        var candidate = section.map { item + "_" + TextTools.slug($0, limit: 48) } ?? item + "_2"
+        var n = 2
+        while used.contains(candidate) && n < 1000 {
+          n += 1
+          candidate = item + "_\(n)"
+        }
+        item = candidate
+      }
+      used.insert(item)
+
+      // Values in base units.
+      var values: [Decimal?] = []
+      for (k, cell) in read.enumerated() {
+        guard case .number(let printed, let isPercent) = cell else {
+          values.append(nil)
+          continue
+        }
+        var value = printed
+        do {
+          if isPercent || rowKind == .percent || columns[k].kind == .percentChange || columns[k].kind == .percentOfTotal {
+            value = try printed.dividing(by: .hundred)
+          } else if columns[k].kind == .period || columns[k].kind == .change {
+            switch rowKind {
+            case .money: value = try printed.multiplying(by: scale.money)
+            case .shares: value = try printed.multiplying(by: scale.shares)
+            default: break
+            }
+          }
+        } catch {
+          throw ImportError(message: "the figure '\(logical.values[k])' is out of range", line: logical.line)
+        }
+        values.append(value)
+      }
+      let unit: Unit =
+        switch rowKind {
+        case .money: .usd
+        case .perShare: .perShare("USD")
+        case .shares: .shares
+        case .percent: .percent
+        case .count: .none
+        }
+      let rowSection = section
+      rows.append(
+        StatementRow(label: label, item: item, section: rowSection, kind: rowKind, values: values, line: logical.line,
+          ruleAbove: logical.ruleAbove, doubleRuleBelow: logical.doubleRuleBelow, indent: logical.indent))
+      for (k, column) in columns.enumerated() where column.kind == .period {
+        guard let period = column.period, k < values.count, let value = values[k] else { continue }
+        let source = SourceReference(
+          document: documentName, statement: statementTitle, label: label, column: column.header, line: logical.line)
+        newFacts.append(
+          Fact(item: item, label: label, statement: statementKindGuess, section: rowSection, period: period, value: value,
+            unit: unit, source: source))
+      }
+      // A total closes the group above it; a double rule closes everything.
+      if logical.doubleRuleBelow || (logical.ruleAbove && normalizedLabel.hasPrefix("total")) { section = nil }
+    }
+
+    let statementColumns = columns.map { StatementColumn(header: $0.header, kind: $0.kind, period: $0.period) }
+    if let index = statementIndex {
+      statements[index].rows += rows
+      usedItems[index] = used
+      lastSections[index] = section
+    } else {
+      statements.append(
+        StatementTable(title: statementTitle, kind: statementKindGuess, document: documentName, columns: statementColumns,
+          rows: rows, scaleCaption: scale.caption, line: table.line))
+      usedItems.append(used)
+      scales.append(scale)
+      lastSections.append(section)
+    }
+    facts += newFacts
+  }
+
+  /// "Net Loss Per Common Share: Basic and Diluted:" → "Net Loss Per Common Share: Basic and Diluted".
+  static func sectionName(_ label: String) -> String {
+    var text = Substring(label)
+    while let last = text.last, last == ":" || last == " " { text = text.dropLast() }
+    return String(text)
+  }
+
+  static func statementKind(title: String) -> StatementKind? {
+    let lower = TextTools.lowercasedASCII(title)
+    guard lower.utf8.count <= 160 else { return nil }
+    if lower.contains("reconciliation") || lower.contains("ebitda") || lower.contains("non-gaap") { return .reconciliation }
+    if lower.contains("segment") { return .segment }
+    if lower.contains("cash flow") { return .cashFlow }
+    if lower.contains("balance sheet") || lower.contains("financial position") || lower.contains("financial condition") {
+      return .balanceSheet
+    }
+    if lower.contains("statement") || lower.contains("results of operations") {
+      if lower.contains("operations") || lower.contains("income") || lower.contains("earnings") || lower.contains("loss") {
+        return .incomeStatement
+      }
+    }
+    return nil
+  }
+
+  static func isCompanyCaption(_ text: String) -> Bool {
+    let words = TextTools.normalize(text).split(separator: " ")
+    guard words.count >= 2, words.count <= 12 else { return false }
+    let suffixes: Set<Substring> = ["inc", "corp", "corporation", "ltd", "llc", "plc", "company", "co", "holdings", "incorporated", "limited"]
+    return words.contains { suffixes.contains($0) } && statementKind(title: text) == nil
+  }
+
+  static func inferKind(rows: [LogicalRow], columns: [ColumnReading]) -> StatementKind {
+    let periods = columns.compactMap(\.period)
+    if !periods.isEmpty && periods.allSatisfy(\.isInstant) { return .balanceSheet }
+    var counts: [StatementKind: Int] = [:]
+    for row in rows {
+      if let statement = ItemCatalog.entry(forLabel: row.label)?.statement { counts[statement, default: 0] += 1 }
+    }
+    return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }?.key ?? .other
+  }
+
+  static func defaultTitle(_ kind: StatementKind) -> String {
+    switch kind {
+    case .incomeStatement: "Statement of Operations"
+    case .balanceSheet: "Balance Sheet"
+    case .cashFlow: "Statement of Cash Flows"
+    case .reconciliation: "Reconciliation"
+    case .segment: "Segment Information"
+    case .other, .text: "Table"
+    }
+  }
+}
