@@ -1,0 +1,78 @@
+import FSQTestSupport
+import Foundation
+import Testing
+
+/// Every figure of SEED-NUMBERS.md, from `fsq --format json -e …` on the bundled model.
+@Suite struct SeedNumbersTests {
+  static let cases: [(String, String, String)] = [
+    ("revenue(q3 2009)", "11853020", "USD"),
+    ("revenue(q3 2008)", "14301428", "USD"),
+    ("gross_profit(q3 2009)", "987196", "USD"),
+    ("gross_profit(q3 2008)", "886452", "USD"),
+    ("margin(q3 2009)", "8.328645357891913", "%"),
+    ("margin(q3 2008)", "6.198346067259857", "%"),
+    ("margin(q3 2009) - margin(q3 2008)", "2.130299290632056", "pp"),
+    ("growth(revenue, q3 2009)", "-17.12002465767754", "%"),
+    ("revenue(q3 2009) / revenue(q3 2008) - 1", "-17.12002465767754", "%"),
+    ("operating_margin(q3 2009)", "-13.50402682185637", "%"),
+    ("net_margin(q3 2009)", "-15.278713779273131", "%"),
+    ("ebitda(q3 2009)", "-1294522", "USD"),
+    ("ebitda(q3 2008)", "-1622921", "USD"),
+    ("adjusted_ebitda(q3 2009)", "-1109057", "USD"),
+    ("adjusted_ebitda(q3 2008)", "-1474471", "USD"),
+    ("change(adjusted_ebitda, q3 2009)", "365414", "USD"),
+    ("pct_change(adjusted_ebitda, q3 2009)", "-24.78271868351429", "%"),
+    ("change(sga, q3 2009)", "-244988", "USD"),
+    ("pct_change(sga, q3 2009)", "-9.703678706155047", "%"),
+    ("eps(q3 2009)", "-0.03", "USD/share"),
+    ("eps(q3 2008)", "-0.07", "USD/share"),
+    ("weighted_average_shares(q3 2009)", "67663257", "shares"),
+    ("total_assets(2009-09-30)", "6749842", "USD"),
+    ("total_assets(q3 2009)", "6749842", "USD"),
+    ("total_assets(2008-12-31)", "9467791", "USD"),
+    ("current_ratio(2009-09-30)", "0.28551515421704127", "x"),
+    ("current_ratio(2008-12-31)", "0.33100173544270445", "x"),
+    ("working_capital(2009-09-30)", "-9183243", "USD"),
+    ("working_capital(2008-12-31)", "-8554440", "USD"),
+    ("change(stockholders_equity, 2009-09-30, 2008-12-31)", "-1691530", "USD"),
+    ("change(property_equipment, 2009-09-30, 2008-12-31)", "-1844133", "USD"),
+    ("corporate_customers(q3 2009)", "173", ""),
+  ]
+
+  @Test func everySeedNumber() throws {
+    let result = try FSQBinary.run(["--format", "json"] + Self.cases.flatMap { ["-e", $0.0] })
+    #expect(result.status == 0, "\(result.err)")
+    let lines = result.out.split(separator: "\n").map(String.init)
+    #expect(lines.count == Self.cases.count)
+    for (line, (expression, value, unit)) in zip(lines, Self.cases) {
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      let number = try #require(object["value"] as? NSNumber, "\(expression): \(line)")
+      let expected = try #require(Double(value))
+      // Full precision: the brief's figures were computed in binary floating point, fsq's are
+      // correctly rounded from exact decimals, so they agree to a few units in the last place.
+      #expect(abs(number.doubleValue - expected) <= abs(expected) * 1e-14, "\(expression): \(line)")
+      if unit.isEmpty {
+        #expect(object["unit"] is NSNull, "\(expression)")
+      } else {
+        #expect(object["unit"] as? String == unit, "\(expression)")
+      }
+    }
+  }
+
+  @Test func tickersOverTime() throws {
+    let result = try FSQBinary.run(["-e", "ticker(2009-05-29)", "-e", "exchange(2009-05-29)", "-e", "ticker(2009-11-17)", "-e", "exchange(2009-11-17)"])
+    #expect(result.out == "\"FSN\"\n\"NYSE Amex\"\n\"FSNN\"\n\"OTC Bulletin Board\"\n")
+  }
+
+  @Test func productExamplesInText() throws {
+    let result = try FSQBinary.run(["-e", "revenue(q3 2009)", "-e", "margin(q3 2009)", "-e", "margin(q3 2009) - margin(q3 2008)", "-e", "current_ratio(2009-09-30)", "-e", "eps(q3 2009)"])
+    #expect(result.out == "$11,853,020\n8.33%\n+2.13 pp\n0.29x\n-$0.03 per share\n")
+    let missing = try FSQBinary.run(["-e", "revenue(q4 2009)"])
+    #expect(missing.status == 4)
+    #expect(missing.err.hasPrefix("<command line>:1:1: error: Fusion reports no revenue for Q4 2009; it has Q3 2009 and Q3 2008"))
+    let units = try FSQBinary.run(["-e", "revenue(q3 2009) + margin(q3 2009)"])
+    #expect(units.err.contains("cannot add % to USD"))
+    let typo = try FSQBinary.run(["-e", "revnue(q3 2009)"])
+    #expect(typo.err.contains("unknown item 'revnue'; did you mean 'revenue'?"))
+  }
+}
