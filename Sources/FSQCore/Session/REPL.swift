@@ -1,0 +1,405 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+// MARK: - The REPL loop, behind a line reader
+
+/// What one attempt to read a line produced.
+public enum LineReadResult: Equatable, Sendable {
+  case line(String)
+  /// Ctrl-C at the prompt: abandon the current (partial) entry.
+  case interrupted
+  /// Ctrl-D (or the end of the input): leave the REPL.
+  case endOfInput
+}
+
+/// Where the REPL gets its lines: libedit in the executable, a script in tests.
+public protocol LineReader {
+  mutating func readLine(prompt: String) -> LineReadResult
+  mutating func addHistory(_ entry: String)
+}
+
+/// Which stream a piece of REPL output belongs on.
+public enum REPLStream: Sendable, Equatable {
+  case output, error
+}
+
+/// The interactive loop: reads entries (several lines while the entry is incomplete), runs
+/// them in the session or as `:` meta-commands, and writes what they produce. Never touches
+/// the terminal itself.
+public final class REPL {
+  public let session: Session
+  public var renderer: OutputRenderer
+  public var diagnostics: DiagnosticRenderer
+  let write: (String, REPLStream) -> Void
+  /// Lists a directory for `:load` completion: names with whether each is a directory.
+  public var listDirectory: (String) -> [(name: String, isDirectory: Bool)] = REPL.directoryEntries
+
+  public static let continuationPrompt = "...> "
+  /// Characters that end a word for TAB completion; the line editor must use the same set.
+  public static let wordBreakCharacters = " \t\n\"'(),+*=<>!;"
+
+  public init(
+    session: Session, renderer: OutputRenderer, diagnostics: DiagnosticRenderer,
+    write: @escaping (String, REPLStream) -> Void
+  ) {
+    self.session = session
+    self.renderer = renderer
+    self.diagnostics = diagnostics
+    self.write = write
+  }
+
+  /// The primary prompt: the current company's id, or `fsq` with none.
+  public var prompt: String { "\(session.currentCompanyID ?? "fsq")> " }
+
+  /// Runs until Ctrl-D or `:quit`.
+  public func run<Reader: LineReader>(reader: inout Reader) -> ExitStatus {
+    var lines: [String] = []
+    while true {
+      let result = reader.readLine(prompt: lines.isEmpty ? prompt : REPL.continuationPrompt)
+      switch result {
+      case .endOfInput:
+        return .success
+      case .interrupted:
+        lines = []
+        Interrupt.clear()
+      case .line(let line):
+        if lines.isEmpty && isBlank(line) { continue }
+        lines.append(line)
+        let entry = lines.joined(separator: "\n")
+        if !isMetaCommand(entry) && session.isIncomplete(entry) { continue }
+        lines = []
+        reader.addHistory(entry)
+        if !handle(entry) { return .success }
+      }
+    }
+  }
+
+  /// Runs one complete entry; false when the entry asks to quit.
+  @discardableResult
+  public func handle(_ entry: String) -> Bool {
+    if isMetaCommand(entry) { return meta(trimmed(entry)) }
+    report(session.run(entry, origin: .repl))
+    return true
+  }
+
+  func report(_ result: RunResult) {
+    for item in result.items {
+      if case .message(let message) = item, renderer.format != .text && renderer.format != .markdown {
+        write(message + "\n", .error)
+        continue
+      }
+      write(renderer.render(item), .output)
+    }
+    if !result.diagnostics.isEmpty { write(diagnostics.render(result.diagnostics), .error) }
+  }
+
+  func isMetaCommand(_ entry: String) -> Bool { trimmed(entry).hasPrefix(":") }
+  func isBlank(_ text: String) -> Bool { text.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" } }
+  func trimmed(_ text: String) -> String {
+    var s = Substring(text)
+    while let c = s.first, c == " " || c == "\t" || c == "\n" || c == "\r" { s.removeFirst() }
+    while let c = s.last, c == " " || c == "\t" || c == "\n" || c == "\r" { s.removeLast() }
+    return String(s)
+  }
+
+  // MARK: Meta-commands
+
+  /// The meta-commands with a one-line description each.
+  public static let metaCommands: [(name: String, usage: String, summary: String)] = [
+    (":help", ":help [TOPIC|FUNCTION]", "Show help: an overview, a topic, or one function or metric."),
+    (":quit", ":quit, :q", "Leave fsq (Ctrl-D does the same)."),
+    (":load", ":load FILE", "Import an earnings release (Markdown, HTML or text)."),
+    (":use", ":use NAME", "Make a company current, by id, ticker or name."),
+    (":items", ":items", "List the items the current company reports."),
+    (":periods", ":periods", "List the periods the current company reports."),
+    (":companies", ":companies", "List the companies in the model."),
+    (":format", ":format text|csv|json|markdown", "Show or set the output format."),
+    (":explain", ":explain EXPR", "Show how EXPR is computed and where its figures were printed."),
+    (":check", ":check [COMPANY]", "Check that the loaded releases tie."),
+    (":vars", ":vars", "List your variables and functions."),
+  ]
+  static let metaNames = metaCommands.map(\.name) + [":q", ":exit"]
+
+  func meta(_ entry: String) -> Bool {
+    var command = entry
+    var argument = ""
+    if let space = entry.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+      command = String(entry[..<space])
+      argument = trimmed(String(entry[space...]))
+    }
+    switch command {
+    case ":quit", ":q", ":exit":
+      return false
+    case ":help", ":h", ":?":
+      write(help(argument), .output)
+    case ":load":
+      if argument.isEmpty { return usage(":load FILE") }
+      var path = argument
+      if path.count >= 2, path.first == "\"", path.last == "\"" { path = String(path.dropFirst().dropLast()) }
+      report(session.load(path: expandHome(path)))
+    case ":use":
+      if argument.isEmpty { return usage(":use NAME") }
+      if let problem = session.use(company: argument) {
+        write(diagnostics.render(problem), .error)
+      } else if let index = session.evaluator.currentCompany {
+        write("using \(session.model.companies[index].name)\n", .error)
+      }
+    case ":items":
+      listItems()
+    case ":periods":
+      listPeriods()
+    case ":companies":
+      listCompanies()
+    case ":format":
+      if argument.isEmpty {
+        write("format: \(renderer.format.rawValue)\n", .output)
+      } else if let format = OutputFormat(rawValue: argument.lowercased()) {
+        renderer.format = format
+        write("format: \(format.rawValue)\n", .error)
+      } else {
+        write("fsq: unknown format '\(argument)'; use text, csv, json or markdown\n", .error)
+      }
+    case ":explain":
+      if argument.isEmpty { return usage(":explain EXPR") }
+      report(session.run("explain " + argument, origin: .repl))
+    case ":check":
+      report(argument.isEmpty ? session.checkAll() : session.run("check \"\(argument)\"", origin: .repl))
+    case ":vars":
+      listVariables()
+    default:
+      var message = "fsq: unknown command '\(command)'"
+      if let suggestion = Suggest.closest(to: command, in: REPL.metaNames) { message += "; did you mean '\(suggestion)'?" }
+      write(message + " (:help lists the commands)\n", .error)
+    }
+    return true
+  }
+
+  func usage(_ text: String) -> Bool {
+    write("usage: \(text)\n", .error)
+    return true
+  }
+
+  func expandHome(_ path: String) -> String {
+    guard path == "~" || path.hasPrefix("~/"), let home = getenv("HOME") else { return path }
+    return String(cString: home) + path.dropFirst()
+  }
+
+  var currentCompany: Company? {
+    session.evaluator.currentCompany.map { session.model.companies[$0] }
+  }
+
+  func listItems() {
+    guard let company = currentCompany else { return noCompany() }
+    var labels: [String: String] = [:]
+    for fact in company.facts where labels[fact.item] == nil { labels[fact.item] = fact.label }
+    let width = labels.keys.map(\.count).max() ?? 0
+    var text = ""
+    for name in labels.keys.sorted() {
+      text += name + String(repeating: " ", count: width - name.count + 2) + labels[name]! + "\n"
+    }
+    write(text.isEmpty ? "\(company.name) reports no items\n" : text, .output)
+  }
+
+  func listPeriods() {
+    guard let company = currentCompany else { return noCompany() }
+    var seen = Set<ResolvedPeriod>()
+    for fact in company.facts { seen.insert(fact.period) }
+    let sorted = seen.sorted {
+      ($0.end.dayNumber, $0.start?.dayNumber ?? Int.max) < ($1.end.dayNumber, $1.start?.dayNumber ?? Int.max)
+    }
+    var text = ""
+    for period in sorted {
+      text += period.isInstant ? "\(period)  (balance date)\n" : "\(period)  (\(period.months) months)\n"
+    }
+    write(text.isEmpty ? "\(company.name) reports no periods\n" : text, .output)
+  }
+
+  func listCompanies() {
+    let companies = session.model.companies
+    if companies.isEmpty { return write("no companies loaded; use :load FILE\n", .output) }
+    var text = ""
+    for (index, company) in companies.enumerated() {
+      let marker = index == session.evaluator.currentCompany ? "* " : "  "
+      let tickers = company.listings.map(\.ticker)
+      text += marker + company.id + "  " + company.name + (tickers.isEmpty ? "" : " (\(tickers.joined(separator: ", ")))") + "\n"
+    }
+    write(text, .output)
+  }
+
+  func listVariables() {
+    let globals = session.evaluator.globals
+    let functions = session.evaluator.functions
+    if globals.isEmpty && functions.isEmpty { return write("no variables or functions yet; define them with let and def\n", .output) }
+    var text = ""
+    for name in globals.keys.sorted() { text += "let \(name) = \(ValueFormatter.text(globals[name]!))\n" }
+    for name in functions.keys.sorted() {
+      let function = functions[name]!
+      text += "def \(name)(\(function.parameters.joined(separator: ", "))) = \(function.bodyText)\n"
+    }
+    write(text, .output)
+  }
+
+  func noCompany() {
+    write("no current company; use :companies and :use NAME, or :load FILE\n", .error)
+  }
+
+  // MARK: Help
+
+  static let topics: [String: String] = [
+    "units": """
+      Units: figures carry their unit. Money is in the company's currency (USD), shares are
+      counts, ratios of money are percentages and differences of percentages are percentage
+      points (pp). Write amounts with a suffix: 2.5m, 300k, 1.2bn; percentages as 12%; points
+      as 3pp; multiples as 1.5x. Adding money to a percentage is an error.
+      """,
+    "periods": """
+      Periods: q3 2009 (a fiscal quarter), fy 2009 (a fiscal year), 9m 2009 (nine months to
+      date), or a balance date such as 2009-09-30. Items take a period: revenue(q3 2009).
+      A quarter that is not printed is derived from year-to-date figures and marked derived.
+      :periods lists the periods the current company reports.
+      """,
+    "formats": """
+      Formats: text (the default), csv, json (JSON Lines) and markdown. Change the format with
+      :format NAME, or start fsq with --format NAME.
+      """,
+    "statements": """
+      Statements: let NAME = EXPR binds a variable; def NAME(p) = EXPR defines a function;
+      assert EXPR checks a comparison; table ITEMS for PERIODS prints a table; explain EXPR
+      shows the computation; check [COMPANY] checks that releases tie; use NAME and load "FILE"
+      change the company and the model.
+      """,
+    "keys": """
+      Keys: TAB completes names, items, companies, commands and (after :load) file paths.
+      Up and Down recall history. Ctrl-C abandons the current entry or the running evaluation;
+      Ctrl-D leaves fsq. An unfinished entry (an open parenthesis, a trailing operator)
+      continues on the next line at the ...> prompt.
+      """,
+  ]
+
+  func help(_ topic: String) -> String {
+    var name = topic
+    if name.hasPrefix(":") || REPL.metaNames.contains(":" + name) {
+      let command = name.hasPrefix(":") ? name : ":" + name
+      if let entry = REPL.metaCommands.first(where: { $0.name == command || ($0.name == ":quit" && command == ":q") }) {
+        return "\(entry.usage)\n  \(entry.summary)\n"
+      }
+    }
+    if name.hasSuffix("()") { name = String(name.dropLast(2)) }
+    if name.isEmpty { return overview() }
+    if let text = REPL.topics[name.lowercased()] { return text + "\n" }
+    if let builtin = Builtins.table[name] { return "\(builtin.signature)\n  \(builtin.summary)\n" }
+    if let metric = session.evaluator.metrics[name] {
+      let signature = "\(name)(\(metric.parameters.joined(separator: ", ")))"
+      var text = signature + "\n"
+      if let help = metric.help, let colon = help.firstIndex(of: ":") {
+        text += "  " + trimmed(String(help[help.index(after: colon)...])) + "\n"
+      }
+      return text + "  formula: \(metric.bodyText)\n  metric; a figure the company reports under this name wins\n"
+    }
+    if let function = session.evaluator.functions[name] {
+      return "def \(name)(\(function.parameters.joined(separator: ", "))) = \(function.bodyText)\n  your function\n"
+    }
+    if let company = currentCompany, let fact = company.facts.first(where: { $0.item == name }) {
+      return "\(name)(period)\n  item reported by \(company.name) as \"\(fact.label)\" (\(fact.statement.rawValue))\n"
+    }
+    var message = "no help for '\(topic)'"
+    if let suggestion = Suggest.closest(to: name, in: helpNames) { message += "; did you mean '\(suggestion)'?" }
+    return message + "\n"
+  }
+
+  var helpNames: [String] {
+    Array(REPL.topics.keys) + Array(Builtins.table.keys) + Array(session.evaluator.metrics.keys)
+      + Array(session.evaluator.functions.keys) + REPL.metaNames.map { String($0.dropFirst()) }
+  }
+
+  func overview() -> String {
+    var text = "Type an expression such as revenue(q3 2009) or growth(revenue, q3 2009).\n\nCommands:\n"
+    let width = REPL.metaCommands.map(\.usage.count).max()!
+    for entry in REPL.metaCommands {
+      text += "  " + entry.usage + String(repeating: " ", count: width - entry.usage.count + 2) + entry.summary + "\n"
+    }
+    text += "\nTopics: " + REPL.topics.keys.sorted().joined(separator: ", ") + "\n"
+    text += "Functions: " + Builtins.table.keys.sorted().joined(separator: ", ") + "\n"
+    text += "Metrics: " + session.evaluator.metrics.keys.sorted().joined(separator: ", ") + "\n"
+    text += ":help NAME shows one of them.\n"
+    return text
+  }
+
+  // MARK: Completion
+
+  static let keywords = ["let", "def", "assert", "table", "for", "explain", "check", "use", "load", "and", "or", "not", "true", "false"]
+
+  /// Completions for the word that ends at `cursor` (a UTF-8 offset into `line`): whole
+  /// replacement words, sorted. Meta-commands at the start, file paths after `:load`,
+  /// companies after `:use`, else functions, metrics, items, variables and companies.
+  public func completions(for line: String, cursor: Int) -> [String] {
+    let bytes = Array(line.utf8.prefix(max(0, cursor)))
+    var start = bytes.count
+    let breaks = Set(REPL.wordBreakCharacters.utf8)
+    while start > 0, !breaks.contains(bytes[start - 1]) { start -= 1 }
+    let word = String(decoding: bytes[start...], as: UTF8.self)
+    let before = trimmed(String(decoding: bytes[..<start], as: UTF8.self))
+    var candidates: [String]
+    if before.isEmpty && word.hasPrefix(":") {
+      candidates = REPL.metaCommands.map(\.name)
+    } else if before == ":load" {
+      return pathCompletions(word)
+    } else if before == ":use" || before == "use" || before == ":check" || before == "check" {
+      candidates = companyNames()
+    } else if before == ":format" {
+      candidates = OutputFormat.allCases.map(\.rawValue)
+    } else if before == ":help" {
+      candidates = helpNames.filter { !$0.hasPrefix(":") }
+    } else {
+      candidates = Array(Builtins.table.keys) + Array(session.evaluator.metrics.keys)
+        + Array(session.evaluator.functions.keys) + Array(session.evaluator.globals.keys) + REPL.keywords
+      if let company = currentCompany { candidates += company.facts.map(\.item) }
+      candidates += companyNames()
+    }
+    return Array(Set(candidates.filter { $0.hasPrefix(word) })).sorted()
+  }
+
+  func companyNames() -> [String] {
+    session.model.companies.flatMap { [$0.id] + $0.listings.map(\.ticker) }
+  }
+
+  func pathCompletions(_ word: String) -> [String] {
+    var directory = ""
+    var partial = word
+    if let slash = word.lastIndex(of: "/") {
+      directory = String(word[...slash])
+      partial = String(word[word.index(after: slash)...])
+    }
+    let listed = directory.isEmpty ? "." : expandHome(directory)
+    var result: [String] = []
+    for entry in listDirectory(listed) where entry.name.hasPrefix(partial) {
+      if entry.name == "." || entry.name == ".." { continue }
+      if entry.name.hasPrefix(".") && !partial.hasPrefix(".") { continue }
+      result.append(directory + entry.name + (entry.isDirectory ? "/" : ""))
+    }
+    return result.sorted()
+  }
+
+  /// The entries of a directory (empty when it cannot be read).
+  public static func directoryEntries(_ path: String) -> [(name: String, isDirectory: Bool)] {
+    guard let directory = opendir(path) else { return [] }
+    defer { closedir(directory) }
+    var result: [(name: String, isDirectory: Bool)] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafePointer(to: &entry.pointee.d_name) {
+        String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+      }
+      var isDirectory = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+      if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) || Int32(entry.pointee.d_type) == Int32(DT_LNK) {
+        var info = stat()
+        let full = path.hasSuffix("/") ? path + name : path + "/" + name
+        isDirectory = stat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+      }
+      result.append((name, isDirectory))
+    }
+    return result
+  }
+}

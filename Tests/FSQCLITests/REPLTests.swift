@@ -1,0 +1,187 @@
+import FSQCore
+import Testing
+
+/// A line reader that plays a script and records prompts and history.
+struct ScriptedReader: LineReader {
+  var script: [LineReadResult]
+  var prompts: [String] = []
+  var history: [String] = []
+
+  init(_ script: [LineReadResult]) { self.script = script }
+
+  mutating func readLine(prompt: String) -> LineReadResult {
+    prompts.append(prompt)
+    return script.isEmpty ? .endOfInput : script.removeFirst()
+  }
+
+  mutating func addHistory(_ entry: String) { history.append(entry) }
+}
+
+/// Collects what the REPL writes.
+final class Transcript {
+  var output = ""
+  var errors = ""
+}
+
+func acme() -> Model {
+  let q3 = ResolvedPeriod(start: CivilDate(year: 2009, month: 7, day: 1)!, end: CivilDate(year: 2009, month: 9, day: 30)!)
+  let q3Before = ResolvedPeriod(start: CivilDate(year: 2008, month: 7, day: 1)!, end: CivilDate(year: 2008, month: 9, day: 30)!)
+  let source = SourceReference(document: "acme.md", statement: "income statement", label: "Revenues", column: "Q3", line: 1)
+  let facts = [
+    Fact(item: "revenue", label: "Revenues", statement: .incomeStatement, period: q3, value: Decimal(1000), unit: .usd, source: source),
+    Fact(item: "revenue", label: "Revenues", statement: .incomeStatement, period: q3Before, value: Decimal(800), unit: .usd, source: source),
+    Fact(item: "cost_of_revenue", label: "Cost of Revenues", statement: .incomeStatement, period: q3, value: Decimal(600), unit: .usd, source: source),
+  ]
+  return Model(companies: [Company(id: "acme", name: "Acme Corp", facts: facts)])
+}
+
+func makeREPL(_ model: Model = Model()) -> (REPL, Transcript) {
+  let transcript = Transcript()
+  let repl = REPL(session: Session(model: model), renderer: OutputRenderer(format: .text), diagnostics: DiagnosticRenderer()) {
+    text, stream in
+    if stream == .output { transcript.output += text } else { transcript.errors += text }
+  }
+  return (repl, transcript)
+}
+
+func play(_ lines: [LineReadResult], model: Model = Model()) -> (ScriptedReader, Transcript, FSQCore.ExitStatus, REPL) {
+  let (repl, transcript) = makeREPL(model)
+  var reader = ScriptedReader(lines)
+  let status = repl.run(reader: &reader)
+  return (reader, transcript, status, repl)
+}
+
+@Suite struct REPLLogicTests {
+  @Test func evaluatesAnExpression() {
+    let (reader, transcript, status, _) = play([.line("1 + 2")])
+    #expect(transcript.output == "3\n")
+    #expect(status == .success)
+    #expect(reader.history == ["1 + 2"])
+    #expect(reader.prompts == ["fsq> ", "fsq> "])
+  }
+
+  @Test func promptShowsTheCurrentCompany() {
+    let (reader, _, _, _) = play([.line("1")], model: acme())
+    #expect(reader.prompts.first == "acme> ")
+  }
+
+  @Test func multiLineEntryIsOneHistoryEntry() {
+    let (reader, transcript, _, _) = play([.line("(1 +"), .line("2)")])
+    #expect(transcript.output == "3\n")
+    #expect(reader.history == ["(1 +\n2)"])
+    #expect(reader.prompts == ["fsq> ", "...> ", "fsq> "])
+  }
+
+  @Test func ctrlCAbandonsPartialInputAndKeepsTheSession() {
+    let (reader, transcript, status, _) = play([.line("let x = 5"), .line("(x +"), .interrupted, .line("x * 2")])
+    #expect(transcript.output == "10\n")
+    #expect(transcript.errors == "")
+    #expect(reader.history == ["let x = 5", "x * 2"])
+    #expect(reader.prompts == ["fsq> ", "fsq> ", "...> ", "fsq> ", "fsq> "])
+    #expect(status == .success)
+  }
+
+  @Test func ctrlDAndQuitEndTheLoop() {
+    let (reader, _, status, _) = play([.line(":quit"), .line("1")])
+    #expect(status == .success)
+    #expect(reader.script == [.line("1")])
+    let (reader2, _, _, _) = play([.line(":q"), .line("1")])
+    #expect(reader2.script == [.line("1")])
+  }
+
+  @Test func errorsGoToTheErrorStream() {
+    let (_, transcript, _, _) = play([.line("1 + nosuchname")])
+    #expect(transcript.output == "")
+    #expect(transcript.errors.contains("<repl>:1:"))
+  }
+
+  @Test func unknownMetaCommandSuggests() {
+    let (_, transcript, _, _) = play([.line(":hepl")])
+    #expect(transcript.errors.contains("unknown command ':hepl'"))
+    #expect(transcript.errors.contains("did you mean ':help'?"))
+  }
+
+  @Test func helpPages() {
+    let (repl, transcript) = makeREPL()
+    repl.handle(":help")
+    #expect(transcript.output.contains(":load FILE"))
+    #expect(transcript.output.contains("growth"))
+    transcript.output = ""
+    repl.handle(":help growth")
+    #expect(transcript.output.hasPrefix("growth(item, period)\n"))
+    #expect(transcript.output.contains("Year-over-year"))
+    transcript.output = ""
+    repl.handle(":help gross_margin")
+    #expect(transcript.output.contains("gross profit as a percentage of revenue"))
+    #expect(transcript.output.contains("formula: gross_profit(p) / revenue(p)"))
+    transcript.output = ""
+    repl.handle(":help units")
+    #expect(transcript.output.contains("percentage"))
+    transcript.output = ""
+    repl.handle(":help grwoth")
+    #expect(transcript.output.contains("did you mean 'growth'?"))
+  }
+
+  @Test func modelCommands() {
+    let (repl, transcript) = makeREPL(acme())
+    repl.handle(":companies")
+    #expect(transcript.output == "* acme  Acme Corp\n")
+    transcript.output = ""
+    repl.handle(":items")
+    #expect(transcript.output.contains("cost_of_revenue  Cost of Revenues\n"))
+    #expect(transcript.output.contains("revenue"))
+    transcript.output = ""
+    repl.handle(":periods")
+    #expect(transcript.output == "2008-07-01..2008-09-30  (3 months)\n2009-07-01..2009-09-30  (3 months)\n")
+    transcript.output = ""
+    repl.handle(":use nosuch")
+    #expect(!transcript.errors.isEmpty)
+  }
+
+  @Test func formatVarsAndExplain() {
+    let (repl, transcript) = makeREPL()
+    repl.handle(":format json")
+    #expect(repl.renderer.format == .json)
+    repl.handle(":format yaml")
+    #expect(transcript.errors.contains("unknown format 'yaml'"))
+    repl.handle(":format text")
+    transcript.output = ""
+    repl.handle("let x = 4")
+    repl.handle("def twice(n) = n * 2")
+    repl.handle(":vars")
+    #expect(transcript.output == "let x = 4\ndef twice(n) = n * 2\n")
+    transcript.output = ""
+    repl.handle(":explain twice(x)")
+    #expect(transcript.output.contains("8"))
+  }
+
+  @Test func completions() {
+    let (repl, _) = makeREPL(acme())
+    #expect(repl.completions(for: ":he", cursor: 3) == [":help"])
+    #expect(repl.completions(for: ":c", cursor: 2) == [":check", ":companies"])
+    #expect(repl.completions(for: "gro", cursor: 3) == ["gross_margin", "gross_profit", "growth"])
+    #expect(repl.completions(for: "growth(rev", cursor: 10) == ["revenue"])
+    #expect(repl.completions(for: "1 + cost_", cursor: 9) == ["cost_of_revenue"])
+    #expect(repl.completions(for: ":use a", cursor: 6) == ["acme"])
+    #expect(repl.completions(for: ":format j", cursor: 9) == ["json"])
+    #expect(repl.completions(for: ":help gross_m", cursor: 13) == ["gross_margin"])
+    // Only the text before the cursor counts.
+    #expect(repl.completions(for: "grox", cursor: 3) == ["gross_margin", "gross_profit", "growth"])
+  }
+
+  @Test func pathCompletionAfterLoad() {
+    let (repl, _) = makeREPL()
+    repl.listDirectory = { path in
+      path == "." ? [("data", true), ("notes.md", false), (".hidden", false)]
+        : path == "data/" ? [("acme.htm", false), ("acme.md", false)] : []
+    }
+    #expect(repl.completions(for: ":load ", cursor: 6) == ["data/", "notes.md"])
+    #expect(repl.completions(for: ":load da", cursor: 8) == ["data/"])
+    #expect(repl.completions(for: ":load data/acme.", cursor: 16) == ["data/acme.htm", "data/acme.md"])
+  }
+
+  @Test func realDirectoryListing() {
+    let entries = REPL.directoryEntries("/")
+    #expect(entries.contains { $0.name == "tmp" && $0.isDirectory })
+  }
+}
