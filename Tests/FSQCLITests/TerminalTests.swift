@@ -99,6 +99,20 @@ struct TerminalTests {
     #expect(terminal.waitFor { $0.screen.contains("Commands:") && $0.lines.last == "fsq>" }, "\(terminal.screen)")
   }
 
+  @Test func tabCompletesFunctionsAndPathsAfterLoad() throws {
+    let terminal = try TerminalSession(historyPath: temporaryHistoryPath())
+    #expect(terminal.waitForLastLine("fsq>"))
+    try terminal.type("grow")
+    try terminal.press("Tab")
+    #expect(terminal.waitForLastLine("fsq> growth"), "\(terminal.screen)")
+    try terminal.press("C-c")
+    #expect(terminal.waitForLastLine("fsq>"))
+    let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
+    try terminal.type(":load \(directory)/REPLTe")
+    try terminal.press("Tab")
+    #expect(terminal.waitForLastLine("fsq> :load \(directory)/REPLTests.swift"), "\(terminal.screen)")
+  }
+
   @Test func twoLineEntryUsesTheSecondaryPrompt() throws {
     let terminal = try TerminalSession(historyPath: temporaryHistoryPath())
     #expect(terminal.waitForLastLine("fsq>"))
