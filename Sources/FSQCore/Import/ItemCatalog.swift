@@ -145,6 +145,11 @@ public enum ItemCatalog {
         || t.contains("per basic share") || t.hasPrefix("eps") || t.hasSuffix(" eps") || t.contains("earnings per")
         || t.contains("loss per") || t.contains("income per")
     }
+    if text.contains("weighted average") || text.contains("shares used") || text.contains("number of shares")
+      || text.contains("shares outstanding")
+    {
+      return .shares
+    }
     if mentionsPerShare(text) { return .perShare }
     if mentionsShares(text) { return .shares }
     if mentionsShares(sectionText) && !mentionsPerShare(sectionText) { return .shares }

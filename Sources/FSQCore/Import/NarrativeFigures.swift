@@ -75,6 +75,7 @@ extension NarrativeReader {
           continue
         }
         if raw.contains("-") { continue }
+        if index > 0, PeriodHeaders.monthNumber(words[index - 1].core) != nil { continue }
       }
       var value = printed
       var tolerance = Decimal(uncheckedSignificand: 5, exponent: -(decimals + 1), exact: true)
@@ -238,7 +239,7 @@ extension NarrativeReader {
     "represents", "represent", "representing", "has", "have", "had", "will", "would", "per", "than", "compared", "over",
     "of", "sold", "under", "since", "into", "million", "billion", "thousand",
   ]
-  static let adjectives: Set<String> = ["additional", "new", "further", "approximately", "some", "its", "total"]
+  static let adjectives: Set<String> = ["additional", "new", "further", "approximately", "some", "its"]
 
   struct FactDraft {
     var item: String
@@ -292,6 +293,7 @@ extension NarrativeReader {
       while b >= 0, NarrativeReader.fillers.contains(words[b].core) { b -= 1 }
       if b >= 0, words[b].core.hasSuffix("ed") { verb = words[b].core }
     }
+    if figure.kind == .plain && unit == .none && nounWords.isEmpty { return nil }
     if nounWords.isEmpty {
       // The phrase before the figure, past fillers and a time phrase:
       // "the Total Contract Value at the end of the third quarter of 2009 was approximately $4.2 million".

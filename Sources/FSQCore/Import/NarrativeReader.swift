@@ -94,7 +94,9 @@ struct NarrativeReader {
   static func words(_ sentence: String) -> [Word] {
     sentence.split(separator: " ").map { raw in
       var core = ""
-      for scalar in raw.unicodeScalars where scalar.isASCII {
+      // "equity/(deficit)" reads as "equity".
+      let head = raw.firstIndex(of: "/").map { raw[..<$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? raw
+      for scalar in head.unicodeScalars where scalar.isASCII {
         let v = scalar.value
         if (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) { core.unicodeScalars.append(scalar) }
         if v >= 0x41 && v <= 0x5A { core.unicodeScalars.append(Unicode.Scalar(v | 0x20)!) }
@@ -121,15 +123,21 @@ struct NarrativeReader {
     if !startsWithReference { carriedItem = nil }
     let sentenceItem = startsWithReference ? carriedItem : nil
     let sentencePeriod = periods.first?.period ?? carriedPeriod
+    let previousPeriod = carriedPeriod
 
     var previousChange: (index: Int, polarity: Int)? = nil
     for (number, figure) in figures.enumerated() {
       let nextFigure = number + 1 < figures.count ? figures[number + 1].index : words.count
       let i = figure.index
-      let mention = mentions.last { $0.end <= i }
+      // "a reduction of $1.8 million in Property and Equipment": the item named just after.
+      let mentionAfter = figure.last + 2 < words.count && words[figure.last + 1].core == "in"
+        ? mentions.first { $0.start == figure.last + 2 } : nil
+      let mention = mentionAfter ?? mentions.last { $0.end <= i }
       let segment = words[..<i].contains { $0.core == "segment" || $0.core == "segments" }
       let perShare = figure.last + 2 < words.count && words[figure.last + 1].core == "per" && words[figure.last + 2].core == "share"
-      var item = perShare ? "eps" : (mention?.item ?? sentenceItem)
+      let incomeItems: Set<String> = ["net_income", "net_income_to_common", "income_continuing_operations", "eps"]
+      let perShareAboutIncome = perShare && (mention.map { incomeItems.contains($0.item) } ?? false)
+      var item = perShare ? (perShareAboutIncome ? "eps" : nil) : (mention?.item ?? sentenceItem)
       if segment { item = nil }
       if item == "gross_margin" && figure.kind == .money { item = "gross_profit" }
       let entry = item.flatMap { ItemCatalog.entry(named: $0) }
@@ -154,17 +162,24 @@ struct NarrativeReader {
       {
         polarity = p
       }
-      if polarity == nil, let previous = previousChange, i - previous.index <= 5, i > 0, words[i - 1].core == "or" {
+      if polarity == nil, let previous = previousChange, i - previous.index <= 14, i > 0,
+        words[i - 1].core == "or" || words[i - 1].core == "and"
+      {
         polarity = previous.polarity
       }
+      if perShare { polarity = nil }
       let toBefore = i > 0 && (words[i - 1].core == "to" || (i > 1 && words[i - 1].core == "approximately" && words[i - 2].core == "to"))
       if toBefore { polarity = nil }
 
       // Periods: the first one after the figure in its clause, else the nearest before.
       let compareAt = (figure.last + 1..<nextFigure).first { ["compared", "over", "versus", "vs", "from"].contains(words[$0].core) }
       let after = periods.first { $0.index > figure.last && $0.index < (compareAt ?? nextFigure) }
-      let before = periods.last { $0.index < i }
-      let period = after?.period ?? before?.period ?? sentencePeriod
+      let compareWords: Set<String> = ["compared", "over", "versus", "vs", "from"]
+      let before = periods.last { p in
+        p.index < i && !words[max(0, p.index - 12)..<p.index].contains { compareWords.contains($0.core) }
+      }
+      let firstOutsideComparison = periods.first { p in !(compareAt.map { p.index > $0 } ?? false) }
+      let period = after?.period ?? before?.period ?? previousPeriod ?? firstOutsideComparison?.period
       let compared = compareAt.flatMap { c in periods.first { $0.index > c }?.period }
 
       if let polarity, figure.kind != .plain {
@@ -180,13 +195,18 @@ struct NarrativeReader {
         previousChange = (i, polarity)
         continue
       }
-      if let item, figure.kind != .plain, !segment {
+      previousChange = nil
+      // A percentage stated for a money item without a change word is not its level.
+      let percentOfMoney = figure.kind == .percent && entry.map { $0.unitKind != .percent } ?? true
+      if let item, figure.kind != .plain, !segment, !percentOfMoney {
         let unit: Unit = perShare ? .perShare("USD") : (figure.kind == .percent ? .percent : .usd)
         claims.append(
           Claim(
             kind: .value, item: item, period: period, comparedPeriod: nil, value: figure.value, unit: unit,
             tolerance: figure.tolerance,
-            phrase: NarrativeReader.phrase(words, from: mention.map { min($0.start, i) } ?? i, to: figure.last + (perShare ? 2 : 0)),
+            phrase: NarrativeReader.phrase(
+              words, from: mention.map { i - $0.start <= 8 ? min($0.start, i) : max(0, i - 2) } ?? i,
+              to: figure.last + (perShare ? 2 : 0)),
             sentence: sentence, document: documentName, line: line))
         continue
       }
@@ -201,7 +221,9 @@ struct NarrativeReader {
             document: documentName, statement: "text", label: fact.label, column: "", line: line, sentence: sentence)))
     }
     if let last = mentions.last { carriedItem = last.item }
-    if let first = periods.first { carriedPeriod = first.period }
+    if let first = periods.first(where: { p in !words[..<p.index].contains { ["compared", "over", "versus"].contains($0.core) } }) {
+      carriedPeriod = first.period
+    }
   }
 
   static func phrase(_ words: [Word], from: Int, to: Int) -> String {

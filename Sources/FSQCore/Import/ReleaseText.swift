@@ -19,6 +19,7 @@ struct ReleaseText {
     var standalone: (CivilDate, Int)? = nil
     var latestYear = 0
     var headline: String? = nil
+    var leadText: String? = nil
     var nameLine = 1
     var listingFound: [(ticker: String, exchange: String, line: Int)] = []
 
@@ -40,6 +41,9 @@ struct ReleaseText {
         headline = block.text
       }
       // Dateline: "NEW YORK, May 29 /PRNewswire-FirstCall/ --", "CUPERTINO, Calif., Jan. 18, 2011 --".
+      if headline == nil, let dash = dateline(block.text), let lead = leadSentence(block.text, after: dash) {
+        leadText = leadText ?? lead
+      }
       if yearlessDate == nil && result.releaseDate == nil, let dash = dateline(block.text) {
         let head = TextTools.normalize(String(decoding: block.text.utf8.prefix(dash), as: UTF8.self))
         let headWords = head.split(separator: " ").map(String.init)
@@ -97,7 +101,7 @@ struct ReleaseText {
         result.listings.append(Listing(ticker: found.ticker, exchange: found.exchange, seen: date, until: nil, source: source))
       }
       let kind = delisting ? "delisting announced" : "earnings release"
-      var description = headline ?? ""
+      var description = headline ?? leadText ?? ""
       if delisting, let found = listingFound.first {
         description = "announces its intention to withdraw its securities (\(found.ticker)) from listing on \(found.exchange)"
       }
@@ -113,6 +117,16 @@ struct ReleaseText {
     }
     result.isRelease = result.releaseDate != nil || !listingFound.isEmpty
     return result
+  }
+
+  /// The first sentence after the dateline, shortened: "Acme (NASDAQ: ACME) today announced …".
+  static func leadSentence(_ text: String, after offset: Int) -> String? {
+    let rest = Array(text.utf8.dropFirst(offset))
+    guard let dash = rest.indices.first(where: { rest[$0] == UInt8(ascii: "-") && $0 + 1 < rest.count && rest[$0 + 1] == UInt8(ascii: "-") })
+    else { return nil }
+    let body = String(decoding: rest[(dash + 2)...], as: UTF8.self)
+    guard let first = NarrativeReader.sentences(TextTools.collapseSpaces(Substring(body))).first?.0 else { return nil }
+    return first.utf8.count <= 200 ? first : String(decoding: first.utf8.prefix(197), as: UTF8.self) + "…"
   }
 
   /// The UTF-8 offset of a wire-service dateline's end (" /PRNewswire", " -- "), if the

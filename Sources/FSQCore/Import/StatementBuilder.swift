@@ -66,6 +66,8 @@ struct StatementBuilder {
     let statementTitle = statementIndex.map { statements[$0].title } ?? title ?? StatementBuilder.defaultTitle(statementKindGuess)
     var used = statementIndex.map { usedItems[$0] } ?? []
     var section: String? = statementIndex.flatMap { lastSections[$0] }
+    var sectionIndent = 0
+    var sawIndentedChild = false
     var rows: [StatementRow] = []
     var newFacts: [Fact] = []
 
@@ -85,6 +87,8 @@ struct StatementBuilder {
         if label.isEmpty { continue }
         if read.allSatisfy({ $0 == .empty }) {
           section = StatementBuilder.sectionName(label)
+          sectionIndent = logical.indent
+          sawIndentedChild = false
           rows.append(
             StatementRow(label: label, item: nil, section: nil, kind: .money, values: read.map { _ in nil }, line: logical.line,
               ruleAbove: logical.ruleAbove, doubleRuleBelow: logical.doubleRuleBelow, indent: logical.indent))
@@ -92,6 +96,9 @@ struct StatementBuilder {
         }
       }
       guard !label.isEmpty else { continue }
+      // Fixed-width text shows the end of a section by indentation.
+      if section != nil, logical.indent > sectionIndent { sawIndentedChild = true }
+      if section != nil, sawIndentedChild, logical.indent <= sectionIndent { section = nil }
       // What the row measures.
       var rowKind = ItemCatalog.rowKind(label: label, section: section)
       let periodCells = columns.indices.filter { columns[$0].kind == .period }.map { read[$0] }
@@ -207,6 +214,10 @@ struct StatementBuilder {
     let words = TextTools.normalize(text).split(separator: " ")
     guard words.count >= 2, words.count <= 12 else { return false }
     let suffixes: Set<Substring> = ["inc", "corp", "corporation", "ltd", "llc", "plc", "company", "co", "holdings", "incorporated", "limited"]
+    // Captions are set in capitals: "ACME CORP. AND SUBSIDIARIES".
+    let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
+    let upper = letters.filter { $0.properties.isUppercase }.count
+    guard upper * 10 >= letters.count * 6 else { return false }
     return words.contains { suffixes.contains($0) } && statementKind(title: text) == nil
   }
 
