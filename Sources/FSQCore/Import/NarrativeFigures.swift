@@ -21,7 +21,8 @@ extension NarrativeReader {
       var trailing: [UInt8] = []
       var bad = false
       for byte in raw.utf8 {
-        if (byte >= 0x30 && byte <= 0x39) || (started && (byte == UInt8(ascii: ",") || byte == UInt8(ascii: "."))) {
+        let separator = byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".")
+        if (byte >= 0x30 && byte <= 0x39) || (started && separator && trailing.isEmpty) {
           if !trailing.isEmpty {
             bad = true
             break
