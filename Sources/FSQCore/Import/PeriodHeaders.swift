@@ -131,7 +131,12 @@ enum PeriodHeaders {
   static func scale(in texts: [String]) -> Scale {
     var result = Scale()
     for text in texts {
-      let lower = TextTools.lowercasedASCII(text)
+      let full = TextTools.lowercasedASCII(text)
+      // "shares in thousands" says nothing of money.
+      var lower = full
+      for phrase in ["share amounts in thousands", "share data in thousands", "shares in thousands", "share amounts in millions", "shares in millions"] {
+        lower = lower.split(separator: phrase).joined(separator: " ")
+      }
       var money: Decimal? = nil
       if lower.contains("in thousands") || lower.contains("000's omitted") || lower.contains("000s omitted")
         || lower.contains("in 000") || lower.contains("(000") || lower.contains("$000") || lower.contains("dollars in thousands")
@@ -143,12 +148,12 @@ enum PeriodHeaders {
       } else if lower.contains("in billions") {
         money = Decimal(1_000_000_000)
       }
-      guard money != nil || lower.contains("shares in") else { continue }
+      guard money != nil || full.contains("shares in") else { continue }
       result.caption = text
       if let money { result.money = money }
-      if lower.contains("shares in thousands") || lower.contains("share amounts in thousands") || lower.contains("share data in thousands") {
+      if full.contains("shares in thousands") || full.contains("share amounts in thousands") || full.contains("share data in thousands") {
         result.shares = Decimal(1000)
-      } else if lower.contains("shares in millions") || lower.contains("share amounts in millions") {
+      } else if full.contains("shares in millions") || full.contains("share amounts in millions") {
         result.shares = Decimal(1_000_000)
       } else if lower.contains("except share") || lower.contains("except for share") || lower.contains("except number of shares")
         || lower.contains("except shares")
