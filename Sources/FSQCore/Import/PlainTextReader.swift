@@ -180,19 +180,19 @@ enum PlainTextReader {
     var words = tokens(line)
     // A rule under figures with words: `-------  -------` counts as a rule.
     if words.allSatisfy({ CellReader.ruleKind($0.text) != nil }) { return .rule(.single) }
-    var figures: [Token] = []
-    while let last = words.last, isFigureToken(last.text) {
-      figures.insert(last, at: 0)
-      words.removeLast()
-    }
+    // Figures are the run of figure-like words at the end (at most 40 columns).
+    var split = words.count
+    while split > 0, words.count - split < 40, isFigureToken(words[split - 1].text) { split -= 1 }
     // The label must be set apart from the first figure by two spaces or a leader.
-    while let first = figures.first, let labelEnd = words.last {
-      let gap = first.start - labelEnd.end
+    while split < words.count, split > 0 {
+      let labelEnd = words[split - 1]
+      let gap = words[split].start - labelEnd.end
       let leader = labelEnd.text.hasSuffix("..") || labelEnd.text.allSatisfy { $0 == "." }
       if gap >= 2 || leader { break }
-      words.append(first)
-      figures.removeFirst()
+      split += 1
     }
+    let figures = Array(words[split...])
+    words.removeLast(words.count - split)
     // `$` glued to the next figure.
     var merged: [Token] = []
     for token in figures {
