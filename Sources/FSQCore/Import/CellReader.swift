@@ -317,6 +317,7 @@ enum TextTools {
       }
     }
     // Footnote marks: a trailing lone digit or letter in parentheses was split off as a word.
+    guard text.hasSuffix(")") || text.hasSuffix("*") else { return String(decoding: out, as: UTF8.self) }
     var words = String(decoding: out, as: UTF8.self).split(separator: " ")
     while let last = words.last, words.count > 1, last.count == 1, text.hasSuffix(")") || text.hasSuffix("*") {
       if last.first!.isNumber || ["a", "b", "c", "d", "e"].contains(last) { words.removeLast() } else { break }
@@ -391,4 +392,44 @@ enum HTMLEntities {
     guard let value = named[name.lowercased()] else { return nil }
     return (Array(value.utf8), length)
   }
+}
+
+// MARK: - Fast substring search
+
+extension StringProtocol {
+  /// Whether `needle` occurs in the text, by a plain search over UTF-8 bytes. The generic
+  /// `contains(_:)` from _StringProcessing builds a searcher on every call, which dominated
+  /// import time; needles here are short words.
+  func has(_ needle: String) -> Bool {
+    var needle = needle
+    return needle.withUTF8 { pattern -> Bool in
+      guard !pattern.isEmpty else { return true }
+      if let found = utf8.withContiguousStorageIfAvailable({ TextTools.search($0, pattern) }) { return found }
+      return Array(utf8).withUnsafeBufferPointer { TextTools.search($0, pattern) }
+    }
+  }
+}
+
+extension TextTools {
+  static func search(_ text: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = text.count
+    let m = pattern.count
+    guard m <= n else { return false }
+    let first = pattern[0]
+    var i = 0
+    while i <= n - m {
+      if text[i] == first {
+        var k = 1
+        while k < m && text[i + k] == pattern[k] { k += 1 }
+        if k == m { return true }
+      }
+      i += 1
+    }
+    return false
+  }
+}
+
+extension Sequence where Element == String {
+  /// Element membership, spelled like `StringProtocol.has` so word lists read the same.
+  func has(_ word: String) -> Bool { contains(word) }
 }

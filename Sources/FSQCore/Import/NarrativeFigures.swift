@@ -12,8 +12,8 @@ extension NarrativeReader {
       defer { index += 1 }
       let raw = words[index].raw
       guard raw.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
-      if raw.contains("/") || raw.contains("@") || raw.contains("http") { continue }
-      let hasDollar = raw.contains("$")
+      if raw.has("/") || raw.has("@") || raw.has("http") { continue }
+      let hasDollar = raw.has("$")
       let negative = raw.hasPrefix("(") || raw.hasPrefix("-(")
       // The number part: digits, commas and one point, after any `$`, `(` and before `%`, `)`.
       var digits: [UInt8] = []
@@ -75,7 +75,7 @@ extension NarrativeReader {
         if index > 0, ["section", "sections", "rule", "form", "item", "no", "act", "page", "note"].contains(words[index - 1].core) {
           continue
         }
-        if raw.contains("-") { continue }
+        if raw.has("-") { continue }
         if index > 0, PeriodHeaders.monthNumber(words[index - 1].core) != nil { continue }
       }
       var value = printed

@@ -92,19 +92,32 @@ struct NarrativeReader {
   }
 
   static func words(_ sentence: String) -> [Word] {
-    sentence.split(separator: " ").map { raw in
-      var core = ""
-      // "equity/(deficit)" reads as "equity".
-      let head = raw.firstIndex(of: "/").map { raw[..<$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? raw
-      for scalar in head.unicodeScalars where scalar.isASCII {
-        let v = scalar.value
-        if (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) { core.unicodeScalars.append(scalar) }
-        if v >= 0x41 && v <= 0x5A { core.unicodeScalars.append(Unicode.Scalar(v | 0x20)!) }
-        if v == 0x2E && !core.isEmpty && core.last!.isNumber { core.unicodeScalars.append(scalar) }
+    var bytes: [UInt8] = []
+    return sentence.split(separator: " ").map { raw in
+      bytes.removeAll(keepingCapacity: true)
+      // Lower-case letters and digits (and a decimal point between digits); "equity/(deficit)"
+      // reads as "equity".
+      var sawSlash = false
+      for v in raw.utf8 {
+        if v == UInt8(ascii: "/") {
+          if !bytes.isEmpty { break }
+          sawSlash = true
+          continue
+        }
+        if (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) {
+          bytes.append(v)
+        } else if v >= 0x41 && v <= 0x5A {
+          bytes.append(v | 0x20)
+        } else if v == 0x2E, let last = bytes.last, last >= 0x30 && last <= 0x39 {
+          bytes.append(v)
+        }
       }
-      while core.hasSuffix(".") { core.removeLast() }
-      let last = raw.last
-      return Word(raw: raw, core: core, endsClause: last == "," || last == ";" || last == ":")
+      _ = sawSlash
+      while bytes.last == 0x2E { bytes.removeLast() }
+      let last = raw.utf8.last
+      return Word(
+        raw: raw, core: String(decoding: bytes, as: UTF8.self),
+        endsClause: last == UInt8(ascii: ",") || last == UInt8(ascii: ";") || last == UInt8(ascii: ":"))
     }
   }
 
@@ -141,7 +154,7 @@ struct NarrativeReader {
       if segment { item = nil }
       if item == "gross_margin" && figure.kind == .money { item = "gross_profit" }
       let entry = item.flatMap { ItemCatalog.entry(named: $0) }
-      let loss = mention.map { m in m.phrase.contains("loss") || (m.end < words.count && words[m.end].core.hasPrefix("loss")) } ?? false
+      let loss = mention.map { m in m.phrase.has("loss") || (m.end < words.count && words[m.end].core.hasPrefix("loss")) } ?? false
 
       // A change: a change word just before (or after) the figure, or "or 25%" after a change.
       var polarity: Int? = nil

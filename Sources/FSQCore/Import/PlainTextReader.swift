@@ -364,7 +364,7 @@ extension PlainTextReader {
         continue
       }
       let length = group.end - group.start
-      let spanning = group.text.contains(" ")
+      let spanning = group.text.has(" ")
       for (k, zone) in zones.enumerated() {
         let overlap = min(group.end, zone.end) - max(group.start, zone.start)
         let zoneLength = min(zone.end, group.end + 40) - zone.start

@@ -24,10 +24,8 @@ struct ReleaseText {
     var listingFound: [(ticker: String, exchange: String, line: Int)] = []
 
     for block in paragraphs {
-      let words = TextTools.normalize(block.text).split(separator: " ")
-      for word in words where word.utf8.count == 4 {
-        if let year = Int(word), (1900...2099).contains(year) { latestYear = max(latestYear, year) }
-      }
+      latestYear = max(latestYear, ReleaseText.latestYear(in: block.text))
+      let words = block.text.utf8.count <= 140 ? TextTools.normalize(block.text).split(separator: " ") : []
       // A line that is only a date: "November 17, 2009".
       if standalone == nil, block.text.utf8.count <= 24, words.count == 3,
         let month = PeriodHeaders.monthNumber(String(words[0])), let day = Int(words[1]), let year = Int(words[2]),
@@ -90,8 +88,8 @@ struct ReleaseText {
 
     let allText = paragraphs.lazy.map { TextTools.lowercasedASCII($0.text) }
     let delisting = allText.contains { text in
-      text.contains("withdraw its securities from listing") || text.contains("voluntarily delist")
-        || ((text.contains("intention to") || text.contains("intends to")) && (text.contains("delist") || text.contains("withdraw")))
+      text.has("withdraw its securities from listing") || text.has("voluntarily delist")
+        || ((text.has("intention to") || text.has("intends to")) && (text.has("delist") || text.has("withdraw")))
     }
     let releaseLine = datelineLine
     if let date = result.releaseDate {
@@ -117,6 +115,31 @@ struct ReleaseText {
     }
     result.isRelease = result.releaseDate != nil || !listingFound.isEmpty
     return result
+  }
+
+  /// The latest four-digit year (1900…2099) standing alone in the text.
+  static func latestYear(in text: String) -> Int {
+    var latest = 0
+    var value = 0
+    var digits = 0
+    var previousIsWordByte = false
+    for byte in text.utf8 {
+      let isDigit = byte >= 0x30 && byte <= 0x39
+      if isDigit {
+        if digits == 0 && previousIsWordByte { digits = -100 }
+        value = value * 10 + Int(byte - 0x30)
+        digits += 1
+      } else {
+        if digits == 4 && (1900...2099).contains(value) && !(byte >= 0x41 && byte <= 0x5A) && !(byte >= 0x61 && byte <= 0x7A) {
+          latest = max(latest, value)
+        }
+        value = 0
+        digits = 0
+      }
+      previousIsWordByte = isDigit || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+    if digits == 4 && (1900...2099).contains(value) { latest = max(latest, value) }
+    return latest
   }
 
   /// The first sentence after the dateline, shortened: "Acme (NASDAQ: ACME) today announced …".

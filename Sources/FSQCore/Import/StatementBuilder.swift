@@ -28,7 +28,7 @@ struct StatementBuilder {
       }
     }
     for text in above where StatementBuilder.isCompanyCaption(text) { companyCaptions.append(text) }
-    let continued = candidates.contains { TextTools.lowercasedASCII($0).contains("continued") }
+    let continued = candidates.contains { TextTools.lowercasedASCII($0).has("continued") }
 
     // Columns.
     let context = candidates + (title.map { [$0] } ?? [])
@@ -196,14 +196,14 @@ struct StatementBuilder {
   static func statementKind(title: String) -> StatementKind? {
     let lower = TextTools.lowercasedASCII(title)
     guard lower.utf8.count <= 160 else { return nil }
-    if lower.contains("reconciliation") || lower.contains("ebitda") || lower.contains("non-gaap") { return .reconciliation }
-    if lower.contains("segment") { return .segment }
-    if lower.contains("cash flow") { return .cashFlow }
-    if lower.contains("balance sheet") || lower.contains("financial position") || lower.contains("financial condition") {
+    if lower.has("reconciliation") || lower.has("ebitda") || lower.has("non-gaap") { return .reconciliation }
+    if lower.has("segment") { return .segment }
+    if lower.has("cash flow") { return .cashFlow }
+    if lower.has("balance sheet") || lower.has("financial position") || lower.has("financial condition") {
       return .balanceSheet
     }
-    if lower.contains("statement") || lower.contains("results of operations") {
-      if lower.contains("operations") || lower.contains("income") || lower.contains("earnings") || lower.contains("loss") {
+    if lower.has("statement") || lower.has("results of operations") {
+      if lower.has("operations") || lower.has("income") || lower.has("earnings") || lower.has("loss") {
         return .incomeStatement
       }
     }
