@@ -152,7 +152,7 @@ import Testing
   }
 
   @Test func modelHoldsSeveralCompanies() throws {
-    var model = bundledModel()
+    var model = Model.bundledModel()
     for name in ["northwind_fy2010_q4.htm", "cascade_q2_2004.txt", "harborlane_fy2003.md"] {
       try model.importRelease(bytes: ImportFixtures.bytes(name), documentName: name)
     }

@@ -83,7 +83,7 @@ import Testing
   }
 
   @Test func failedImportLeavesTheModelUnchanged() {
-    var model = bundledModel()
+    var model = Model.bundledModel()
     let before = model.companies.map { ($0.id, $0.facts.count, $0.documents) }
     #expect(throws: ImportError.self) {
       try model.importRelease(bytes: Array("{\"json\": true}".utf8), documentName: "bad.json")
@@ -140,5 +140,33 @@ struct SplitMix: RandomNumberGenerator {
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
+  }
+}
+
+/// Random text built from the pieces releases are made of: tables, tags, figures, dates.
+@Suite struct ImportFuzzTests {
+  static let pieces = [
+    "|", " | ", "\n", "\n\n", "$", "(", ")", "1,234", "(5,678)", "0.03", "12%", "—", "-", "NM", "2009", "2008",
+    "Three Months Ended", "September 30,", "Revenues", "Net loss", "Total assets", "per share", ":", "-----", "=====",
+    "<table>", "<tr>", "<td>", "</td>", "</tr>", "</table>", "<td colspan=\"3\">", "&nbsp;", "&#151;", "<br>", "  ",
+    "....", "(in thousands)", "Balance Sheet", "NEW YORK, May 29 /PRNewswire/ --", "(NASDAQ: ACME)", "Acme", ".",
+    "increased 5%", "compared to $1.2 million", "quarter ended June 30, 2010", "\u{FFFD}", "é", "\t",
+  ]
+
+  @Test(arguments: 0..<40)
+  func randomReleasesNeverCrash(seed: Int) {
+    var generator = SplitMix(seed: UInt64(seed) &* 7919)
+    var text = ""
+    for _ in 0..<Int.random(in: 10...600, using: &generator) {
+      text += Self.pieces.randomElement(using: &generator)!
+    }
+    var model = Model.bundledModel()
+    let before = model.companies.map(\.facts.count)
+    do {
+      try model.importRelease(bytes: Array(text.utf8), documentName: "fuzz-\(seed).txt")
+    } catch {
+      #expect(!error.message.isEmpty)
+      #expect(model.companies.map(\.facts.count) == before)
+    }
   }
 }

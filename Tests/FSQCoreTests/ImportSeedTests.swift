@@ -4,7 +4,7 @@ import Testing
 
 /// The bundled model reproduces every reported figure of SEED-NUMBERS.md.
 @Suite struct ImportSeedTests {
-  let model = bundledModel()
+  let model = Model.bundledModel()
   var fusion: Company { model.companies[0] }
   let q3_2009 = period("2009-07-01", "2009-09-30")
   let q3_2008 = period("2008-07-01", "2008-09-30")
@@ -232,9 +232,19 @@ import Testing
     let clock = ContinuousClock()
     let runs = 20
     let elapsed = clock.measure {
-      for _ in 0..<runs { _ = bundledModel() }
+      for _ in 0..<runs { _ = Model.bundledModel() }
     }
     // Debug builds are ~10× slower than release; this only guards against blow-ups.
     #expect(elapsed / runs < .milliseconds(50))
+  }
+}
+
+extension ImportSeedTests {
+  @Test func sectionsEndWhereTheTotalsSay() {
+    let netLoss = fusion.facts("net_income", q3_2009).first { $0.statement == .incomeStatement }
+    #expect(netLoss?.section == nil)
+    #expect(fusion.facts("loss_discontinued_operations", q3_2009).first?.section == "Discontinued Operations")
+    #expect(fusion.facts("property_equipment", september2009).first?.section == nil)
+    #expect(fusion.facts("eps", q3_2009).first?.section == "Net Loss Per Common Share: Basic and Diluted")
   }
 }

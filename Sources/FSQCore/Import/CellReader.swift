@@ -254,6 +254,22 @@ enum TextTools {
 
   /// Trims and collapses runs of whitespace (including no-break spaces) to one space.
   static func collapseSpaces(_ text: Substring) -> String {
+    // Fast path: nothing to trim or collapse.
+    var clean = true
+    var previousSpace = true
+    for byte in text.utf8 {
+      if byte == 0x20 {
+        if previousSpace { clean = false; break }
+        previousSpace = true
+      } else if byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0xC2 {
+        clean = false
+        break
+      } else {
+        previousSpace = false
+      }
+    }
+    if clean && !previousSpace { return String(text) }
+    if text.isEmpty { return "" }
     var out: [UInt8] = []
     out.reserveCapacity(text.utf8.count)
     var pendingSpace = false
@@ -323,6 +339,25 @@ enum TextTools {
       if last.first!.isNumber || ["a", "b", "c", "d", "e"].contains(last) { words.removeLast() } else { break }
     }
     return words.joined(separator: " ")
+  }
+
+  /// Words separated by spaces, as substrings of `text` (cut on UTF-8 bytes, not Characters).
+  static func splitOnSpaces(_ text: String) -> [Substring] {
+    var result: [Substring] = []
+    let utf8 = text.utf8
+    var start: String.Index? = nil
+    var index = utf8.startIndex
+    while index != utf8.endIndex {
+      if utf8[index] == 0x20 {
+        if let s = start { result.append(text[s..<index]) }
+        start = nil
+      } else if start == nil {
+        start = index
+      }
+      index = utf8.index(after: index)
+    }
+    if let s = start { result.append(text[s..<utf8.endIndex]) }
+    return result
   }
 
   /// snake_case identifier made from words: "Advertising and Marketing" → advertising_and_marketing.

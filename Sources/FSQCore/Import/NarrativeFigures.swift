@@ -204,12 +204,15 @@ extension NarrativeReader {
     return table.map { (String($0.0).split(separator: " ").map(String.init), $0.1) }.sorted { $0.words.count > $1.words.count }
   }()
 
+  /// Phrases by their first word, longest first.
+  static let mentionIndex: [String: [(words: [String], item: String)]] = Dictionary(grouping: mentionPhrases) { $0.words[0] }
+
   static func mentions(_ words: [Word]) -> [Mention] {
     var result: [Mention] = []
     var k = 0
     while k < words.count {
       var matched = false
-      for phrase in mentionPhrases where k + phrase.words.count <= words.count {
+      for phrase in mentionIndex[words[k].core] ?? [] where k + phrase.words.count <= words.count {
         var ok = true
         for (n, w) in phrase.words.enumerated() where words[k + n].core != w {
           ok = false

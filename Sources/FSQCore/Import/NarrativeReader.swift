@@ -93,7 +93,7 @@ struct NarrativeReader {
 
   static func words(_ sentence: String) -> [Word] {
     var bytes: [UInt8] = []
-    return sentence.split(separator: " ").map { raw in
+    return TextTools.splitOnSpaces(sentence).map { raw in
       bytes.removeAll(keepingCapacity: true)
       // Lower-case letters and digits (and a decimal point between digits); "equity/(deficit)"
       // reads as "equity".
@@ -127,6 +127,12 @@ struct NarrativeReader {
     sentence: String, line: Int, carriedItem: inout String?, carriedPeriod: inout ResolvedPeriod?,
     facts: inout [NarrativeFact], claims: inout [Claim]
   ) {
+    // Every figure and every period has a digit: a sentence without one only breaks the chain
+    // of "This …" references.
+    guard sentence.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else {
+      carriedItem = nil
+      return
+    }
     let words = NarrativeReader.words(sentence)
     guard words.count >= 3 else { return }
     let figures = NarrativeReader.figures(words)

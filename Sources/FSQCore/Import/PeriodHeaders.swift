@@ -110,13 +110,20 @@ enum PeriodHeaders {
 
   /// A month from a whole word or its usual abbreviation (not "mar" in "market").
   static func monthNumber(_ word: String) -> Int? {
-    let names = CivilDate.monthNames
-    for (index, name) in names.enumerated() {
-      if word == name || (word.utf8.count >= 3 && word.utf8.count <= 4 && name.hasPrefix(word)) { return index + 1 }
-    }
-    if word == "sept" { return 9 }
-    return nil
+    guard word.utf8.count >= 3 && word.utf8.count <= 9 else { return nil }
+    return monthLookup[word]
   }
+
+  /// Month names and their three- and four-letter abbreviations, lower case.
+  static let monthLookup: [String: Int] = {
+    var table: [String: Int] = ["sept": 9]
+    for (index, name) in CivilDate.monthNames.enumerated() {
+      table[name] = index + 1
+      table[String(name.prefix(3))] = index + 1
+      if name.count >= 4 { table[String(name.prefix(4))] = index + 1 }
+    }
+    return table
+  }()
 
   // MARK: Scale captions
 
@@ -134,8 +141,10 @@ enum PeriodHeaders {
       let full = TextTools.lowercasedASCII(text)
       // "shares in thousands" says nothing of money.
       var lower = full
-      for phrase in ["share amounts in thousands", "share data in thousands", "shares in thousands", "share amounts in millions", "shares in millions"] {
-        lower = lower.split(separator: phrase).joined(separator: " ")
+      if full.has("share") {
+        for phrase in ["share amounts in thousands", "share data in thousands", "shares in thousands", "share amounts in millions", "shares in millions"] {
+          lower = lower.split(separator: phrase).joined(separator: " ")
+        }
       }
       var money: Decimal? = nil
       if lower.has("in thousands") || lower.has("000's omitted") || lower.has("000s omitted")

@@ -86,7 +86,8 @@ struct ReleaseText {
         inference: "\(unknownYearPrefix): \"\(yearless.printed)\" is printed without a year; \(placeholder) is a placeholder (the latest year the document mentions)")
     }
 
-    let allText = paragraphs.lazy.map { TextTools.lowercasedASCII($0.text) }
+    let allText = paragraphs.lazy.filter { $0.text.has("elist") || $0.text.has("ithdraw") || $0.text.has("ELIST") }
+      .map { TextTools.lowercasedASCII($0.text) }
     let delisting = allText.contains { text in
       text.has("withdraw its securities from listing") || text.has("voluntarily delist")
         || ((text.has("intention to") || text.has("intends to")) && (text.has("delist") || text.has("withdraw")))
@@ -174,6 +175,7 @@ struct ReleaseText {
 
   /// `(Exchange: TICKER)` mentions with the capitalised name printed just before them.
   static func listingMentions(_ text: String) -> [(String?, String, String)] {
+    guard text.utf8.contains(UInt8(ascii: ":")) else { return [] }
     var result: [(String?, String, String)] = []
     let bytes = Array(text.utf8)
     var index = 0

@@ -67,6 +67,7 @@ struct StatementBuilder {
     var used = statementIndex.map { usedItems[$0] } ?? []
     var section: String? = statementIndex.flatMap { lastSections[$0] }
     var sectionIndent = 0
+    var rowsInSection = 0
     var sawIndentedChild = false
     var rows: [StatementRow] = []
     var newFacts: [Fact] = []
@@ -89,6 +90,7 @@ struct StatementBuilder {
           section = StatementBuilder.sectionName(label)
           sectionIndent = logical.indent
           sawIndentedChild = false
+          rowsInSection = 0
           rows.append(
             StatementRow(label: label, item: nil, section: nil, kind: .money, values: read.map { _ in nil }, line: logical.line,
               ruleAbove: logical.ruleAbove, doubleRuleBelow: logical.doubleRuleBelow, indent: logical.indent))
@@ -99,6 +101,11 @@ struct StatementBuilder {
       // Fixed-width text shows the end of a section by indentation.
       if section != nil, logical.indent > sectionIndent { sawIndentedChild = true }
       if section != nil, sawIndentedChild, logical.indent <= sectionIndent { section = nil }
+      // A subtotal under a rule right after a one-row section sums more than that section
+      // ("Discontinued Operations:" / "Loss from discontinued operations" / rule / "Net Loss").
+      let normalizedLabel = TextTools.normalize(label)
+      if section != nil, logical.ruleAbove, rowsInSection <= 1, !normalizedLabel.hasPrefix("total") { section = nil }
+      rowsInSection += 1
       // What the row measures.
       var rowKind = ItemCatalog.rowKind(label: label, section: section)
       let periodCells = columns.indices.filter { columns[$0].kind == .period }.map { read[$0] }
@@ -107,7 +114,6 @@ struct StatementBuilder {
         return nil
       }
       if !numbers.isEmpty && numbers.allSatisfy({ $0.1 }) { rowKind = .percent }
-      let normalizedLabel = TextTools.normalize(label)
       if rowKind == .money, ["basic", "diluted", "basic and diluted"].contains(normalizedLabel) {
         rowKind = numbers.contains { !$0.0.isInteger } ? .perShare : .shares
       }
