@@ -66,6 +66,18 @@ import Testing
     }
   }
 
+  @Test func releaseCutInsideAFigureKeepsTheWholeRows() throws {
+    let text = ReleaseImporter.bundledReleases[0].text
+    let cut = try #require(text.utf8.firstIndex(of: UInt8(ascii: "4")).flatMap { _ in text.firstRange(of: "14,301,4") })
+    let bytes = Array(text[..<cut.upperBound].utf8)  // "| Revenues | \$11,853,020 | \$14,301,4"
+    let company = try ReleaseImporter.importRelease(bytes: bytes, documentName: "cut.txt")
+    #expect(company.facts.isEmpty)  // the only row with figures was cut
+    #expect(company.listings.first?.ticker == "FSNN")
+    let twoRows = Array(text[..<text.firstRange(of: "13,414,9")!.upperBound].utf8)
+    let partial = try ReleaseImporter.importRelease(bytes: twoRows, documentName: "cut2.txt")
+    #expect(partial.facts.map(\.item) == ["revenue", "revenue"])
+  }
+
   @Test func unreadableFigureNamesItsLine() {
     let text = """
       Acme Widgets (NASDAQ: ACME) reports.
@@ -75,6 +87,7 @@ import Testing
       |   | 2010 | 2009 |
       | Revenues | 1,200 | 1,100 |
       | Cost of sales | 12,3x4 | 900 |
+
       """
     let error = attempt(Array(text.utf8))
     #expect(error?.line == 7)

@@ -18,6 +18,9 @@ public enum ReleaseImporter {
     }
     let document = ReleaseDocument.read(bytes: bytes)
     var builder = StatementBuilder(documentName: documentName)
+    if bytes.last != 0x0A {
+      builder.truncatedLine = bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+    }
     for table in document.tables { try builder.add(table) }
     let paragraphs = document.paragraphs
     var profile = ReleaseText.read(paragraphs: paragraphs, documentName: documentName)

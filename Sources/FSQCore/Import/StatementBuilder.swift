@@ -13,6 +13,10 @@ struct StatementBuilder {
   private var scales: [PeriodHeaders.Scale] = []
   private var lastSections: [String?] = []
 
+  /// The last line of a document cut off mid-line: a figure there that cannot be read is the
+  /// cut, not a misprint, and its row is left out.
+  var truncatedLine: Int? = nil
+
   init(documentName: String) { self.documentName = documentName }
 
   mutating func add(_ table: LogicalTable) throws(ImportError) {
@@ -72,13 +76,14 @@ struct StatementBuilder {
     var rows: [StatementRow] = []
     var newFacts: [Fact] = []
 
-    for logical in table.rows {
+    rows: for logical in table.rows {
       let label = logical.label
       var read: [CellValue] = []
       read.reserveCapacity(logical.values.count)
       for text in logical.values {
         let value = CellReader.read(text)
         if value == .invalid {
+          if logical.line == truncatedLine { continue rows }
           throw ImportError(message: "cannot read a number in '\(text)'", line: logical.line)
         }
         read.append(value)
