@@ -108,6 +108,10 @@ import Testing
     #expect(statement.rows.first { $0.item == "net_income" }?.doubleRuleBelow == true)
     #expect(statement.rows.first { $0.item == "gross_profit" }?.ruleAbove == true)
     #expect(company.narrative.first { $0.item == "distribution_centers" }?.value == Decimal(214))
+    // "Net earnings for the quarter were $52.7 million … compared to $38.7 million … a year ago."
+    let earnings = company.claims.filter { $0.item == "net_income" }
+    #expect(earnings.map(\.period) == [weeks13, period("2003-04-04", "2003-07-03")])
+    #expect(company.claims.first { $0.item == "eps" }?.period == weeks13)
     let growth = try #require(company.claims.first { $0.item == "revenue" && $0.kind == .changePercent })
     #expect(growth.value == dec("0.07"))
     #expect(growth.tolerance == dec("0.0005"))

@@ -8,6 +8,10 @@
 struct NarrativeReader {
   let documentName: String
   let fiscalYearEnd: FiscalYearEnd
+  /// The release's own quarter and year (the latest three- and twelve-month columns of its
+  /// tables), for "the quarter" and "the year" in sentences that name no date.
+  var currentQuarter: ResolvedPeriod? = nil
+  var currentYear: ResolvedPeriod? = nil
 
   /// One word of a sentence: as printed, and lower-case letters and digits only.
   struct Word {
@@ -198,8 +202,21 @@ struct NarrativeReader {
         p.index < i && !words[max(0, p.index - 12)..<p.index].contains { compareWords.contains($0.core) }
       }
       let firstOutsideComparison = periods.first { p in !(compareAt.map { p.index > $0 } ?? false) }
-      let period = after?.period ?? before?.period ?? previousPeriod ?? firstOutsideComparison?.period
-      let compared = compareAt.flatMap { c in periods.first { $0.index > c }?.period }
+      var period = after?.period ?? before?.period ?? previousPeriod ?? firstOutsideComparison?.period
+      var compared = compareAt.flatMap { c in periods.first { $0.index > c }?.period }
+      if period == nil {
+        // "Net earnings for the quarter were $52.7 million, … compared to $38.7 million … a year ago."
+        let earlier = words[..<i]
+        let inComparison = earlier.contains { compareWords.contains($0.core) }
+        let current = earlier.contains { $0.core == "quarter" } ? currentQuarter : (earlier.contains { $0.core == "year" } ? currentYear : nil)
+        let yearAgo = NarrativeReader.mentionsYearAgo(words)
+        if !inComparison {
+          period = current
+          if compared == nil && compareAt != nil && yearAgo { compared = current.map(NarrativeReader.yearEarlier) }
+        } else if yearAgo {
+          period = current.map(NarrativeReader.yearEarlier)
+        }
+      }
 
       if let polarity, figure.kind != .plain {
         let magnitude = figure.value.magnitude
@@ -243,6 +260,22 @@ struct NarrativeReader {
     if let first = periods.first(where: { p in !words[..<p.index].contains { ["compared", "over", "versus"].contains($0.core) } }) {
       carriedPeriod = first.period
     }
+  }
+
+  static func mentionsYearAgo(_ words: [Word]) -> Bool {
+    for k in words.indices.dropFirst() {
+      let pair = (words[k - 1].core, words[k].core)
+      if pair == ("year", "ago") || pair == ("prior", "year") || pair == ("last", "year") || pair == ("previous", "year")
+        || pair == ("year", "earlier")
+      {
+        return true
+      }
+    }
+    return false
+  }
+
+  static func yearEarlier(_ period: ResolvedPeriod) -> ResolvedPeriod {
+    ResolvedPeriod(start: period.start.map { $0.adding(months: -12) }, end: period.end.adding(months: -12))
   }
 
   static func phrase(_ words: [Word], from: Int, to: Int) -> String {
