@@ -135,7 +135,6 @@ enum CellReader {
     var groupDigits = 0
     var sawComma = false
     var sawPoint = false
-    var digitsBeforeComma = 0
     for index in start..<end {
       let byte = bytes[index]
       if byte >= 0x30 && byte <= 0x39 {
@@ -146,7 +145,6 @@ enum CellReader {
           if groupDigits != 3 { return nil }
         } else {
           if groupDigits == 0 || groupDigits > 3 { return nil }
-          digitsBeforeComma = groupDigits
         }
         sawComma = true
         groupDigits = 0
@@ -159,7 +157,6 @@ enum CellReader {
         return nil
       }
     }
-    _ = digitsBeforeComma
     if sawComma && !sawPoint && groupDigits != 3 { return nil }
     guard let value = Decimal(parsing: String(decoding: text, as: UTF8.self)) else { return nil }
     return .number(negative ? value.negated() : value, isPercent: percent)

@@ -101,11 +101,9 @@ struct NarrativeReader {
       bytes.removeAll(keepingCapacity: true)
       // Lower-case letters and digits (and a decimal point between digits); "equity/(deficit)"
       // reads as "equity".
-      var sawSlash = false
       for v in raw.utf8 {
         if v == UInt8(ascii: "/") {
           if !bytes.isEmpty { break }
-          sawSlash = true
           continue
         }
         if (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) {
@@ -116,7 +114,6 @@ struct NarrativeReader {
           bytes.append(v)
         }
       }
-      _ = sawSlash
       while bytes.last == 0x2E { bytes.removeLast() }
       let last = raw.utf8.last
       return Word(

@@ -20,7 +20,6 @@ struct ReleaseText {
     var latestYear = 0
     var headline: String? = nil
     var leadText: String? = nil
-    var nameLine = 1
     var listingFound: [(ticker: String, exchange: String, line: Int)] = []
 
     for block in paragraphs {
@@ -61,16 +60,12 @@ struct ReleaseText {
       }
       // Listings: "(OTC Bulletin Board: FSNN)", "(NYSE Amex: FSN)", "(NASDAQ: AAPL)".
       for (name, ticker, exchange) in listingMentions(block.text) {
-        if result.shortName == nil, let name {
-          result.shortName = name
-          nameLine = block.line
-        }
+        if result.shortName == nil, let name { result.shortName = name }
         if !listingFound.contains(where: { $0.ticker == ticker && $0.exchange == exchange }) {
           listingFound.append((ticker, exchange, block.line))
         }
       }
     }
-    _ = nameLine
 
     // The release date: a dateline with its year, else the stand-alone date line (whose day it
     // matches), else the dateline's day and month with the year unknown.
@@ -193,7 +188,6 @@ struct ReleaseText {
         continue
       }
       let inner = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
-      var found = false
       for part in inner.split(separator: ";") {
         let pieces = part.split(separator: ":", maxSplits: 1)
         guard pieces.count == 2 else { continue }
@@ -204,8 +198,7 @@ struct ReleaseText {
         let exchangeOK = !exchange.isEmpty && exchange.utf8.count <= 40 && (exchange.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } ?? false)
           && !exchange.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
         guard tickerOK && exchangeOK else { continue }
-        found = true
-        result.append((found ? nameBefore(bytes, index) : nil, ticker, exchange))
+        result.append((nameBefore(bytes, index), ticker, exchange))
       }
       index = close + 1
     }
