@@ -61,6 +61,14 @@ import Testing
     #expect(company.value("total_liabilities_and_equity", period(nil, "2009-09-30")) == Decimal(74_690_000))
     #expect(company.value("property_equipment", september2010) == Decimal(18_340_000))
 
+    // Cash flows: <th> headers, a colspan year heading over single cells.
+    let cashFlow = try #require(company.statements.first { $0.kind == .cashFlow })
+    #expect(cashFlow.title == "CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS")
+    #expect(company.value("operating_cash_flow", fiscal2010) == Decimal(13_582_000))
+    #expect(company.value("capital_expenditures", fiscal2009) == Decimal(-2_980_000))
+    #expect(company.value("net_change_in_cash", fiscal2010) == Decimal(5_360_000))
+    #expect(cashFlow.rows.first { $0.item == "operating_cash_flow" }?.ruleAbove == true)
+
     // Text.
     #expect(company.narrative.first { $0.item == "spectrometers" }?.value == Decimal(1_250))
     #expect(company.narrative.first { $0.item == "backlog" }?.value == Decimal(31_500_000))
