@@ -102,3 +102,14 @@ import Testing
     #expect(PeriodHeaders.fiscalYearEnd(text: ["revenue grew"], columnHeaders: ["Three Months Ended June 30, 2010"]) == nil)
   }
 }
+
+@Test func linesSplitLikeAnEditorShowsThem() {
+  func lines(_ text: String) -> [String] { SourceLines.split(Array(text.utf8)).map(String.init) }
+  #expect(lines("") == [])
+  #expect(lines("a") == ["a"])
+  #expect(lines("a\n") == ["a"])
+  #expect(lines("a\r\nb\r\n\r\nc") == ["a", "b", "", "c"])
+  #expect(lines("\n") == [""])
+  #expect(lines("é\n\u{FFFD}x\n") == ["é", "\u{FFFD}x"])
+  #expect(SourceLines.split([0x61, 0xFF, 0x0A, 0x62]).map(String.init) == ["a\u{FFFD}", "b"])
+}
