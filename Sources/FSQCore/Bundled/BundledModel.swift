@@ -23,5 +23,7 @@ extension ReleaseImporter {
   public static var bundledReleases: [(name: String, text: String)] { BundledReleases.all }
 }
 
-/// The model fsq starts on (see `ReleaseImporter.bundledModel()`).
-public func bundledModel() -> Model { ReleaseImporter.bundledModel() }
+extension Model {
+  /// The model fsq starts on: Fusion Telecommunications from the two bundled seed releases.
+  public static func bundledModel() -> Model { ReleaseImporter.bundledModel() }
+}

@@ -215,8 +215,8 @@ enum GridLayout {
   /// "(in thousands)", "(unaudited)", a statement title: label-only rows that belong to the header.
   static func looksLikeCaption(_ text: String) -> Bool {
     let lower = TextTools.lowercasedASCII(text)
-    return lower.contains("thousand") || lower.contains("million") || lower.contains("unaudited")
-      || lower.contains("000") || lower.contains("statement") || lower.contains("balance sheet")
-      || lower.contains("ended")
+    return lower.has("thousand") || lower.has("million") || lower.has("unaudited")
+      || lower.has("000") || lower.has("statement") || lower.has("balance sheet")
+      || lower.has("ended")
   }
 }

@@ -257,15 +257,15 @@ enum HTMLReader {
       if let range = attributes.firstRange(of: "border-bottom") {
         let rest = attributes[range.upperBound...].prefix(40)
         let value = rest.prefix { $0 != ";" && $0 != "\"" }
-        if value.contains("double") {
+        if value.has("double") {
           below = .double
-        } else if !value.contains("none") && !value.contains(": 0") && !value.contains(":0") {
+        } else if !value.has("none") && !value.has(": 0") && !value.has(":0") {
           below = .single
         }
       }
       if let range = attributes.firstRange(of: "border-top") {
         let value = attributes[range.upperBound...].prefix(40).prefix { $0 != ";" && $0 != "\"" }
-        if !value.contains("none") && !value.contains(": 0") && !value.contains(":0") { above = true }
+        if !value.has("none") && !value.has(": 0") && !value.has(":0") { above = true }
       }
       return (below, above)
     }

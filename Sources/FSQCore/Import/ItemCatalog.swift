@@ -54,9 +54,9 @@ public enum ItemCatalog {
     switch kind {
     case .perShare:
       let variant = variantSuffix(label: normalized, section: sectionText)
-      if entry == nil && (normalized.contains("per share") || normalized.contains("per common share")) {
-        if normalized.contains("continuing") { return "eps_continuing_operations" + variant }
-        if normalized.contains("discontinued") { return "eps_discontinued_operations" + variant }
+      if entry == nil && (normalized.has("per share") || normalized.has("per common share")) {
+        if normalized.has("continuing") { return "eps_continuing_operations" + variant }
+        if normalized.has("discontinued") { return "eps_discontinued_operations" + variant }
         return "eps" + variant
       }
       switch entry?.name {
@@ -73,7 +73,7 @@ public enum ItemCatalog {
       }
     case .shares:
       if let entry, entry.unitKind == .shares { return entry.name }
-      if sectionText.contains("weighted average") || normalized.contains("weighted average") || normalized.contains("shares used") {
+      if sectionText.has("weighted average") || normalized.has("weighted average") || normalized.has("shares used") {
         return "weighted_average_shares" + variantSuffix(label: normalized, section: sectionText)
       }
       return TextTools.slug(label)
@@ -104,7 +104,7 @@ public enum ItemCatalog {
     }
     if let comma = label.firstIndex(of: ",") {
       let rest = TextTools.normalize(String(label[comma...]))
-      if !rest.contains("current") && !rest.contains("portion"),
+      if !rest.has("current") && !rest.has("portion"),
         let index = table.bySynonym[TextTools.normalize(String(label[..<comma]))]
       {
         return table.entries[index]
@@ -116,11 +116,11 @@ public enum ItemCatalog {
   /// `_basic`, `_diluted` or nothing ("basic and diluted").
   static func variantSuffix(label: String, section: String) -> String {
     let text = label + " " + section
-    let basic = text.contains("basic")
-    let diluted = text.contains("diluted")
+    let basic = text.has("basic")
+    let diluted = text.has("diluted")
     if basic && !diluted { return "_basic" }
     if diluted && !basic { return "_diluted" }
-    if basic && diluted && (label == "basic" || label.hasPrefix("basic ")) && !label.contains("diluted") { return "_basic" }
+    if basic && diluted && (label == "basic" || label.hasPrefix("basic ")) && !label.has("diluted") { return "_basic" }
     if basic && diluted && (label == "diluted" || label.hasPrefix("diluted ")) { return "_diluted" }
     return ""
   }
@@ -137,13 +137,18 @@ public enum ItemCatalog {
     let text = TextTools.normalize(label)
     let sectionText = section.map { TextTools.normalize($0) } ?? ""
     func mentionsShares(_ t: String) -> Bool {
-      t.contains("weighted average") || t.contains("shares outstanding") || t.contains("shares used")
-        || t.contains("number of shares") || t.hasSuffix(" shares") || t == "shares"
+      t.has("weighted average") || t.has("shares outstanding") || t.has("shares used")
+        || t.has("number of shares") || t.hasSuffix(" shares") || t == "shares"
     }
     func mentionsPerShare(_ t: String) -> Bool {
-      t.contains("per share") || t.contains("per common share") || t.contains("per diluted share")
-        || t.contains("per basic share") || t.hasPrefix("eps") || t.hasSuffix(" eps") || t.contains("earnings per")
-        || t.contains("loss per") || t.contains("income per")
+      t.has("per share") || t.has("per common share") || t.has("per diluted share")
+        || t.has("per basic share") || t.hasPrefix("eps") || t.hasSuffix(" eps") || t.has("earnings per")
+        || t.has("loss per") || t.has("income per")
+    }
+    if text.has("weighted average") || text.has("shares used") || text.has("number of shares")
+      || text.has("shares outstanding")
+    {
+      return .shares
     }
     if mentionsPerShare(text) { return .perShare }
     if mentionsShares(text) { return .shares }

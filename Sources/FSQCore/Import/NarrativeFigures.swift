@@ -12,8 +12,8 @@ extension NarrativeReader {
       defer { index += 1 }
       let raw = words[index].raw
       guard raw.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
-      if raw.contains("/") || raw.contains("@") || raw.contains("http") { continue }
-      let hasDollar = raw.contains("$")
+      if raw.has("/") || raw.has("@") || raw.has("http") { continue }
+      let hasDollar = raw.has("$")
       let negative = raw.hasPrefix("(") || raw.hasPrefix("-(")
       // The number part: digits, commas and one point, after any `$`, `(` and before `%`, `)`.
       var digits: [UInt8] = []
@@ -21,7 +21,8 @@ extension NarrativeReader {
       var trailing: [UInt8] = []
       var bad = false
       for byte in raw.utf8 {
-        if (byte >= 0x30 && byte <= 0x39) || (started && (byte == UInt8(ascii: ",") || byte == UInt8(ascii: "."))) {
+        let separator = byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".")
+        if (byte >= 0x30 && byte <= 0x39) || (started && separator && trailing.isEmpty) {
           if !trailing.isEmpty {
             bad = true
             break
@@ -74,7 +75,8 @@ extension NarrativeReader {
         if index > 0, ["section", "sections", "rule", "form", "item", "no", "act", "page", "note"].contains(words[index - 1].core) {
           continue
         }
-        if raw.contains("-") { continue }
+        if raw.has("-") { continue }
+        if index > 0, PeriodHeaders.monthNumber(words[index - 1].core) != nil { continue }
       }
       var value = printed
       var tolerance = Decimal(uncheckedSignificand: 5, exponent: -(decimals + 1), exact: true)
@@ -202,12 +204,15 @@ extension NarrativeReader {
     return table.map { (String($0.0).split(separator: " ").map(String.init), $0.1) }.sorted { $0.words.count > $1.words.count }
   }()
 
+  /// Phrases by their first word, longest first.
+  static let mentionIndex: [String: [(words: [String], item: String)]] = Dictionary(grouping: mentionPhrases) { $0.words[0] }
+
   static func mentions(_ words: [Word]) -> [Mention] {
     var result: [Mention] = []
     var k = 0
     while k < words.count {
       var matched = false
-      for phrase in mentionPhrases where k + phrase.words.count <= words.count {
+      for phrase in mentionIndex[words[k].core] ?? [] where k + phrase.words.count <= words.count {
         var ok = true
         for (n, w) in phrase.words.enumerated() where words[k + n].core != w {
           ok = false
@@ -238,7 +243,7 @@ extension NarrativeReader {
     "represents", "represent", "representing", "has", "have", "had", "will", "would", "per", "than", "compared", "over",
     "of", "sold", "under", "since", "into", "million", "billion", "thousand",
   ]
-  static let adjectives: Set<String> = ["additional", "new", "further", "approximately", "some", "its", "total"]
+  static let adjectives: Set<String> = ["additional", "new", "further", "approximately", "some", "its"]
 
   struct FactDraft {
     var item: String
@@ -292,6 +297,7 @@ extension NarrativeReader {
       while b >= 0, NarrativeReader.fillers.contains(words[b].core) { b -= 1 }
       if b >= 0, words[b].core.hasSuffix("ed") { verb = words[b].core }
     }
+    if figure.kind == .plain && unit == .none && nounWords.isEmpty { return nil }
     if nounWords.isEmpty {
       // The phrase before the figure, past fillers and a time phrase:
       // "the Total Contract Value at the end of the third quarter of 2009 was approximately $4.2 million".

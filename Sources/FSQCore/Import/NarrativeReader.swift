@@ -8,6 +8,10 @@
 struct NarrativeReader {
   let documentName: String
   let fiscalYearEnd: FiscalYearEnd
+  /// The release's own quarter and year (the latest three- and twelve-month columns of its
+  /// tables), for "the quarter" and "the year" in sentences that name no date.
+  var currentQuarter: ResolvedPeriod? = nil
+  var currentYear: ResolvedPeriod? = nil
 
   /// One word of a sentence: as printed, and lower-case letters and digits only.
   struct Word {
@@ -92,17 +96,29 @@ struct NarrativeReader {
   }
 
   static func words(_ sentence: String) -> [Word] {
-    sentence.split(separator: " ").map { raw in
-      var core = ""
-      for scalar in raw.unicodeScalars where scalar.isASCII {
-        let v = scalar.value
-        if (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) { core.unicodeScalars.append(scalar) }
-        if v >= 0x41 && v <= 0x5A { core.unicodeScalars.append(Unicode.Scalar(v | 0x20)!) }
-        if v == 0x2E && !core.isEmpty && core.last!.isNumber { core.unicodeScalars.append(scalar) }
+    var bytes: [UInt8] = []
+    return TextTools.splitOnSpaces(sentence).map { raw in
+      bytes.removeAll(keepingCapacity: true)
+      // Lower-case letters and digits (and a decimal point between digits); "equity/(deficit)"
+      // reads as "equity".
+      for v in raw.utf8 {
+        if v == UInt8(ascii: "/") {
+          if !bytes.isEmpty { break }
+          continue
+        }
+        if (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) {
+          bytes.append(v)
+        } else if v >= 0x41 && v <= 0x5A {
+          bytes.append(v | 0x20)
+        } else if v == 0x2E, let last = bytes.last, last >= 0x30 && last <= 0x39 {
+          bytes.append(v)
+        }
       }
-      while core.hasSuffix(".") { core.removeLast() }
-      let last = raw.last
-      return Word(raw: raw, core: core, endsClause: last == "," || last == ";" || last == ":")
+      while bytes.last == 0x2E { bytes.removeLast() }
+      let last = raw.utf8.last
+      return Word(
+        raw: raw, core: String(decoding: bytes, as: UTF8.self),
+        endsClause: last == UInt8(ascii: ",") || last == UInt8(ascii: ";") || last == UInt8(ascii: ":"))
     }
   }
 
@@ -112,6 +128,12 @@ struct NarrativeReader {
     sentence: String, line: Int, carriedItem: inout String?, carriedPeriod: inout ResolvedPeriod?,
     facts: inout [NarrativeFact], claims: inout [Claim]
   ) {
+    // Every figure and every period has a digit: a sentence without one only breaks the chain
+    // of "This …" references.
+    guard sentence.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else {
+      carriedItem = nil
+      return
+    }
     let words = NarrativeReader.words(sentence)
     guard words.count >= 3 else { return }
     let figures = NarrativeReader.figures(words)
@@ -121,19 +143,25 @@ struct NarrativeReader {
     if !startsWithReference { carriedItem = nil }
     let sentenceItem = startsWithReference ? carriedItem : nil
     let sentencePeriod = periods.first?.period ?? carriedPeriod
+    let previousPeriod = carriedPeriod
 
     var previousChange: (index: Int, polarity: Int)? = nil
     for (number, figure) in figures.enumerated() {
       let nextFigure = number + 1 < figures.count ? figures[number + 1].index : words.count
       let i = figure.index
-      let mention = mentions.last { $0.end <= i }
+      // "a reduction of $1.8 million in Property and Equipment": the item named just after.
+      let mentionAfter = figure.last + 2 < words.count && words[figure.last + 1].core == "in"
+        ? mentions.first { $0.start == figure.last + 2 } : nil
+      let mention = mentionAfter ?? mentions.last { $0.end <= i }
       let segment = words[..<i].contains { $0.core == "segment" || $0.core == "segments" }
       let perShare = figure.last + 2 < words.count && words[figure.last + 1].core == "per" && words[figure.last + 2].core == "share"
-      var item = perShare ? "eps" : (mention?.item ?? sentenceItem)
+      let incomeItems: Set<String> = ["net_income", "net_income_to_common", "income_continuing_operations", "eps"]
+      let perShareAboutIncome = perShare && (mention.map { incomeItems.contains($0.item) } ?? false)
+      var item = perShare ? (perShareAboutIncome ? "eps" : nil) : (mention?.item ?? sentenceItem)
       if segment { item = nil }
       if item == "gross_margin" && figure.kind == .money { item = "gross_profit" }
       let entry = item.flatMap { ItemCatalog.entry(named: $0) }
-      let loss = mention.map { m in m.phrase.contains("loss") || (m.end < words.count && words[m.end].core.hasPrefix("loss")) } ?? false
+      let loss = mention.map { m in m.phrase.has("loss") || (m.end < words.count && words[m.end].core.hasPrefix("loss")) } ?? false
 
       // A change: a change word just before (or after) the figure, or "or 25%" after a change.
       var polarity: Int? = nil
@@ -154,18 +182,38 @@ struct NarrativeReader {
       {
         polarity = p
       }
-      if polarity == nil, let previous = previousChange, i - previous.index <= 5, i > 0, words[i - 1].core == "or" {
+      if polarity == nil, let previous = previousChange, i - previous.index <= 14, i > 0,
+        words[i - 1].core == "or" || words[i - 1].core == "and"
+      {
         polarity = previous.polarity
       }
+      if perShare { polarity = nil }
       let toBefore = i > 0 && (words[i - 1].core == "to" || (i > 1 && words[i - 1].core == "approximately" && words[i - 2].core == "to"))
       if toBefore { polarity = nil }
 
       // Periods: the first one after the figure in its clause, else the nearest before.
       let compareAt = (figure.last + 1..<nextFigure).first { ["compared", "over", "versus", "vs", "from"].contains(words[$0].core) }
       let after = periods.first { $0.index > figure.last && $0.index < (compareAt ?? nextFigure) }
-      let before = periods.last { $0.index < i }
-      let period = after?.period ?? before?.period ?? sentencePeriod
-      let compared = compareAt.flatMap { c in periods.first { $0.index > c }?.period }
+      let compareWords: Set<String> = ["compared", "over", "versus", "vs", "from"]
+      let before = periods.last { p in
+        p.index < i && !words[max(0, p.index - 12)..<p.index].contains { compareWords.contains($0.core) }
+      }
+      let firstOutsideComparison = periods.first { p in !(compareAt.map { p.index > $0 } ?? false) }
+      var period = after?.period ?? before?.period ?? previousPeriod ?? firstOutsideComparison?.period
+      var compared = compareAt.flatMap { c in periods.first { $0.index > c }?.period }
+      if period == nil {
+        // "Net earnings for the quarter were $52.7 million, … compared to $38.7 million … a year ago."
+        let earlier = words[..<i]
+        let inComparison = earlier.contains { compareWords.contains($0.core) }
+        let current = earlier.contains { $0.core == "quarter" } ? currentQuarter : (earlier.contains { $0.core == "year" } ? currentYear : nil)
+        let yearAgo = NarrativeReader.mentionsYearAgo(words)
+        if !inComparison {
+          period = current
+          if compared == nil && compareAt != nil && yearAgo { compared = current.map(NarrativeReader.yearEarlier) }
+        } else if yearAgo {
+          period = current.map(NarrativeReader.yearEarlier)
+        }
+      }
 
       if let polarity, figure.kind != .plain {
         let magnitude = figure.value.magnitude
@@ -180,13 +228,18 @@ struct NarrativeReader {
         previousChange = (i, polarity)
         continue
       }
-      if let item, figure.kind != .plain, !segment {
+      previousChange = nil
+      // A percentage stated for a money item without a change word is not its level.
+      let percentOfMoney = figure.kind == .percent && entry.map { $0.unitKind != .percent } ?? true
+      if let item, figure.kind != .plain, !segment, !percentOfMoney {
         let unit: Unit = perShare ? .perShare("USD") : (figure.kind == .percent ? .percent : .usd)
         claims.append(
           Claim(
             kind: .value, item: item, period: period, comparedPeriod: nil, value: figure.value, unit: unit,
             tolerance: figure.tolerance,
-            phrase: NarrativeReader.phrase(words, from: mention.map { min($0.start, i) } ?? i, to: figure.last + (perShare ? 2 : 0)),
+            phrase: NarrativeReader.phrase(
+              words, from: mention.map { i - $0.start <= 8 ? min($0.start, i) : max(0, i - 2) } ?? i,
+              to: figure.last + (perShare ? 2 : 0)),
             sentence: sentence, document: documentName, line: line))
         continue
       }
@@ -201,7 +254,25 @@ struct NarrativeReader {
             document: documentName, statement: "text", label: fact.label, column: "", line: line, sentence: sentence)))
     }
     if let last = mentions.last { carriedItem = last.item }
-    if let first = periods.first { carriedPeriod = first.period }
+    if let first = periods.first(where: { p in !words[..<p.index].contains { ["compared", "over", "versus"].contains($0.core) } }) {
+      carriedPeriod = first.period
+    }
+  }
+
+  static func mentionsYearAgo(_ words: [Word]) -> Bool {
+    for k in words.indices.dropFirst() {
+      let pair = (words[k - 1].core, words[k].core)
+      if pair == ("year", "ago") || pair == ("prior", "year") || pair == ("last", "year") || pair == ("previous", "year")
+        || pair == ("year", "earlier")
+      {
+        return true
+      }
+    }
+    return false
+  }
+
+  static func yearEarlier(_ period: ResolvedPeriod) -> ResolvedPeriod {
+    ResolvedPeriod(start: period.start.map { $0.adding(months: -12) }, end: period.end.adding(months: -12))
   }
 
   static func phrase(_ words: [Word], from: Int, to: Int) -> String {

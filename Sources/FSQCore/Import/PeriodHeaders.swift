@@ -35,12 +35,12 @@ enum PeriodHeaders {
     let lower = TextTools.lowercasedASCII(header)
     let words = TextTools.normalize(header).split(separator: " ").map(String.init)
     // Not periods: change and percent-of-total columns.
-    let isPercent = lower.contains("%") || words.contains("percent") || words.contains("pct")
-    if lower.contains("% of") || lower.contains("percent of") || (isPercent && (words.contains("revenues") || words.contains("sales"))) && !words.contains("change") {
+    let isPercent = lower.has("%") || words.has("percent") || words.has("pct")
+    if lower.has("% of") || lower.has("percent of") || (isPercent && (words.has("revenues") || words.has("sales"))) && !words.has("change") {
       return ColumnReading(header: header, kind: .percentOfTotal, period: nil)
     }
-    if words.contains("change") || words.contains("increase") || words.contains("decrease") || words.contains("variance")
-      || words.contains("inc") || words.contains("chg") || words.contains("growth")
+    if words.has("change") || words.has("increase") || words.has("decrease") || words.has("variance")
+      || words.has("inc") || words.has("chg") || words.has("growth")
     {
       return ColumnReading(header: header, kind: isPercent ? .percentChange : .change, period: nil)
     }
@@ -61,7 +61,7 @@ enum PeriodHeaders {
 
   static func isNoise(_ text: String) -> Bool {
     let lower = TextTools.lowercasedASCII(text)
-    return lower.contains("unaudited") || lower.contains("audited") || CellReader.ruleKind(text) != nil
+    return lower.has("unaudited") || lower.has("audited") || CellReader.ruleKind(text) != nil
   }
 
   /// "three months ended", "13 weeks ended", "year ended", "quarter ended", "twelve months".
@@ -110,13 +110,20 @@ enum PeriodHeaders {
 
   /// A month from a whole word or its usual abbreviation (not "mar" in "market").
   static func monthNumber(_ word: String) -> Int? {
-    let names = CivilDate.monthNames
-    for (index, name) in names.enumerated() {
-      if word == name || (word.utf8.count >= 3 && word.utf8.count <= 4 && name.hasPrefix(word)) { return index + 1 }
-    }
-    if word == "sept" { return 9 }
-    return nil
+    guard word.utf8.count >= 3 && word.utf8.count <= 9 else { return nil }
+    return monthLookup[word]
   }
+
+  /// Month names and their three- and four-letter abbreviations, lower case.
+  static let monthLookup: [String: Int] = {
+    var table: [String: Int] = ["sept": 9]
+    for (index, name) in CivilDate.monthNames.enumerated() {
+      table[name] = index + 1
+      table[String(name.prefix(3))] = index + 1
+      if name.count >= 4 { table[String(name.prefix(4))] = index + 1 }
+    }
+    return table
+  }()
 
   // MARK: Scale captions
 
@@ -131,27 +138,34 @@ enum PeriodHeaders {
   static func scale(in texts: [String]) -> Scale {
     var result = Scale()
     for text in texts {
-      let lower = TextTools.lowercasedASCII(text)
+      let full = TextTools.lowercasedASCII(text)
+      // "shares in thousands" says nothing of money.
+      var lower = full
+      if full.has("share") {
+        for phrase in ["share amounts in thousands", "share data in thousands", "shares in thousands", "share amounts in millions", "shares in millions"] {
+          lower = lower.split(separator: phrase).joined(separator: " ")
+        }
+      }
       var money: Decimal? = nil
-      if lower.contains("in thousands") || lower.contains("000's omitted") || lower.contains("000s omitted")
-        || lower.contains("in 000") || lower.contains("(000") || lower.contains("$000") || lower.contains("dollars in thousands")
-        || lower.contains("amounts in thousands")
+      if lower.has("in thousands") || lower.has("000's omitted") || lower.has("000s omitted")
+        || lower.has("in 000") || lower.has("(000") || lower.has("$000") || lower.has("dollars in thousands")
+        || lower.has("amounts in thousands")
       {
         money = Decimal(1000)
-      } else if lower.contains("in millions") || lower.contains("amounts in millions") || lower.contains("dollars in millions") {
+      } else if lower.has("in millions") || lower.has("amounts in millions") || lower.has("dollars in millions") {
         money = Decimal(1_000_000)
-      } else if lower.contains("in billions") {
+      } else if lower.has("in billions") {
         money = Decimal(1_000_000_000)
       }
-      guard money != nil || lower.contains("shares in") else { continue }
+      guard money != nil || full.has("shares in") else { continue }
       result.caption = text
       if let money { result.money = money }
-      if lower.contains("shares in thousands") || lower.contains("share amounts in thousands") || lower.contains("share data in thousands") {
+      if full.has("shares in thousands") || full.has("share amounts in thousands") || full.has("share data in thousands") {
         result.shares = Decimal(1000)
-      } else if lower.contains("shares in millions") || lower.contains("share amounts in millions") {
+      } else if full.has("shares in millions") || full.has("share amounts in millions") {
         result.shares = Decimal(1_000_000)
-      } else if lower.contains("except share") || lower.contains("except for share") || lower.contains("except number of shares")
-        || lower.contains("except shares")
+      } else if lower.has("except share") || lower.has("except for share") || lower.has("except number of shares")
+        || lower.has("except shares")
       {
         result.shares = .one
       } else if let money {
@@ -174,7 +188,7 @@ enum PeriodHeaders {
   /// quarter ended December 25, 2010" (a first quarter ending in December: the year ends in
   /// September), or a "Year Ended September 30" column.
   static func fiscalYearEnd(text: [String], columnHeaders: [String]) -> FiscalYearEnd? {
-    for paragraph in text {
+    for paragraph in text where paragraph.has("iscal") || paragraph.has("ISCAL") {
       let words = TextTools.normalize(paragraph).split(separator: " ").map(String.init)
       var index = 0
       while index < words.count {
@@ -185,10 +199,10 @@ enum PeriodHeaders {
         let before = window[..<endedAt]
         let after = Array(window[(endedAt + 1)...])
         guard let (month, day) = monthDay(after) else { continue }
-        if before.contains("year") && !before.contains("quarter") {
+        if before.has("year") && !before.has("quarter") {
           return FiscalYearEnd(month: month, day: day)
         }
-        if before.contains("quarter"), let q = before.compactMap({ ordinals[$0] }).first {
+        if before.has("quarter"), let q = before.compactMap({ ordinals[$0] }).first {
           // The fiscal year ends 3 × (4 − q) months after this quarter's end.
           let endMonth = (month - 1 + 3 * (4 - q)) % 12 + 1
           return FiscalYearEnd(month: endMonth, day: CivilDate.daysIn(month: endMonth, year: 2001))

@@ -180,19 +180,19 @@ enum PlainTextReader {
     var words = tokens(line)
     // A rule under figures with words: `-------  -------` counts as a rule.
     if words.allSatisfy({ CellReader.ruleKind($0.text) != nil }) { return .rule(.single) }
-    var figures: [Token] = []
-    while let last = words.last, isFigureToken(last.text) {
-      figures.insert(last, at: 0)
-      words.removeLast()
-    }
+    // Figures are the run of figure-like words at the end (at most 40 columns).
+    var split = words.count
+    while split > 0, words.count - split < 40, isFigureToken(words[split - 1].text) { split -= 1 }
     // The label must be set apart from the first figure by two spaces or a leader.
-    while let first = figures.first, let labelEnd = words.last {
-      let gap = first.start - labelEnd.end
+    while split < words.count, split > 0 {
+      let labelEnd = words[split - 1]
+      let gap = words[split].start - labelEnd.end
       let leader = labelEnd.text.hasSuffix("..") || labelEnd.text.allSatisfy { $0 == "." }
       if gap >= 2 || leader { break }
-      words.append(first)
-      figures.removeFirst()
+      split += 1
     }
+    let figures = Array(words[split...])
+    words.removeLast(words.count - split)
     // `$` glued to the next figure.
     var merged: [Token] = []
     for token in figures {
@@ -207,11 +207,8 @@ enum PlainTextReader {
     let allYears = merged.allSatisfy { CellReader.year(in: $0.text) != nil && $0.text.utf8.count <= 6 }
     var label = words.map(\.text).joined(separator: " ")
     // Dotted leaders: "Net sales ........" or "Net sales. . . ."
-    while let last = label.last, last == "." || last == " " {
-      let dots = label.reversed().prefix { $0 == "." || $0 == " " }.filter { $0 == "." }.count
-      if dots < 2 { break }
-      label.removeLast()
-    }
+    let tail = label.reversed().prefix { $0 == "." || $0 == " " }
+    if tail.filter({ $0 == "." }).count >= 2 { label.removeLast(tail.count) }
     let labelStart = words.first?.start ?? merged[0].start
     return .figures(FigureLine(label: label, labelStart: labelStart, figures: merged, allYears: allYears))
   }
@@ -300,7 +297,7 @@ extension PlainTextReader {
           pendingLabel = (TextTools.collapseSpaces(line), n + 1, indent)
           continue
         }
-        headerGroups(line, zones: zones, headers: &columnHeaders, context: &context)
+        headerGroups(line, zones: zones, columns: columns, headers: &columnHeaders, context: &context)
       case .text:
         flushPendingLabel()
         let text = TextTools.collapseSpaces(line)
@@ -350,7 +347,8 @@ extension PlainTextReader {
 
   /// Gives each group of words (split at two or more spaces) to the columns it sits over.
   static func headerGroups(
-    _ line: Substring, zones: [(start: Int, end: Int)], headers: inout [[String]], context: inout [String]
+    _ line: Substring, zones: [(start: Int, end: Int)], columns: [(start: Int, end: Int)], headers: inout [[String]],
+    context: inout [String]
   ) {
     var groups: [Token] = []
     for token in tokens(line) {
@@ -366,10 +364,15 @@ extension PlainTextReader {
         continue
       }
       let length = group.end - group.start
+      let spanning = group.text.has(" ")
       for (k, zone) in zones.enumerated() {
         let overlap = min(group.end, zone.end) - max(group.start, zone.start)
         let zoneLength = min(zone.end, group.end + 40) - zone.start
-        if overlap > 0 && overlap * 2 >= min(length, zoneLength) {
+        // A centred heading over several columns ("13 Weeks Ended") covers each column whose
+        // figures sit under it.
+        let center = (columns[k].start + columns[k].end) / 2
+        let covers = spanning && center >= group.start - 3 && center <= group.end + 3
+        if (overlap > 0 && overlap * 2 >= min(length, zoneLength)) || covers {
           headers[k].append(group.text)
         }
       }

@@ -135,23 +135,32 @@ struct ReleaseDocument {
 enum SourceLines {
   /// Splits bytes into lines (LF or CRLF), decoding each leniently: invalid UTF-8 becomes U+FFFD.
   static func split(_ bytes: [UInt8]) -> [Substring] {
-    let text = String(decoding: bytes, as: UTF8.self)
-    var lines: [Substring] = []
-    var start = text.utf8.startIndex
-    var index = start
-    let end = text.utf8.endIndex
-    while index < end {
-      if text.utf8[index] == 0x0A {
-        var lineEnd = index
-        if lineEnd > start, text.utf8[text.utf8.index(before: lineEnd)] == 0x0D {
-          lineEnd = text.utf8.index(before: lineEnd)
-        }
-        lines.append(text[start..<lineEnd])
-        start = text.utf8.index(after: index)
-      }
-      index = text.utf8.index(after: index)
+    var text = String(decoding: bytes, as: UTF8.self)
+    // Newline offsets from the contiguous UTF-8 (invalid input was repaired by the decoding,
+    // so offsets come from the decoded text, not the raw bytes).
+    var breaks: [Int] = []
+    text.withUTF8 { buffer in
+      for offset in 0..<buffer.count where buffer[offset] == 0x0A { breaks.append(offset) }
     }
-    if start < end { lines.append(text[start..<end]) }
+    var lines: [Substring] = []
+    lines.reserveCapacity(breaks.count + 1)
+    let utf8 = text.utf8
+    var start = 0
+    let count = utf8.count
+    var startIndex = utf8.startIndex
+    for offset in breaks + [count] {
+      guard offset > start || offset < count else { break }
+      var lineEnd = offset
+      let endIndex = utf8.index(startIndex, offsetBy: offset - start)
+      var contentEnd = endIndex
+      if lineEnd > start, utf8[utf8.index(before: endIndex)] == 0x0D {
+        lineEnd -= 1
+        contentEnd = utf8.index(before: endIndex)
+      }
+      if offset < count || start < count { lines.append(text[startIndex..<contentEnd]) }
+      if offset < count { startIndex = utf8.index(after: endIndex) }
+      start = offset + 1
+    }
     return lines
   }
 

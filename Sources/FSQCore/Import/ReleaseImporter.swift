@@ -18,6 +18,9 @@ public enum ReleaseImporter {
     }
     let document = ReleaseDocument.read(bytes: bytes)
     var builder = StatementBuilder(documentName: documentName)
+    if bytes.last != 0x0A {
+      builder.truncatedLine = bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+    }
     for table in document.tables { try builder.add(table) }
     let paragraphs = document.paragraphs
     var profile = ReleaseText.read(paragraphs: paragraphs, documentName: documentName)
@@ -31,7 +34,10 @@ public enum ReleaseImporter {
     // Fiscal year end: stated in the text or by a "Year Ended" column; December otherwise.
     let headers = builder.statements.flatMap { $0.columns.map(\.header) }
     let fiscalYearEnd = PeriodHeaders.fiscalYearEnd(text: paragraphs.map(\.text), columnHeaders: headers) ?? .december
-    let narrative = NarrativeReader(documentName: documentName, fiscalYearEnd: fiscalYearEnd)
+    var narrative = NarrativeReader(documentName: documentName, fiscalYearEnd: fiscalYearEnd)
+    let periods = builder.statements.flatMap { $0.columns.compactMap(\.period) }.filter { !$0.isInstant }
+    narrative.currentQuarter = periods.filter { (2...4).contains($0.months) }.max { $0.end < $1.end }
+    narrative.currentYear = periods.filter { (11...13).contains($0.months) }.max { $0.end < $1.end }
     let (figures, claims) = narrative.read(paragraphs: paragraphs)
 
     let captionName = builder.companyCaptions.first.map(ReleaseText.companyName(fromCaption:))

@@ -29,8 +29,10 @@ extension Model {
 }
 
 enum ReleaseMerging {
+  /// The first distinctive word of a name ("The Acme Co." → "acme").
   static func firstWord(_ name: String) -> String {
-    TextTools.normalize(name).split(separator: " ").first.map(String.init) ?? ""
+    let words = TextTools.normalize(name).split(separator: " ").filter { !["the", "a", "an"].contains($0) }
+    return words.first.map(String.init) ?? ""
   }
 
   static func sameCompany(_ a: Company, _ b: Company) -> Bool {

@@ -19,14 +19,12 @@ struct ReleaseText {
     var standalone: (CivilDate, Int)? = nil
     var latestYear = 0
     var headline: String? = nil
-    var nameLine = 1
+    var leadText: String? = nil
     var listingFound: [(ticker: String, exchange: String, line: Int)] = []
 
     for block in paragraphs {
-      let words = TextTools.normalize(block.text).split(separator: " ")
-      for word in words where word.utf8.count == 4 {
-        if let year = Int(word), (1900...2099).contains(year) { latestYear = max(latestYear, year) }
-      }
+      latestYear = max(latestYear, ReleaseText.latestYear(in: block.text))
+      let words = block.text.utf8.count <= 140 ? TextTools.normalize(block.text).split(separator: " ") : []
       // A line that is only a date: "November 17, 2009".
       if standalone == nil, block.text.utf8.count <= 24, words.count == 3,
         let month = PeriodHeaders.monthNumber(String(words[0])), let day = Int(words[1]), let year = Int(words[2]),
@@ -40,6 +38,9 @@ struct ReleaseText {
         headline = block.text
       }
       // Dateline: "NEW YORK, May 29 /PRNewswire-FirstCall/ --", "CUPERTINO, Calif., Jan. 18, 2011 --".
+      if headline == nil, let dash = dateline(block.text), let lead = leadSentence(block.text, after: dash) {
+        leadText = leadText ?? lead
+      }
       if yearlessDate == nil && result.releaseDate == nil, let dash = dateline(block.text) {
         let head = TextTools.normalize(String(decoding: block.text.utf8.prefix(dash), as: UTF8.self))
         let headWords = head.split(separator: " ").map(String.init)
@@ -59,16 +60,12 @@ struct ReleaseText {
       }
       // Listings: "(OTC Bulletin Board: FSNN)", "(NYSE Amex: FSN)", "(NASDAQ: AAPL)".
       for (name, ticker, exchange) in listingMentions(block.text) {
-        if result.shortName == nil, let name {
-          result.shortName = name
-          nameLine = block.line
-        }
+        if result.shortName == nil, let name { result.shortName = name }
         if !listingFound.contains(where: { $0.ticker == ticker && $0.exchange == exchange }) {
           listingFound.append((ticker, exchange, block.line))
         }
       }
     }
-    _ = nameLine
 
     // The release date: a dateline with its year, else the stand-alone date line (whose day it
     // matches), else the dateline's day and month with the year unknown.
@@ -84,10 +81,11 @@ struct ReleaseText {
         inference: "\(unknownYearPrefix): \"\(yearless.printed)\" is printed without a year; \(placeholder) is a placeholder (the latest year the document mentions)")
     }
 
-    let allText = paragraphs.lazy.map { TextTools.lowercasedASCII($0.text) }
+    let allText = paragraphs.lazy.filter { $0.text.has("elist") || $0.text.has("ithdraw") || $0.text.has("ELIST") }
+      .map { TextTools.lowercasedASCII($0.text) }
     let delisting = allText.contains { text in
-      text.contains("withdraw its securities from listing") || text.contains("voluntarily delist")
-        || ((text.contains("intention to") || text.contains("intends to")) && (text.contains("delist") || text.contains("withdraw")))
+      text.has("withdraw its securities from listing") || text.has("voluntarily delist")
+        || ((text.has("intention to") || text.has("intends to")) && (text.has("delist") || text.has("withdraw")))
     }
     let releaseLine = datelineLine
     if let date = result.releaseDate {
@@ -97,7 +95,7 @@ struct ReleaseText {
         result.listings.append(Listing(ticker: found.ticker, exchange: found.exchange, seen: date, until: nil, source: source))
       }
       let kind = delisting ? "delisting announced" : "earnings release"
-      var description = headline ?? ""
+      var description = headline ?? leadText ?? ""
       if delisting, let found = listingFound.first {
         description = "announces its intention to withdraw its securities (\(found.ticker)) from listing on \(found.exchange)"
       }
@@ -113,6 +111,41 @@ struct ReleaseText {
     }
     result.isRelease = result.releaseDate != nil || !listingFound.isEmpty
     return result
+  }
+
+  /// The latest four-digit year (1900…2099) standing alone in the text.
+  static func latestYear(in text: String) -> Int {
+    var latest = 0
+    var value = 0
+    var digits = 0
+    var previousIsWordByte = false
+    for byte in text.utf8 {
+      let isDigit = byte >= 0x30 && byte <= 0x39
+      if isDigit {
+        if digits == 0 && previousIsWordByte { digits = -100 }
+        value = value * 10 + Int(byte - 0x30)
+        digits += 1
+      } else {
+        if digits == 4 && (1900...2099).contains(value) && !(byte >= 0x41 && byte <= 0x5A) && !(byte >= 0x61 && byte <= 0x7A) {
+          latest = max(latest, value)
+        }
+        value = 0
+        digits = 0
+      }
+      previousIsWordByte = isDigit || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+    if digits == 4 && (1900...2099).contains(value) { latest = max(latest, value) }
+    return latest
+  }
+
+  /// The first sentence after the dateline, shortened: "Acme (NASDAQ: ACME) today announced …".
+  static func leadSentence(_ text: String, after offset: Int) -> String? {
+    let rest = Array(text.utf8.dropFirst(offset))
+    guard let dash = rest.indices.first(where: { rest[$0] == UInt8(ascii: "-") && $0 + 1 < rest.count && rest[$0 + 1] == UInt8(ascii: "-") })
+    else { return nil }
+    let body = String(decoding: rest[(dash + 2)...], as: UTF8.self)
+    guard let first = NarrativeReader.sentences(TextTools.collapseSpaces(Substring(body))).first?.0 else { return nil }
+    return first.utf8.count <= 200 ? first : String(decoding: first.utf8.prefix(197), as: UTF8.self) + "…"
   }
 
   /// The UTF-8 offset of a wire-service dateline's end (" /PRNewswire", " -- "), if the
@@ -137,6 +170,7 @@ struct ReleaseText {
 
   /// `(Exchange: TICKER)` mentions with the capitalised name printed just before them.
   static func listingMentions(_ text: String) -> [(String?, String, String)] {
+    guard text.utf8.contains(UInt8(ascii: ":")) else { return [] }
     var result: [(String?, String, String)] = []
     let bytes = Array(text.utf8)
     var index = 0
@@ -154,7 +188,6 @@ struct ReleaseText {
         continue
       }
       let inner = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
-      var found = false
       for part in inner.split(separator: ";") {
         let pieces = part.split(separator: ":", maxSplits: 1)
         guard pieces.count == 2 else { continue }
@@ -165,8 +198,7 @@ struct ReleaseText {
         let exchangeOK = !exchange.isEmpty && exchange.utf8.count <= 40 && (exchange.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } ?? false)
           && !exchange.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
         guard tickerOK && exchangeOK else { continue }
-        found = true
-        result.append((found ? nameBefore(bytes, index) : nil, ticker, exchange))
+        result.append((nameBefore(bytes, index), ticker, exchange))
       }
       index = close + 1
     }

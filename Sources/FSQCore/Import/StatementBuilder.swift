@@ -13,6 +13,10 @@ struct StatementBuilder {
   private var scales: [PeriodHeaders.Scale] = []
   private var lastSections: [String?] = []
 
+  /// The last line of a document cut off mid-line: a figure there that cannot be read is the
+  /// cut, not a misprint, and its row is left out.
+  var truncatedLine: Int? = nil
+
   init(documentName: String) { self.documentName = documentName }
 
   mutating func add(_ table: LogicalTable) throws(ImportError) {
@@ -28,7 +32,7 @@ struct StatementBuilder {
       }
     }
     for text in above where StatementBuilder.isCompanyCaption(text) { companyCaptions.append(text) }
-    let continued = candidates.contains { TextTools.lowercasedASCII($0).contains("continued") }
+    let continued = candidates.contains { TextTools.lowercasedASCII($0).has("continued") }
 
     // Columns.
     let context = candidates + (title.map { [$0] } ?? [])
@@ -66,16 +70,20 @@ struct StatementBuilder {
     let statementTitle = statementIndex.map { statements[$0].title } ?? title ?? StatementBuilder.defaultTitle(statementKindGuess)
     var used = statementIndex.map { usedItems[$0] } ?? []
     var section: String? = statementIndex.flatMap { lastSections[$0] }
+    var sectionIndent = 0
+    var rowsInSection = 0
+    var sawIndentedChild = false
     var rows: [StatementRow] = []
     var newFacts: [Fact] = []
 
-    for logical in table.rows {
+    rows: for logical in table.rows {
       let label = logical.label
       var read: [CellValue] = []
       read.reserveCapacity(logical.values.count)
       for text in logical.values {
         let value = CellReader.read(text)
         if value == .invalid {
+          if logical.line == truncatedLine { continue rows }
           throw ImportError(message: "cannot read a number in '\(text)'", line: logical.line)
         }
         read.append(value)
@@ -85,6 +93,9 @@ struct StatementBuilder {
         if label.isEmpty { continue }
         if read.allSatisfy({ $0 == .empty }) {
           section = StatementBuilder.sectionName(label)
+          sectionIndent = logical.indent
+          sawIndentedChild = false
+          rowsInSection = 0
           rows.append(
             StatementRow(label: label, item: nil, section: nil, kind: .money, values: read.map { _ in nil }, line: logical.line,
               ruleAbove: logical.ruleAbove, doubleRuleBelow: logical.doubleRuleBelow, indent: logical.indent))
@@ -92,6 +103,14 @@ struct StatementBuilder {
         }
       }
       guard !label.isEmpty else { continue }
+      // Fixed-width text shows the end of a section by indentation.
+      if section != nil, logical.indent > sectionIndent { sawIndentedChild = true }
+      if section != nil, sawIndentedChild, logical.indent <= sectionIndent { section = nil }
+      // A subtotal under a rule right after a one-row section sums more than that section
+      // ("Discontinued Operations:" / "Loss from discontinued operations" / rule / "Net Loss").
+      let normalizedLabel = TextTools.normalize(label)
+      if section != nil, logical.ruleAbove, rowsInSection <= 1, !normalizedLabel.hasPrefix("total") { section = nil }
+      rowsInSection += 1
       // What the row measures.
       var rowKind = ItemCatalog.rowKind(label: label, section: section)
       let periodCells = columns.indices.filter { columns[$0].kind == .period }.map { read[$0] }
@@ -100,7 +119,6 @@ struct StatementBuilder {
         return nil
       }
       if !numbers.isEmpty && numbers.allSatisfy({ $0.1 }) { rowKind = .percent }
-      let normalizedLabel = TextTools.normalize(label)
       if rowKind == .money, ["basic", "diluted", "basic and diluted"].contains(normalizedLabel) {
         rowKind = numbers.contains { !$0.0.isInteger } ? .perShare : .shares
       }
@@ -189,14 +207,14 @@ struct StatementBuilder {
   static func statementKind(title: String) -> StatementKind? {
     let lower = TextTools.lowercasedASCII(title)
     guard lower.utf8.count <= 160 else { return nil }
-    if lower.contains("reconciliation") || lower.contains("ebitda") || lower.contains("non-gaap") { return .reconciliation }
-    if lower.contains("segment") { return .segment }
-    if lower.contains("cash flow") { return .cashFlow }
-    if lower.contains("balance sheet") || lower.contains("financial position") || lower.contains("financial condition") {
+    if lower.has("reconciliation") || lower.has("ebitda") || lower.has("non-gaap") { return .reconciliation }
+    if lower.has("segment") { return .segment }
+    if lower.has("cash flow") { return .cashFlow }
+    if lower.has("balance sheet") || lower.has("financial position") || lower.has("financial condition") {
       return .balanceSheet
     }
-    if lower.contains("statement") || lower.contains("results of operations") {
-      if lower.contains("operations") || lower.contains("income") || lower.contains("earnings") || lower.contains("loss") {
+    if lower.has("statement") || lower.has("results of operations") {
+      if lower.has("operations") || lower.has("income") || lower.has("earnings") || lower.has("loss") {
         return .incomeStatement
       }
     }
@@ -207,6 +225,10 @@ struct StatementBuilder {
     let words = TextTools.normalize(text).split(separator: " ")
     guard words.count >= 2, words.count <= 12 else { return false }
     let suffixes: Set<Substring> = ["inc", "corp", "corporation", "ltd", "llc", "plc", "company", "co", "holdings", "incorporated", "limited"]
+    // Captions are set in capitals: "ACME CORP. AND SUBSIDIARIES".
+    let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
+    let upper = letters.filter { $0.properties.isUppercase }.count
+    guard upper * 10 >= letters.count * 6 else { return false }
     return words.contains { suffixes.contains($0) } && statementKind(title: text) == nil
   }
 

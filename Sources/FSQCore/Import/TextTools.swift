@@ -1,0 +1,262 @@
+// MARK: - Text helpers over UTF-8
+
+enum TextTools {
+  /// Removes inline markup found in Markdown cells and prose: `<u>`, `</u>`, `<br>`, `**`, `\$`.
+  static func cleanInline(_ text: Substring) -> String {
+    let utf8 = text.utf8
+    guard utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "&") })
+    else { return collapseSpaces(text) }
+    var out: [UInt8] = []
+    out.reserveCapacity(utf8.count)
+    let bytes = Array(utf8)
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "<") {
+        // A short tag: drop it (a line break becomes a space unless it follows a hyphen).
+        var close = index + 1
+        while close < bytes.count, close - index < 12, bytes[close] != UInt8(ascii: ">") { close += 1 }
+        if close < bytes.count, bytes[close] == UInt8(ascii: ">"), close - index < 12,
+          close > index + 1, bytes[index + 1] != UInt8(ascii: " ")
+        {
+          let name = bytes[(index + 1)..<close].map { $0 | 0x20 }
+          if name.starts(with: Array("br".utf8)) && out.last != UInt8(ascii: "-") { out.append(UInt8(ascii: " ")) }
+          index = close + 1
+          continue
+        }
+      } else if byte == UInt8(ascii: "\\"), index + 1 < bytes.count {
+        out.append(bytes[index + 1])
+        index += 2
+        continue
+      } else if byte == UInt8(ascii: "*"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "*") {
+        index += 2
+        continue
+      } else if byte == UInt8(ascii: "&") {
+        if let (decoded, length) = HTMLEntities.decode(bytes, at: index) {
+          out.append(contentsOf: decoded)
+          index += length
+          continue
+        }
+      }
+      out.append(byte)
+      index += 1
+    }
+    return collapseSpaces(Substring(String(decoding: out, as: UTF8.self)))
+  }
+
+  /// Trims and collapses runs of whitespace (including no-break spaces) to one space.
+  static func collapseSpaces(_ text: Substring) -> String {
+    // Fast path: nothing to trim or collapse.
+    var clean = true
+    var previousSpace = true
+    for byte in text.utf8 {
+      if byte == 0x20 {
+        if previousSpace { clean = false; break }
+        previousSpace = true
+      } else if byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0xC2 {
+        clean = false
+        break
+      } else {
+        previousSpace = false
+      }
+    }
+    if clean && !previousSpace { return String(text) }
+    if text.isEmpty { return "" }
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    var iterator = text.utf8.makeIterator()
+    while let byte = iterator.next() {
+      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+        pendingSpace = !out.isEmpty
+        continue
+      }
+      if byte == 0xC2 {
+        // U+00A0 no-break space.
+        if let next = iterator.next() {
+          if next == 0xA0 {
+            pendingSpace = !out.isEmpty
+            continue
+          }
+          if pendingSpace { out.append(0x20); pendingSpace = false }
+          out.append(byte)
+          out.append(next)
+          continue
+        }
+      }
+      if pendingSpace {
+        out.append(0x20)
+        pendingSpace = false
+      }
+      out.append(byte)
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Lower-case ASCII words of a label for matching: "Stockholders' Equity (Deficit)" →
+  /// "stockholders equity deficit". Footnote marks and punctuation vanish; `&` is "and".
+  static func normalize(_ text: String) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    let bytes = Array(text.utf8)
+    var index = 0
+    while index < bytes.count {
+      var byte = bytes[index]
+      index += 1
+      if byte == UInt8(ascii: "'") || (byte == 0xE2 && index + 1 < bytes.count && bytes[index] == 0x80 && bytes[index + 1] == 0x99) {
+        if byte == 0xE2 { index += 2 }
+        continue
+      }
+      if byte == UInt8(ascii: "&") {
+        if !out.isEmpty { out.append(0x20) }
+        out.append(contentsOf: Array("and".utf8))
+        pendingSpace = true
+        continue
+      }
+      if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+      let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+      if isWordByte {
+        if pendingSpace && !out.isEmpty { out.append(0x20) }
+        pendingSpace = false
+        out.append(byte)
+      } else {
+        pendingSpace = true
+      }
+    }
+    // Footnote marks: a trailing lone digit or letter in parentheses was split off as a word.
+    guard text.hasSuffix(")") || text.hasSuffix("*") else { return String(decoding: out, as: UTF8.self) }
+    var words = String(decoding: out, as: UTF8.self).split(separator: " ")
+    while let last = words.last, words.count > 1, last.count == 1, text.hasSuffix(")") || text.hasSuffix("*") {
+      if last.first!.isNumber || ["a", "b", "c", "d", "e"].contains(last) { words.removeLast() } else { break }
+    }
+    return words.joined(separator: " ")
+  }
+
+  /// Words separated by spaces, as substrings of `text` (cut on UTF-8 bytes, not Characters).
+  static func splitOnSpaces(_ text: String) -> [Substring] {
+    var result: [Substring] = []
+    let utf8 = text.utf8
+    var start: String.Index? = nil
+    var index = utf8.startIndex
+    while index != utf8.endIndex {
+      if utf8[index] == 0x20 {
+        if let s = start { result.append(text[s..<index]) }
+        start = nil
+      } else if start == nil {
+        start = index
+      }
+      index = utf8.index(after: index)
+    }
+    if let s = start { result.append(text[s..<utf8.endIndex]) }
+    return result
+  }
+
+  /// snake_case identifier made from words: "Advertising and Marketing" → advertising_and_marketing.
+  static func slug(_ text: String, limit: Int = 64) -> String {
+    let words = normalize(text).split(separator: " ")
+    var result = ""
+    for word in words {
+      if result.utf8.count + word.utf8.count + 1 > limit { break }
+      if !result.isEmpty { result += "_" }
+      result += word
+    }
+    if result.isEmpty { return "item" }
+    if let first = result.utf8.first, first >= 0x30 && first <= 0x39 { result = "item_" + result }
+    return result
+  }
+
+  static func lowercasedASCII(_ text: String) -> String {
+    String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+  }
+}
+
+// MARK: - HTML character references
+
+enum HTMLEntities {
+  static let named: [String: String] = [
+    "nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "mdash": "—",
+    "ndash": "–", "minus": "−", "rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“",
+    "middot": "·", "bull": "•", "hellip": "…", "pound": "£", "euro": "€", "cent": "¢", "reg": "®",
+    "trade": "™", "copy": "©", "sect": "§", "para": "¶", "dagger": "†", "thinsp": " ", "ensp": " ",
+    "emsp": " ",
+  ]
+
+  /// Decodes `&nbsp;`, `&#8212;`, `&#x2014;` at `index`; returns the bytes and the length read.
+  static func decode(_ bytes: [UInt8], at index: Int) -> ([UInt8], Int)? {
+    var end = index + 1
+    while end < bytes.count, end - index <= 10, bytes[end] != UInt8(ascii: ";") {
+      let b = bytes[end]
+      let ok = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == UInt8(ascii: "#")
+      if !ok { return nil }
+      end += 1
+    }
+    guard end < bytes.count, bytes[end] == UInt8(ascii: ";"), end > index + 1 else { return nil }
+    let name = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
+    let length = end - index + 1
+    if name.hasPrefix("#") {
+      var digits = name.dropFirst()
+      var radix = 10
+      if digits.first == "x" || digits.first == "X" {
+        radix = 16
+        digits = digits.dropFirst()
+      }
+      guard var code = UInt32(digits, radix: radix) else { return nil }
+      // Windows-1252 code points that EDGAR files use as character references.
+      switch code {
+      case 150: code = 0x2013
+      case 151: code = 0x2014
+      case 146: code = 0x2019
+      case 145: code = 0x2018
+      case 147: code = 0x201C
+      case 148: code = 0x201D
+      case 160: code = 0x20
+      default: break
+      }
+      guard let scalar = Unicode.Scalar(code) else { return nil }
+      return (Array(String(Character(scalar)).utf8), length)
+    }
+    guard let value = named[name.lowercased()] else { return nil }
+    return (Array(value.utf8), length)
+  }
+}
+
+// MARK: - Fast substring search
+
+extension StringProtocol {
+  /// Whether `needle` occurs in the text, by a plain search over UTF-8 bytes. The generic
+  /// `contains(_:)` from _StringProcessing builds a searcher on every call, which dominated
+  /// import time; needles here are short words.
+  func has(_ needle: String) -> Bool {
+    var needle = needle
+    return needle.withUTF8 { pattern -> Bool in
+      guard !pattern.isEmpty else { return true }
+      if let found = utf8.withContiguousStorageIfAvailable({ TextTools.search($0, pattern) }) { return found }
+      return Array(utf8).withUnsafeBufferPointer { TextTools.search($0, pattern) }
+    }
+  }
+}
+
+extension TextTools {
+  static func search(_ text: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = text.count
+    let m = pattern.count
+    guard m <= n else { return false }
+    let first = pattern[0]
+    var i = 0
+    while i <= n - m {
+      if text[i] == first {
+        var k = 1
+        while k < m && text[i + k] == pattern[k] { k += 1 }
+        if k == m { return true }
+      }
+      i += 1
+    }
+    return false
+  }
+}
+
+extension Sequence where Element == String {
+  /// Element membership, spelled like `StringProtocol.has` so word lists read the same.
+  func has(_ word: String) -> Bool { contains(word) }
+}
