@@ -14,6 +14,9 @@ import Testing
     let text = try String(contentsOf: file, encoding: .utf8)
     let session = Session(model: ReleaseImporter.bundledModel())
     session.continueOnError = true
+    // `load "path"` in a golden file is relative to the package root, wherever tests run.
+    let root = TestSupport.packageRoot.path
+    session.readFile = { path in FileSystem.read(path.hasPrefix("/") ? path : root + "/" + path) }
     let relative = file.path.replacingOccurrences(of: TestSupport.packageRoot.path + "/", with: "")
     let (out, err, _) = TestSupport.run(text, name: relative, session: session)
     let base = file.deletingPathExtension()

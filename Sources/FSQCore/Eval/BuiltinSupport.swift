@@ -47,6 +47,52 @@ extension Evaluator {
     return .quantity(q)
   }
 
+  /// Trailing twelve months ending with a quarter: the four quarters summed, or where a
+  /// quarter is not reported, year-to-date plus the prior fiscal year less the prior
+  /// year-to-date (the usual way analysts build it from a 10-Q and a 10-K).
+  func trailingTwelveMonths(_ item: Value, _ quarter: PeriodSpec, span: Span, _ scope: Scope) throws(Diagnostic) -> Value {
+    guard case .quarter(let q) = quarter.kind else {
+      throw fail(.invalidArgument, "ttm needs a quarter such as q3 2009, not \(quarter)", span)
+    }
+    func derived(_ value: Value) -> Value {
+      guard case .quantity(var quantity) = value else { return value }
+      quantity.isDerived = true
+      return .quantity(quantity)
+    }
+    if q == 4 {
+      annotate(formula: "item(fy)", remarks: ["the fiscal year ending with the quarter"])
+      return try apply(item, [.period(PeriodSpec(.year, year: quarter.year, calendar: quarter.calendar))], span: span, scope)
+    }
+    let saved = trace
+    do throws(Diagnostic) {
+      annotate(formula: "item(p) + item(prior(p)) + item(prior²(p)) + item(prior³(p))", remarks: ["derived: sum of four quarters"])
+      var current = quarter
+      var total: Value?
+      for _ in 0..<4 {
+        let value = try apply(item, [.period(current)], span: span, scope)
+        if let sum = total {
+          total = try applyBinary(.add, sum, value, operatorSpan: span, left: span, right: span)
+        } else {
+          total = value
+        }
+        current = current.prior
+      }
+      return derived(total!)
+    } catch {
+      guard error.id == .missingFigure else { throw error }
+      trace = saved
+    }
+    let yearToDate = PeriodSpec(.monthsToDate(3 * q), year: quarter.year, calendar: quarter.calendar)
+    let priorYear = PeriodSpec(.year, year: quarter.year - 1, calendar: quarter.calendar)
+    let priorYearToDate = PeriodSpec(.monthsToDate(3 * q), year: quarter.year - 1, calendar: quarter.calendar)
+    annotate(formula: "item(\(yearToDate)) + item(\(priorYear)) - item(\(priorYearToDate))", remarks: ["derived: year to date plus the prior fiscal year less its year to date"])
+    let now = try apply(item, [.period(q == 1 ? quarter : yearToDate)], span: span, scope)
+    let year = try apply(item, [.period(priorYear)], span: span, scope)
+    let then = try apply(item, [.period(q == 1 ? quarter.yearEarlier : priorYearToDate)], span: span, scope)
+    let sum = try applyBinary(.add, now, year, operatorSpan: span, left: span, right: span)
+    return derived(try applyBinary(.subtract, sum, then, operatorSpan: span, left: span, right: span))
+  }
+
   /// The base for change(): a year earlier, or for a balance date the prior fiscal year end.
   func defaultBase(_ period: PeriodSpec, _ scope: Scope) -> PeriodSpec {
     guard case .instant(let date) = period.kind else { return period.yearEarlier }
@@ -108,19 +154,10 @@ extension Value {
   }
 }
 
-/// Canonical item names known before any release is loaded, for suggestions and for telling
-/// "not reported" from "no such item".
+/// Canonical item names known before any release is loaded (the importer's catalog), for
+/// suggestions and for telling "not reported" from "no such item".
 enum ItemCatalogLookup {
-  static let names: [String] = [
-    "revenue", "cost_of_revenue", "gross_profit", "sga", "depreciation_amortization", "research_development",
-    "operating_expenses", "operating_income", "interest_income", "interest_expense", "other_income",
-    "income_continuing_operations", "loss_discontinued_operations", "net_income", "net_income_to_common",
-    "preferred_dividends", "eps", "eps_basic", "eps_diluted", "weighted_average_shares", "income_taxes",
-    "cash", "accounts_receivable", "inventory", "prepaid_expenses", "total_current_assets", "property_equipment",
-    "intangible_assets", "goodwill", "total_assets", "accounts_payable", "total_current_liabilities",
-    "long_term_debt", "total_liabilities", "stockholders_equity", "total_liabilities_and_equity",
-    "ebitda", "adjusted_ebitda", "stock_compensation", "retained_earnings", "accumulated_deficit",
-  ]
+  static let names: [String] = ItemCatalog.all.map(\.name)
   static let set = Set(names)
   static func isKnownItem(_ name: String) -> Bool { set.contains(name) }
 }

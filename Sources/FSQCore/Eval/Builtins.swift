@@ -66,17 +66,7 @@ enum Builtins {
       guard case .quarter = period.kind else {
         throw e.fail(.invalidArgument, "ttm needs a quarter such as q3 2009, not \(period)", args[1].span)
       }
-      e.annotate(formula: "item(p) + item(prior(p)) + item(prior²(p)) + item(prior³(p))", remarks: ["derived: sum of four quarters"])
-      var quarter = period
-      var total: Value?
-      for _ in 0..<4 {
-        let value = try e.apply(item, [.period(quarter)], span: span, scope)
-        total = try total.map { (t) throws(Diagnostic) -> Value in try e.applyBinary(.add, t, value, operatorSpan: span, left: span, right: span) } ?? value
-        quarter = quarter.prior
-      }
-      guard case .quantity(var q) = total! else { return total! }
-      q.isDerived = true
-      return .quantity(q)
+      return try e.trailingTwelveMonths(item, period, span: span, scope)
     },
   ]
 

@@ -53,6 +53,15 @@ extension Evaluator {
         // The company does not report it for this period: fall back to the formula.
       }
     }
+    if let company, let aliases = Metrics.reportedAliases[name] {
+      for alias in aliases where index.hasItem(alias, company: company) {
+        do throws(Diagnostic) {
+          return try lookupItem(alias, values, argumentSpans: argumentSpans, calleeSpan: calleeSpan, company: company)
+        } catch {
+          guard error.id == .missingFigure else { throw error }
+        }
+      }
+    }
     if let metric = metrics[name] {
       guard company != nil else { throw noCompany(calleeSpan) }
       return try callUser(metric, values, calleeSpan: calleeSpan, scope, isMetric: true)

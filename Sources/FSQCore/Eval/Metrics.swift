@@ -22,8 +22,8 @@ enum Metrics {
     def adjusted_ebitda(p) = ebitda(p) + stock_compensation(p)
     # ebitda_margin(p): EBITDA as a percentage of revenue.
     def ebitda_margin(p) = ebitda(p) / revenue(p)
-    # eps(p): net income applicable to common stockholders per weighted average share.
-    def eps(p) = first(net_income_to_common(p), net_income(p)) / weighted_average_shares(p)
+    # eps(p): net income applicable to common stockholders per weighted average share (diluted where printed); a reported EPS (diluted, else basic) is preferred.
+    def eps(p) = first(net_income_to_common(p), net_income(p)) / first(weighted_average_shares(p), first(weighted_average_shares_diluted(p), weighted_average_shares_basic(p)))
     # current_ratio(d): current assets over current liabilities, as a multiple.
     def current_ratio(d) = multiple(total_current_assets(d) / total_current_liabilities(d))
     # working_capital(d): current assets less current liabilities.
@@ -35,6 +35,13 @@ enum Metrics {
     # book_value(d): stockholders' equity.
     def book_value(d) = stockholders_equity(d)
     """
+
+  /// Reported items that stand for a metric when the company does not print the metric's own
+  /// name: a release that prints only diluted EPS reports `eps` as `eps_diluted`.
+  static let reportedAliases: [String: [String]] = [
+    "eps": ["eps_diluted", "eps_basic"],
+    "weighted_average_shares": ["weighted_average_shares_diluted", "weighted_average_shares_basic"],
+  ]
 
   /// Parses the library once per session.
   static func load() -> [String: UserFunction] {
