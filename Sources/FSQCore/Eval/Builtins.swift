@@ -128,7 +128,9 @@ enum Builtins {
         }
         places = n
       }
-      q.amount = q.amount.rounded(places: q.unit.isScaledByHundred ? places + 2 : places)
+      let rounded = q.amount.rounded(places: q.unit.isScaledByHundred ? places + 2 : places)
+      // A deliberate rounding is exact at the places asked for.
+      q.amount = (try? Decimal(significand: rounded.significand, exponent: rounded.exponent)) ?? rounded
       return .quantity(q)
     },
     Builtin(name: "min", signature: "min(a, b)", summary: "The smaller of two amounts in the same unit.", arity: 2...2) {

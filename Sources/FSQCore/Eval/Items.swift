@@ -103,13 +103,23 @@ extension ModelIndex {
   /// 52/53-week years); balances are read at the instant, or at a duration's end.
   static func best(_ figures: [IndexedFigure], for wanted: ResolvedPeriod) -> IndexedFigure? {
     var match: IndexedFigure?
+    var matchScore = -1
     for figure in figures {
       let period = figure.period
+      // Score: statement priority first, then an exact date over one within a week.
+      var score = -1
       if period.isInstant {
-        if period.end == wanted.end { return figure }
-        if abs(period.end.dayNumber - wanted.end.dayNumber) <= 7 { match = figure }
+        if period.end == wanted.end {
+          score = figure.priority * 2 + 1
+        } else if abs(period.end.dayNumber - wanted.end.dayNumber) <= 7 {
+          score = figure.priority * 2
+        }
       } else if !wanted.isInstant && period.matches(wanted) {
+        score = figure.priority * 2 + (period.end == wanted.end ? 1 : 0)
+      }
+      if score > matchScore {
         match = figure
+        matchScore = score
       }
     }
     return match

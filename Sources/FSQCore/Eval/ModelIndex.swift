@@ -7,6 +7,20 @@ struct IndexedFigure {
   var label: String
   var section: String?
   var source: SourceReference
+  /// Primary statements win over reconciliations and the text when the same item appears in
+  /// several places for one period (a reconciliation prints losses as positive add-backs).
+  var priority: Int
+}
+
+extension StatementKind {
+  var lookupPriority: Int {
+    switch self {
+    case .incomeStatement, .balanceSheet, .cashFlow: 3
+    case .segment, .other: 2
+    case .reconciliation: 1
+    case .text: 0
+    }
+  }
 }
 
 /// Per company: figures by item name, and item names by normalised printed label. Built once
@@ -25,7 +39,7 @@ struct ModelIndex {
         byItem[fact.item, default: []].append(
           IndexedFigure(
             period: fact.period, quantity: Quantity(fact.value, fact.unit, derived: fact.isDerived), label: fact.label,
-            section: fact.section, source: fact.source))
+            section: fact.section, source: fact.source, priority: fact.statement.lookupPriority))
         let key = ModelIndex.normalize(fact.label)
         if !(byLabel[key]?.contains(fact.item) ?? false) { byLabel[key, default: []].append(fact.item) }
       }
@@ -34,7 +48,7 @@ struct ModelIndex {
           IndexedFigure(
             period: figure.period ?? ResolvedPeriod(start: nil, end: CivilDate(unchecked: 1, 1, 1)),
             quantity: Quantity(figure.value, figure.unit), label: figure.label, section: "text",
-            source: figure.source))
+            source: figure.source, priority: 0))
       }
       items.append(byItem)
       labels.append(byLabel)

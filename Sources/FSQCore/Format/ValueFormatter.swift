@@ -42,12 +42,12 @@ public enum ValueFormatter {
       let sign = negative ? "-" : ""
       return code == "USD" ? "\(sign)$\(digits) per share" : "\(sign)\(digits) \(code) per share"
     case .percent:
-      return amount.formatted(places: 2, grouping: true) + "%"
+      return amount.formatted(places: ratioPlaces(amount), grouping: true) + "%"
     case .percentagePoints:
-      let digits = amount.formatted(places: 2)
+      let digits = amount.formatted(places: ratioPlaces(amount))
       return (negative || digits.hasPrefix("-") ? digits : "+" + digits) + " pp"
     case .multiple:
-      return amount.formatted(places: 2) + "x"
+      return amount.formatted(places: ratioPlaces(amount)) + "x"
     case .shares:
       return amount.formatted(places: amount.isInteger ? 0 : 2) + " shares"
     case .years:
@@ -55,6 +55,12 @@ public enum ValueFormatter {
     case .none:
       return plain(amount)
     }
+  }
+
+  /// Ratios show two decimals, or fewer when the value is exact with fewer (8.3% stays 8.3%,
+  /// a rounded -17% stays -17%).
+  static func ratioPlaces(_ amount: Decimal) -> Int {
+    amount.isExact ? min(2, max(0, -amount.exponent)) : 2
   }
 
   /// Exact digits when the number is exact; otherwise the shortest text that reads back as
