@@ -227,16 +227,6 @@ import Testing
       #expect(seed == Array(release.text.utf8), "\(release.name) differs from the seed")
     }
   }
-
-  @Test func bundledImportIsFast() {
-    let clock = ContinuousClock()
-    let runs = 20
-    let elapsed = clock.measure {
-      for _ in 0..<runs { _ = Model.bundledModel() }
-    }
-    // Debug builds are ~10× slower than release; this only guards against blow-ups.
-    #expect(elapsed / runs < .milliseconds(50))
-  }
 }
 
 extension ImportSeedTests {

@@ -178,7 +178,7 @@ final class Evaluator {
       switch op {
       case .add, .subtract:
         guard let unit = Unit.sum(a.unit, b.unit, subtracting: op == .subtract) else {
-          throw fail(.unitMismatch, "cannot \(op == .add ? "add" : "subtract") \(b.unit) \(op == .add ? "to" : "from") \(a.unit)", operatorSpan,
+          throw fail(.unitMismatch, op == .add ? "cannot add \(a.unit) and \(b.unit)" : "cannot subtract \(b.unit) from \(a.unit)", operatorSpan,
                      notes: [DiagnosticNote("the left side is \(a.unit) and the right side is \(b.unit)")])
         }
         let amount = op == .add ? try a.amount.adding(b.amount) : try a.amount.subtracting(b.amount)
