@@ -29,7 +29,7 @@ let package = Package(
       ]
     ),
     .target(name: "FSQTestSupport", dependencies: ["FSQCore"], path: "Tests/FSQTestSupport"),
-    .testTarget(name: "FSQCoreTests", dependencies: ["FSQCore", "FSQTestSupport"]),
+    .testTarget(name: "FSQCoreTests", dependencies: ["FSQCore", "FSQTestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "FSQCLITests", dependencies: ["FSQCore", "FSQTestSupport"]),
   ]
 )
