@@ -1,0 +1,80 @@
+import FSQTestSupport
+import Foundation
+import Testing
+
+/// Options and formats of the one-liner front end, through the built binary.
+@Suite struct OptionsTests {
+  static let acme = TestSupport.packageRoot.appendingPathComponent("Tests/Fixtures/acme/acme_q3_fy2011.md").path
+
+  @Test func markdownTable() throws {
+    let result = try FSQBinary.run(["--format", "markdown", "-e", "table revenue, margin for q3 2009, q3 2008"])
+    #expect(result.out == """
+      | item | q3 2009 | q3 2008 | change |
+      |---|---:|---:|---:|
+      | revenue | $11,853,020 | $14,301,428 | -$2,448,408 |
+      | margin | 8.33% | 6.20% | +2.13 pp |
+
+      """)
+  }
+
+  @Test func jsonTableIsOneObject() throws {
+    let result = try FSQBinary.run(["--format", "json", "-e", "table revenue, margin for q3 2009, q3 2008"])
+    let lines = result.out.split(separator: "\n")
+    #expect(lines.count == 1)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+    #expect(object["columns"] as? [String] == ["q3 2009", "q3 2008", "change"])
+    let rows = try #require(object["rows"] as? [[String: Any]])
+    #expect(rows.count == 2)
+    let values = try #require(rows[1]["values"] as? [String: Any])
+    let change = try #require(values["change"] as? [String: Any])
+    #expect(change["unit"] as? String == "pp")
+  }
+
+  @Test func csvTableHasHeader() throws {
+    let result = try FSQBinary.run(["--format", "csv", "-e", "table revenue for q3 2009, q3 2008"])
+    #expect(result.out == "item,q3 2009,q3 2009 unit,q3 2008,q3 2008 unit,change,change unit\r\nrevenue,11853020,USD,14301428,USD,-2448408,USD\r\n")
+  }
+
+  @Test func textResultsInJSON() throws {
+    let result = try FSQBinary.run(["--format", "json", "-e", "ticker(2009-05-29)"])
+    #expect(result.out == "{\"value\":\"FSN\",\"unit\":null}\n")
+  }
+
+  @Test func explainOption() throws {
+    let result = try FSQBinary.run(["--explain", "-e", "gross_profit(q3 2009)"])
+    #expect(result.out.hasPrefix("gross_profit(q3 2009) = $987,196    [gross_profit(p) = revenue(p) - cost_of_revenue(p)]\n"))
+    #expect(result.out.contains("from 000_025e3925ba55d56f.txt line 46"))
+    let json = try FSQBinary.run(["--format", "json", "--explain", "-e", "gross_profit(q3 2009)"])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+    #expect((object["children"] as? [Any])?.count == 2)
+  }
+
+  @Test func loadAndCompany() throws {
+    let result = try FSQBinary.run(["--load", Self.acme, "-e", "revenue(q3 2011)", "-e", "company_name()"])
+    #expect(result.out == "$26,000,000\n\"Acme Widgets Corp.\"\n")
+    #expect(result.status == 0)
+    let unknown = try FSQBinary.run(["--company", "nobody", "-e", "1"])
+    #expect(unknown.status == 2)
+    #expect(unknown.err.contains("unknown company 'nobody'"))
+    let byTicker = try FSQBinary.run(["--company", "FSNN", "-e", "company_name()"])
+    #expect(byTicker.status == 0)
+  }
+
+  @Test func loadFailures() throws {
+    let missing = try FSQBinary.run(["--load", "/nonexistent/release.htm", "-e", "1"])
+    #expect(missing.status == 5)
+    #expect(missing.err.contains("cannot read '/nonexistent/release.htm'"))
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("fsq-garbage-\(UUID().uuidString).txt")
+    try Data([0x00, 0x01, 0x02, 0xFF, 0xFE]).write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let garbage = try FSQBinary.run(["--load", url.path, "-e", "1"])
+    #expect(garbage.status == 5)
+    #expect(garbage.err.contains("not an earnings release"))
+  }
+
+  @Test func colourOnlyOnTerminal() throws {
+    // Output to a pipe carries no escape codes even with NO_COLOR unset.
+    let result = try FSQBinary.run(["-e", "1/0"], environment: ["NO_COLOR": ""])
+    #expect(!result.err.contains("\u{1B}["))
+  }
+}
