@@ -96,12 +96,12 @@ private let september = FiscalYearEnd(month: 9, day: 30)
     #expect(period("cq1 2010").prior == period("cq4 2009"))
     #expect(PeriodSpec.instant(date("2009-09-30")).prior == .instant(date("2009-06-30")))
     let range = PeriodSpec(.range(start: date("2009-07-01"), end: date("2009-09-30")), year: 2009)
-    // A range steps back by its length in days, so a 92-day quarter's prior starts a day
-    // early (2009-03-31) rather than on the quarter boundary. Left as is; see the report.
-    #expect(resolved(range.prior) == "2009-03-31..2009-06-30")
-    withKnownIssue("prior of a quarter-shaped range is not the previous calendar quarter") {
-      #expect(resolved(range.prior) == "2009-04-01..2009-06-30")
-    }
+    // A range of whole months steps back by whole months: a 92-day quarter's prior is the
+    // quarter before, not 92 days.
+    #expect(resolved(range.prior) == "2009-04-01..2009-06-30")
+    // Any other range steps back by its length in days.
+    let days = PeriodSpec(.range(start: date("2009-07-05"), end: date("2009-07-14")), year: 2009)
+    #expect(resolved(days.prior) == "2009-06-25..2009-07-04")
     // The prior quarter resolves to the three months before.
     #expect(resolved(period("q1 2011").prior, september) == "2010-07-01..2010-09-30")
   }

@@ -160,8 +160,14 @@ extension PeriodSpec {
       // The previous quarter end.
       copy.kind = .instant(date.adding(months: -3))
     case .range(let start, let end):
-      let length = end.dayNumber - start.dayNumber + 1
-      copy.kind = .range(start: start.adding(days: -length), end: start.adding(days: -1))
+      if start.day == 1 && end == end.endOfMonth {
+        // Whole months: step back by the same number of months.
+        let months = (end.year * 12 + end.month) - (start.year * 12 + start.month) + 1
+        copy.kind = .range(start: start.adding(months: -months), end: start.adding(days: -1))
+      } else {
+        let length = end.dayNumber - start.dayNumber + 1
+        copy.kind = .range(start: start.adding(days: -length), end: start.adding(days: -1))
+      }
     }
     return copy
   }
