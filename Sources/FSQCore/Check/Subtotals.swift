@@ -42,6 +42,8 @@ enum SubtotalRule {
 
   /// One way of reading the lines above a subtotal, with its result per column.
   struct Reading {
+    /// Only the lines since the previous result: tried for a tie, never reported.
+    var partial = false
     var description: String
     var rows: [Int]
     var values: [Decimal]
@@ -155,7 +157,11 @@ enum SubtotalRule {
       var options = readings(all, allowCostReading: true, kind: table.rows[index].kind)
       // Only the lines since the previous result ("Net cash used in investing activities").
       if let first = all.first, table.rows[first.row].ruleAbove || CheckSupport.isResultLike(table.rows[first.row].label), all.count > 1 {
-        options += readings(Array(all.dropFirst()), allowCostReading: true, kind: table.rows[index].kind)
+        options += readings(Array(all.dropFirst()), allowCostReading: true, kind: table.rows[index].kind).map { reading in
+          var partial = reading
+          partial.partial = true
+          return partial
+        }
       }
       guard !options.isEmpty else { return false }
       if !strong && !ties(index, options, withinRounding: true) { return false }
@@ -223,8 +229,10 @@ enum SubtotalRule {
       if row.kind == .perShare, options[0].rows.contains(where: { PerShareRule.holdsDollarTotal(table, row: $0) }) { return }
       for (c, column) in columns.enumerated() {
         guard let printed = row.values[column] else { continue }
-        // The closest reading is the one to report; any reading that ties is enough.
-        let best = options.min { printed.minus($0.values[c]).magnitude < printed.minus($1.values[c]).magnitude }!
+        // Any reading that ties is enough; else the closest full reading is reported.
+        if options.contains(where: { printed.minus($0.values[c]).isZero }) { continue }
+        let full = options.filter { !$0.partial }
+        let best = (full.isEmpty ? options : full).min { printed.minus($0.values[c]).magnitude < printed.minus($1.values[c]).magnitude }!
         let cell = Cell(table: table, row: index, column: column)
         let lines = best.rows.map { String(table.rows[$0].line) }.joined(separator: ", ")
         let under = context.map { " under \"\($0)\"" } ?? ""
