@@ -126,19 +126,24 @@ enum TextClaimRule {
     }
     let label = PeriodLabel.describe(period, fiscalYearEnd: fye)
     let baseLabel = base.map { PeriodLabel.describe($0, fiscalYearEnd: fye) } ?? ""
-    let description: String
+    var description: String
     switch claim.kind {
     case .value: description = "\(item)(\(label))"
     case .changeAmount: description = "\(item)(\(label)) − \(item)(\(baseLabel))"
     case .changePercent: description = "(\(item)(\(label)) − \(item)(\(baseLabel))) ÷ |\(item)(\(baseLabel))|"
     }
     let tableSource = CheckSupport.cells(company, item: item).first { $0.table.columns[$0.column].period == period }?.source
+    // A figure the tables do not print but fsq computes: say how.
+    if tableSource == nil, let metric = figures.evaluator.metrics[item] {
+      description += ", where \(metric.name)(p) = \(metric.bodyText)"
+    }
     let shown = actualFigure.unit.isScaledByHundred ? actual.rounded(places: 6) : actual
     let difference = claim.value.minus(actual)
     return Finding(
       severity: .error, rule: rule, company: company.id, document: claim.document,
       message: "the text states \"\(claim.phrase)\" but the tables give \(CheckSupport.text(shown, actualFigure.unit)) (\(description))",
       figures: [stated(claim), Finding.Figure(description: description, value: Quantity(shown, actualFigure.unit), source: tableSource)],
-      difference: Quantity(actualFigure.unit.isScaledByHundred ? difference.rounded(places: 6) : difference, actualFigure.unit))
+      difference: actualFigure.unit == .percent
+        ? Quantity(difference.rounded(places: 6), .percentagePoints) : Quantity(difference, actualFigure.unit))
   }
 }
