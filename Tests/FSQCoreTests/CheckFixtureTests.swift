@@ -63,6 +63,25 @@ import Testing
     #expect(found.contains("error subtotal Total liabilities and stockholders' equity"))
   }
 
+  static let grandTotal = "|   | ----- | ----- |\n| Total liabilities and stockholders' equity | \\$71,870 | \\$69,230 |\n"
+
+  @Test func liabilitiesPlusEquityPrintedOnlyAsComponentsStillBalance() throws {
+    // Without the grand total: total liabilities 30,040 + equity 41,830 = 71,870 = total assets.
+    let found = try rules(Self.mutate(Self.clean(), Self.grandTotal, ""))
+    #expect(found.isEmpty, "\(found)")
+  }
+
+  @Test func liabilitiesPlusEquityPrintedOnlyAsComponentsThatDoNotBalanceAreFound() throws {
+    // Retained earnings and the equity total both 100 higher: equity ties (121 + 25,300 +
+    // 16,509 = 41,930) but 30,040 + 41,930 = 71,970 ≠ total assets 71,870.
+    var text = Self.mutate(try Self.clean(), Self.grandTotal, "")
+    text = Self.mutate(text, "| Retained earnings | 16,409", "| Retained earnings | 16,509")
+    text = Self.mutate(text, "| Total stockholders' equity | 41,830", "| Total stockholders' equity | 41,930")
+    let findings = try Self.findings(text, name: "k.md")
+    #expect(findings.map(\.rule) == ["balance"])
+    #expect(findings.first?.figures.last?.value.amount == Decimal(71_970_000))
+  }
+
   @Test func earningsPerShareOffByMoreThanRoundingIsFound() throws {
     // Diluted 2,405,000 / 12,410,000 = 0.1938 → 0.19; printed 0.21 is wrong.
     let found = try rules(Self.mutate(Self.clean(), "| Diluted | \\$0.19 |", "| Diluted | \\$0.21 |"))
