@@ -122,3 +122,46 @@ import Testing
     #expect(findings.map { $0.figures[1].value.amount.description } == ["47760000", "41045000"])
   }
 }
+
+/// Layouts other than the fixtures': totals with no heading above their lines.
+@Suite struct CheckLayoutTests {
+  static let release = """
+    Plover Labs, Inc. (NASDAQ: PLVR) today announced results for the year ended December 31, 2012.
+
+    PLOVER LABS, INC.  
+    CONSOLIDATED STATEMENTS OF OPERATIONS  
+    (in thousands)
+
+    |   | Year Ended December 31, |   |
+    |---|---|---|
+    |   | 2012 | 2011 |
+    | Revenue | \\$9,000 | \\$8,000 |
+    | Cost of revenue | 4,000 | 3,700 |
+    |   | ----- | ----- |
+    | Gross profit | 5,000 | 4,300 |
+    | Sales and marketing | 1,500 | 1,400 |
+    | Research and development | 1,200 | 1,100 |
+    |   | ----- | ----- |
+    | Total operating expenses | 2,700 | 2,500 |
+    |   | ----- | ----- |
+    | Operating income | 2,300 | 1,800 |
+    | Provision for income taxes | 800 | 600 |
+    |   | ----- | ----- |
+    | Net income | \\$1,500 | \\$1,200 |
+    |   | ===== | ===== |
+
+    """
+
+  @Test func aTotalOfTheLinesAfterAResultTies() throws {
+    // 1,500 + 1,200 = 2,700 and 1,400 + 1,100 = 2,500; 5,000 − 2,700 = 2,300 and 4,300 − 2,500
+    // = 1,800; 2,300 − 800 = 1,500 and 1,800 − 600 = 1,200.
+    let findings = try CheckFixtureTests.findings(Self.release, name: "plover.md")
+    #expect(findings.isEmpty, "\(findings.map(\.message))")
+  }
+
+  @Test func andWhenItDoesNotItIsFound() throws {
+    let text = CheckFixtureTests.mutate(Self.release, "| Research and development | 1,200", "| Research and development | 1,300")
+    let findings = try CheckFixtureTests.findings(text, name: "plover.md")
+    #expect(findings.map { "\($0.rule) \($0.figures[0].source?.label ?? "")" } == ["subtotal Total operating expenses"])
+  }
+}

@@ -86,9 +86,19 @@ enum CheckSupport {
     switch kind {
     case .perShare: lowest = min(lowest, -2)
     case .percent: lowest = min(lowest, -3)
-    default: lowest = max(0, min(lowest, 6))
+    default: lowest = max(0, min(lowest, scaleExponent(table.scaleCaption)))
     }
     return Decimal.power10(lowest)
+  }
+
+  /// The scale a caption states ("in thousands" → 3), which bounds the printed unit: round
+  /// made-up figures must not pass for coarser rounding than the table claims.
+  static func scaleExponent(_ caption: String?) -> Int {
+    let words = Set(CheckSupport.words(caption ?? ""))
+    if words.contains("billions") { return 9 }
+    if words.contains("millions") { return 6 }
+    if words.contains("thousands") || caption?.contains("000") == true { return 3 }
+    return 0
   }
 
   /// The most a sum of `count` rounded figures and its rounded total can differ by.

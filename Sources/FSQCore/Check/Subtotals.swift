@@ -142,9 +142,29 @@ enum SubtotalRule {
       } else {
         let target = groups.indices.reversed().first { !groups[$0].entries.isEmpty } ?? groups.count - 1
         while groups.count - 1 > target { foldInnermost() }
-        compare(index, readings: readings(groups[target].entries, allowCostReading: true, kind: table.rows[index].kind), strong: true, context: groups[target].heading)
+        let entries = groups[target].entries
+        let kind = table.rows[index].kind
+        // "Gross profit / SG&A / R&D / Total operating expenses": the total covers the lines
+        // after the previous result, which stays in the running total with the total
+        // subtracted when it totals costs.
+        if let first = entries.first, entries.count > 1, isResult(first.row) {
+          let rest = readings(Array(entries.dropFirst()), allowCostReading: false, kind: kind)
+          if fitsBetter(index, rest, than: readings(entries, allowCostReading: true, kind: kind)) {
+            compare(index, readings: rest, strong: true, context: groups[target].heading)
+            let positive = columns.contains { (table.rows[index].values[$0].map { !$0.isNegative && !$0.isZero }) ?? false }
+            let subtracts = positive && CheckSupport.isExpenseLike(table.rows[index].label)
+            groups[target].entries = [first, Entry(row: index, sign: subtracts ? -1 : 1, isTotal: true)]
+            return
+          }
+        }
+        compare(index, readings: readings(entries, allowCostReading: true, kind: kind), strong: true, context: groups[target].heading)
         groups[target].entries = [Entry(row: index, sign: 1, isTotal: true)]
       }
+    }
+
+    /// Whether a row closed a running total before (a rule above it, or a result's label).
+    func isResult(_ row: Int) -> Bool {
+      table.rows[row].ruleAbove || CheckSupport.isResultLike(table.rows[row].label)
     }
 
     /// A result line: the running total since the previous result. Returns whether it was
@@ -156,7 +176,7 @@ enum SubtotalRule {
       all = copy.groups[0].entries
       var options = readings(all, allowCostReading: true, kind: table.rows[index].kind)
       // Only the lines since the previous result ("Net cash used in investing activities").
-      if let first = all.first, table.rows[first.row].ruleAbove || CheckSupport.isResultLike(table.rows[first.row].label), all.count > 1 {
+      if let first = all.first, isResult(first.row), all.count > 1 {
         options += readings(Array(all.dropFirst()), allowCostReading: true, kind: table.rows[index].kind).map { reading in
           var partial = reading
           partial.partial = true
@@ -204,6 +224,22 @@ enum SubtotalRule {
       let kind = table.rows[reading.rows[0]].kind
       let count = reading.rows.filter { !(table.rows[$0].values[column]?.isZero ?? true) }.count
       return CheckSupport.roundingTolerance(count: count, unit: CheckSupport.printedUnit(table, kind: kind))
+    }
+
+    /// Whether `options` describe the row better than `others`: they tie it exactly in some
+    /// column, or come closer in every column.
+    func fitsBetter(_ index: Int, _ options: [Reading], than others: [Reading]) -> Bool {
+      let row = table.rows[index]
+      func distance(_ readings: [Reading], _ c: Int, _ printed: Decimal) -> Decimal? {
+        readings.map { printed.minus($0.values[c]).magnitude }.min()
+      }
+      var closer = true
+      for (c, column) in columns.enumerated() {
+        guard let printed = row.values[column], let mine = distance(options, c, printed) else { continue }
+        if mine.isZero { return true }
+        if let theirs = distance(others, c, printed), !(mine < theirs) { closer = false }
+      }
+      return closer
     }
 
     /// Whether some reading ties the row in every column, exactly or within rounding.
