@@ -165,3 +165,44 @@ import Testing
     #expect(findings.map { "\($0.rule) \($0.figures[0].source?.label ?? "")" } == ["subtotal Total operating expenses"])
   }
 }
+
+extension CheckLayoutTests {
+  static let cashFlow = """
+    Plover Labs, Inc. (NASDAQ: PLVR) today announced results for the year ended December 31, 2012.
+
+    PLOVER LABS, INC.  
+    CONSOLIDATED STATEMENTS OF CASH FLOWS  
+    (in thousands)
+
+    |   | Year Ended December 31, |   |
+    |---|---|---|
+    |   | 2012 | 2011 |
+    | Net income | \\$1,500 | \\$1,200 |
+    | Depreciation and amortization | 640 | 610 |
+    | Changes in working capital | (215) | 95 |
+    |   | ----- | ----- |
+    | Net cash provided by operating activities | 1,925 | 1,905 |
+    | Purchases of property and equipment | (730) | (650) |
+    | Purchases of investments | (300) | - |
+    |   | ----- | ----- |
+    | Net cash used in investing activities | (1,030) | (650) |
+    | Repayment of debt | (500) | (500) |
+    | Dividends paid | (120) | (110) |
+    |   | ----- | ----- |
+    | Net cash used in financing activities | (620) | (610) |
+    |   | ----- | ----- |
+    | Net increase in cash | 275 | 645 |
+    |   | ===== | ===== |
+
+    """
+
+  @Test func sectionResultsAddUpToTheNetChange() throws {
+    // 1,500 + 640 − 215 = 1,925; 1,200 + 610 + 95 = 1,905. −730 − 300 = −1,030; −650.
+    // −500 − 120 = −620; −500 − 110 = −610. 1,925 − 1,030 − 620 = 275; 1,905 − 650 − 610 = 645.
+    let findings = try CheckFixtureTests.findings(Self.cashFlow, name: "plover_cf.md")
+    #expect(findings.isEmpty, "\(findings.map(\.message))")
+    let broken = CheckFixtureTests.mutate(Self.cashFlow, "| Net increase in cash | 275", "| Net increase in cash | 285")
+    let found = try CheckFixtureTests.findings(broken, name: "plover_cf.md")
+    #expect(found.map { "\($0.rule) \($0.figures[0].source?.label ?? "") \($0.figures[1].value.amount)" } == ["subtotal Net increase in cash 275000"])
+  }
+}

@@ -170,24 +170,34 @@ enum SubtotalRule {
     /// A result line: the running total since the previous result. Returns whether it was
     /// taken as a subtotal (always, when `strong` and there are lines of its kind above).
     mutating func checkResult(_ index: Int, strong: Bool) -> Bool {
-      var all: [Entry] = []
       var copy = self
       while copy.groups.count > 1 { copy.foldInnermost() }
-      all = copy.groups[0].entries
-      var options = readings(all, allowCostReading: true, kind: table.rows[index].kind)
-      // Only the lines since the previous result ("Net cash used in investing activities").
-      if let first = all.first, isResult(first.row), all.count > 1 {
-        options += readings(Array(all.dropFirst()), allowCostReading: true, kind: table.rows[index].kind).map { reading in
-          var partial = reading
-          partial.partial = true
-          return partial
-        }
+      let all = copy.groups[0].entries
+      let kind = table.rows[index].kind
+      let full = readings(all, allowCostReading: true, kind: kind)
+      // Or only the lines since the previous result ("Net cash used in investing
+      // activities"), the earlier results staying in the running total.
+      var kept: [Entry] = []
+      var since: [Entry] = []
+      if let last = all.lastIndex(where: \.isTotal), last < all.count - 1 {
+        kept = Array(all[...last])
+        since = Array(all[(last + 1)...])
+      } else if let first = all.first, isResult(first.row), all.count > 1 {
+        kept = [first]
+        since = Array(all.dropFirst())
       }
+      let partial = readings(since, allowCostReading: true, kind: kind).map { reading in
+        var partial = reading
+        partial.partial = true
+        return partial
+      }
+      let options = full + partial
       guard !options.isEmpty else { return false }
       if !strong && !ties(index, options, withinRounding: true) { return false }
       compare(index, readings: options, strong: strong, context: nil)
+      let usePartial = !partial.isEmpty && !ties(index, full, withinRounding: false) && fitsBetter(index, partial, than: full)
       reset()
-      groups[0].entries = [Entry(row: index, sign: 1)]
+      groups[0].entries = (usePartial ? kept : []) + [Entry(row: index, sign: 1, isTotal: true)]
       return true
     }
 
