@@ -99,6 +99,9 @@ import Testing
     // 48,270 / 42,100 − 1 = 14.66%: "15%" ties, "17%" does not.
     let found = try rules(Self.mutate(Self.clean(), "an increase of 15%", "an increase of 17%"))
     #expect(found == ["error text-claim increase of 17%"])
+    // Revenue rose 14.66%: "a decrease of 15%" has the size right and the direction wrong.
+    let wrongWay = try rules(Self.mutate(Self.clean(), "an increase of 15%", "a decrease of 15%"))
+    #expect(wrongWay == ["error text-claim decrease of 15%"])
   }
 
   // MARK: The importer's fixtures

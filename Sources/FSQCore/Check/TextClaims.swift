@@ -67,20 +67,22 @@ enum TextClaimRule {
 
   /// What the tables give for a claim about `item` in `period`: the level, or the change
   /// against `base` (in amount or in percent of the base's size).
-  static func actual(_ claim: Claim, _ item: String, _ period: ResolvedPeriod, base: ResolvedPeriod?, _ figures: CheckFigures) -> Quantity? {
+  /// `aboutALoss`: either figure is negative, so words of direction are ambiguous.
+  static func actual(_ claim: Claim, _ item: String, _ period: ResolvedPeriod, base: ResolvedPeriod?, _ figures: CheckFigures) -> (value: Quantity, aboutALoss: Bool)? {
     guard let current = figures.value(item, period) else { return nil }
-    if claim.kind == .value { return current }
+    if claim.kind == .value { return (current, false) }
     guard let base, let earlier = figures.value(item, base) else { return nil }
     let change = current.amount.minus(earlier.amount)
-    if claim.kind == .changeAmount { return Quantity(change, current.unit) }
-    return change.over(earlier.amount.magnitude).map { Quantity($0, .percent) }
+    let loss = current.amount.isNegative || earlier.amount.isNegative
+    if claim.kind == .changeAmount { return (Quantity(change, current.unit), loss) }
+    return change.over(earlier.amount.magnitude).map { (Quantity($0, .percent), loss) }
   }
 
-  static func ties(_ claim: Claim, _ actual: Decimal) -> Bool {
+  static func ties(_ claim: Claim, _ actual: Decimal, aboutALoss: Bool = false) -> Bool {
     if claim.value.minus(actual).magnitude <= claim.tolerance { return true }
-    // "A decrease in the net loss of ($0.76) million": direction words about losses are
-    // ambiguous; the size is what the text states.
-    return claim.kind != .value && claim.value.magnitude.minus(actual.magnitude).magnitude <= claim.tolerance
+    // "A decrease in the net loss of ($0.76) million": words of direction about a loss are
+    // ambiguous (a smaller loss is a rise); the size is what the text states.
+    return aboutALoss && claim.value.magnitude.minus(actual.magnitude).magnitude <= claim.tolerance
   }
 
   static func check(_ claim: Claim, _ company: Company, _ figures: CheckFigures) -> Finding? {
@@ -104,8 +106,8 @@ enum TextClaimRule {
     }
     var found: (item: String, actual: Quantity)?
     for item in candidates(named) {
-      guard let actual = actual(claim, item, period, base: base, figures) else { continue }
-      if ties(claim, actual.amount) { return nil }
+      guard let (actual, aboutALoss) = actual(claim, item, period, base: base, figures) else { continue }
+      if ties(claim, actual.amount, aboutALoss: aboutALoss) { return nil }
       if found == nil { found = (item, actual) }
     }
     guard let (item, actualFigure) = found else {
