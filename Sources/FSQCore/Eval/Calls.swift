@@ -48,7 +48,9 @@ extension Evaluator {
     let company = scope.company ?? currentCompany
     if let company, index.hasItem(name, company: company) {
       do {
-        return try lookupItem(name, values, argumentSpans: argumentSpans, calleeSpan: calleeSpan, company: company)
+        let value = try lookupItem(name, values, argumentSpans: argumentSpans, calleeSpan: calleeSpan, company: company)
+        if metrics[name] != nil { remark("reported by the company; formula(\(name), p) gives fsq's own definition") }
+        return value
       } catch let error where error.id == .missingFigure && metrics[name] != nil {
         // The company does not report it for this period: fall back to the formula.
       }

@@ -264,6 +264,17 @@ final class Evaluator {
     trace![trace!.count - 1].insert(note, at: 0)
   }
 
+  /// Adds a remark to the details already recorded for the call being traced.
+  func remark(_ text: String) {
+    guard trace != nil, !trace!.isEmpty else { return }
+    let level = trace!.count - 1
+    if let first = trace![level].first, first.expression.isEmpty {
+      trace![level][0].remarks.append(text)
+    } else {
+      annotate(remarks: [text])
+    }
+  }
+
   /// A call as fsq would write it, with the arguments' values substituted for parameters.
   func describeCall(_ expression: Expression, _ scope: Scope) -> String {
     guard case .call(let callee, _, let arguments) = expression.kind else { return text(expression.span) }

@@ -1,8 +1,13 @@
 // MARK: - Rendering check findings
 
 /// Findings for people (text, Markdown) and programs (one JSON object per finding, CSV rows).
+/// Severity `note` is shown as `info`: a claim fsq could not verify.
 struct FindingRenderer {
   var format: OutputFormat
+
+  static func severity(_ severity: Severity) -> String {
+    severity == .note ? "info" : severity.rawValue
+  }
 
   func render(_ findings: [Finding]) -> String {
     switch format {
@@ -12,7 +17,7 @@ struct FindingRenderer {
       var out = CSV.row(["severity", "rule", "company", "document", "message", "difference", "unit"])
       for finding in findings {
         out += CSV.row([
-          finding.severity.rawValue, finding.rule, finding.company, finding.document, finding.message,
+          Self.severity(finding.severity), finding.rule, finding.company, finding.document, finding.message,
           finding.difference.map(ValueFormatter.jsonNumber) ?? "", finding.difference?.unit.symbol ?? "",
         ])
       }
@@ -21,20 +26,26 @@ struct FindingRenderer {
       if findings.isEmpty { return "check: no findings; the statements tie\n" }
       var out = ""
       for finding in findings {
-        out += "\(finding.severity.rawValue) [\(finding.rule)] \(finding.message)\n"
+        out += "\(Self.severity(finding.severity)) [\(finding.rule)] \(finding.message)\n"
         for figure in finding.figures {
-          out += "  \(figure.description): \(ValueFormatter.text(figure.value))"
-          if let source = figure.source { out += "  (\(source.document) line \(source.line))" }
-          out += "\n"
+          out += "  \(figure.description): \(ValueFormatter.text(figure.value))\n"
+          if let source = figure.source { out += "      at \(Self.place(source))\n" }
         }
         if let difference = finding.difference { out += "  difference: \(ValueFormatter.text(difference))\n" }
       }
       let errors = findings.filter { $0.severity == .error }.count
       let warnings = findings.filter { $0.severity == .warning }.count
       let infos = findings.count - errors - warnings
-      out += "check: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) note\(infos == 1 ? "" : "s")\n"
+      out += "check: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info\n"
       return out
     }
+  }
+
+  /// Where a figure was printed, for people: document and line, then statement and column,
+  /// or the sentence for a figure stated in the text.
+  static func place(_ source: SourceReference) -> String {
+    if source.sentence != nil { return "\(source.document) line \(source.line), in the text" }
+    return "\(source.document) line \(source.line), \(source.statement), column \"\(source.column)\""
   }
 
   func fields(_ finding: Finding) -> [(String, String)] {
@@ -47,7 +58,7 @@ struct FindingRenderer {
     }
     return [
       ("type", JSON.string("finding")),
-      ("severity", JSON.string(finding.severity.rawValue)),
+      ("severity", JSON.string(Self.severity(finding.severity))),
       ("rule", JSON.string(finding.rule)),
       ("company", JSON.string(finding.company)),
       ("document", JSON.string(finding.document)),

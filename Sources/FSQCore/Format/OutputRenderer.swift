@@ -111,6 +111,7 @@ public struct OutputRenderer: Sendable {
   // MARK: Explanations
 
   func renderExplanation(_ explanation: Explanation) -> String {
+    let explanation = Self.collapsed(explanation)
     if format == .json { return JSON.explanation(explanation) + "\n" }
     var out = ""
     func walk(_ node: Explanation, _ prefix: String, _ childPrefix: String) {
@@ -118,10 +119,7 @@ public struct OutputRenderer: Sendable {
       if let formula = node.formula { line += "    [\(formula)]" }
       out += line + "\n"
       var details: [String] = []
-      if let source = node.source {
-        details.append("from \(source.document) line \(source.line): \(source.statement), \"\(source.label)\", column \"\(source.column)\"")
-        if let sentence = source.sentence { details.append("stated: \"\(sentence)\"") }
-      }
+      if let source = node.source { details.append(Self.origin(source)) }
       details += node.remarks
       let bar = node.children.isEmpty ? "   " : "│  "
       for detail in details { out += childPrefix + bar + detail + "\n" }
@@ -132,6 +130,35 @@ public struct OutputRenderer: Sendable {
     }
     walk(explanation, "", "")
     return out
+  }
+
+  /// Where a leaf figure comes from: a statement's label and column, or the text's words.
+  static func origin(_ source: SourceReference) -> String {
+    if let sentence = source.sentence {
+      return "stated in the text, \(source.document) line \(source.line): \"\(sentence)\""
+    }
+    if source.statement == StatementKind.text.rawValue {
+      return "from the text, \(source.document) line \(source.line): \"\(source.label)\""
+    }
+    return "from \(source.document) line \(source.line): \(source.statement), \"\(source.label)\", column \"\(source.column)\""
+  }
+
+  /// A call recorded twice over (`formula(ebitda, p)` tracing itself inside its own node)
+  /// shows once: a node with nothing of its own and one child of the same expression and
+  /// value takes that child's details.
+  static func collapsed(_ node: Explanation) -> Explanation {
+    var node = node
+    node.children = node.children.map(collapsed)
+    if node.children.count == 1, node.formula == nil, node.source == nil,
+      node.children[0].expression == node.expression, node.children[0].value == node.value
+    {
+      let child = node.children[0]
+      node.formula = child.formula
+      node.source = child.source
+      node.remarks += child.remarks
+      node.children = child.children
+    }
+    return node
   }
 }
 

@@ -1,0 +1,151 @@
+// MARK: - Claims in the text against the tables
+
+/// A figure the text states ("revenues of $11.9 million", "a decrease of 17%", "improved
+/// $0.2 million") must agree with the tables at the precision the text states it. A claim
+/// the tables cannot settle — no item named, a period the tables do not cover, or a figure
+/// of a different size altogether (a segment's, not the company's) — is a note, not an error.
+enum TextClaimRule {
+  static let rule = "text-claim"
+
+  static func findings(_ company: Company) -> [Finding] {
+    let figures = CheckFigures(company)
+    return company.claims.compactMap { check($0, company, figures) }
+  }
+
+  static func source(_ claim: Claim) -> SourceReference {
+    SourceReference(
+      document: claim.document, statement: "text", label: claim.phrase, column: "", line: claim.line,
+      sentence: claim.sentence)
+  }
+
+  static func stated(_ claim: Claim) -> Finding.Figure {
+    Finding.Figure(description: "stated: \"\(claim.phrase)\"", value: Quantity(claim.value, claim.unit), source: source(claim))
+  }
+
+  static func note(_ claim: Claim, _ company: Company, _ reason: String) -> Finding {
+    Finding(
+      severity: .note, rule: rule, company: company.id, document: claim.document,
+      message: "cannot verify \"\(claim.phrase)\": \(reason)", figures: [stated(claim)], difference: nil)
+  }
+
+  /// The statement column periods the company printed, to match the text's periods against.
+  static func printedPeriods(_ company: Company, item: String?) -> [ResolvedPeriod] {
+    var periods: [ResolvedPeriod] = []
+    for table in company.statements {
+      let hasItem = item.map { name in table.rows.contains { $0.item == name } } ?? true
+      for column in CheckSupport.periodColumns(table) {
+        if let period = table.columns[column].period, hasItem || item == nil, !periods.contains(period) {
+          periods.append(period)
+        }
+      }
+    }
+    return periods
+  }
+
+  /// A printed period within a week of the stated one at both ends.
+  static func printed(_ period: ResolvedPeriod, in periods: [ResolvedPeriod]) -> ResolvedPeriod? {
+    if periods.contains(period) { return period }
+    return periods.first { candidate in
+      abs(candidate.end.dayNumber - period.end.dayNumber) <= 7 && candidate.isInstant == period.isInstant
+        && (candidate.isInstant || abs(candidate.days - period.days) <= 7)
+    }
+  }
+
+  /// The period a change is measured from when the text names none: the same period a year
+  /// earlier, or for a balance the latest earlier balance date printed.
+  static func basePeriod(_ period: ResolvedPeriod, _ periods: [ResolvedPeriod]) -> ResolvedPeriod? {
+    let earlier = periods.filter { $0.end < period.end && $0.isInstant == period.isInstant && (period.isInstant || abs($0.days - period.days) <= 7) }
+    if period.isInstant { return earlier.max { $0.end < $1.end } }
+    let yearAgo = period.end.adding(months: -12)
+    return earlier.first { abs($0.end.dayNumber - yearAgo.dayNumber) <= 7 }
+  }
+
+  /// Items a claim may mean: "$1.05 per share" is earnings per share, basic or diluted.
+  static func candidates(_ item: String) -> [String] {
+    item == "eps" ? ["eps", "eps_diluted", "eps_basic"] : [item]
+  }
+
+  /// What the tables give for a claim about `item` in `period`: the level, or the change
+  /// against `base` (in amount or in percent of the base's size).
+  /// `aboutALoss`: either figure is negative, so words of direction are ambiguous.
+  static func actual(_ claim: Claim, _ item: String, _ period: ResolvedPeriod, base: ResolvedPeriod?, _ figures: CheckFigures) -> (value: Quantity, aboutALoss: Bool)? {
+    guard let current = figures.value(item, period) else { return nil }
+    if claim.kind == .value { return (current, false) }
+    guard let base, let earlier = figures.value(item, base) else { return nil }
+    let change = current.amount.minus(earlier.amount)
+    let loss = current.amount.isNegative || earlier.amount.isNegative
+    if claim.kind == .changeAmount { return (Quantity(change, current.unit), loss) }
+    return change.over(earlier.amount.magnitude).map { (Quantity($0, .percent), loss) }
+  }
+
+  static func ties(_ claim: Claim, _ actual: Decimal, aboutALoss: Bool = false) -> Bool {
+    if claim.value.minus(actual).magnitude <= claim.tolerance { return true }
+    // "A decrease in the net loss of ($0.76) million": words of direction about a loss are
+    // ambiguous (a smaller loss is a rise); the size is what the text states.
+    return aboutALoss && claim.value.magnitude.minus(actual.magnitude).magnitude <= claim.tolerance
+  }
+
+  static func check(_ claim: Claim, _ company: Company, _ figures: CheckFigures) -> Finding? {
+    guard let named = claim.item else { return note(claim, company, "the text does not say which figure it is about") }
+    let fye = company.fiscalYearEnd
+    let periods = printedPeriods(company, item: nil)
+    guard let statedPeriod = claim.period, let period = printed(statedPeriod, in: periods) else {
+      let when = claim.period.map { " for \(PeriodLabel.describe($0, fiscalYearEnd: fye))" } ?? ""
+      return note(claim, company, "the tables have no \(named)\(when)")
+    }
+    var base: ResolvedPeriod?
+    if claim.kind != .value {
+      if let compared = claim.comparedPeriod {
+        guard let printedBase = printed(compared, in: periods) else {
+          return note(claim, company, "the tables have no \(named) for \(PeriodLabel.describe(compared, fiscalYearEnd: fye))")
+        }
+        base = printedBase
+      } else {
+        base = basePeriod(period, periods)
+      }
+    }
+    var found: (item: String, actual: Quantity)?
+    for item in candidates(named) {
+      guard let (actual, aboutALoss) = actual(claim, item, period, base: base, figures) else { continue }
+      if ties(claim, actual.amount, aboutALoss: aboutALoss) { return nil }
+      if found == nil { found = (item, actual) }
+    }
+    guard let (item, actualFigure) = found else {
+      let when = base.map { " for \(PeriodLabel.describe($0, fiscalYearEnd: fye))" } ?? " to compare with"
+      return note(claim, company, "the tables have no \(named) for \(PeriodLabel.describe(period, fiscalYearEnd: fye))" + (claim.kind == .value ? "" : " or\(when)"))
+    }
+    let actual = actualFigure.amount
+    if claim.kind == .value {
+      // A sentence comparing two periods: the stated level may be the other period's.
+      for other in periods where other != period && other.isInstant == period.isInstant {
+        let year = String(other.end.year)
+        if claim.sentence.contains(year), let value = figures.value(item, other), ties(claim, value.amount) { return nil }
+      }
+      // A level of another size altogether is about another figure (a segment's revenue).
+      if let ratio = claim.value.over(actual), ratio < Decimal.half || ratio > Decimal(2) {
+        return note(claim, company, "it is far from \(item) in the tables (\(CheckSupport.text(actual, actualFigure.unit))); it is probably about another figure")
+      }
+    }
+    let label = PeriodLabel.describe(period, fiscalYearEnd: fye)
+    let baseLabel = base.map { PeriodLabel.describe($0, fiscalYearEnd: fye) } ?? ""
+    var description: String
+    switch claim.kind {
+    case .value: description = "\(item)(\(label))"
+    case .changeAmount: description = "\(item)(\(label)) − \(item)(\(baseLabel))"
+    case .changePercent: description = "(\(item)(\(label)) − \(item)(\(baseLabel))) ÷ |\(item)(\(baseLabel))|"
+    }
+    let tableSource = CheckSupport.cells(company, item: item).first { $0.table.columns[$0.column].period == period }?.source
+    // A figure the tables do not print but fsq computes: say how.
+    if tableSource == nil, let metric = figures.evaluator.metrics[item] {
+      description += ", where \(metric.name)(p) = \(metric.bodyText)"
+    }
+    let shown = actualFigure.unit.isScaledByHundred ? actual.rounded(places: 6) : actual
+    let difference = claim.value.minus(actual)
+    return Finding(
+      severity: .error, rule: rule, company: company.id, document: claim.document,
+      message: "the text states \"\(claim.phrase)\" but the tables give \(CheckSupport.text(shown, actualFigure.unit)) (\(description))",
+      figures: [stated(claim), Finding.Figure(description: description, value: Quantity(shown, actualFigure.unit), source: tableSource)],
+      difference: actualFigure.unit == .percent
+        ? Quantity(difference.rounded(places: 6), .percentagePoints) : Quantity(difference, actualFigure.unit))
+  }
+}
