@@ -125,8 +125,8 @@ enum PerShareRule {
         cell.figure(company),
         Finding.Figure(
           description: "\(CheckSupport.text(income, .currency(company.currency))) ÷ \(CheckSupport.text(shares, .shares)) (lines \(incomeCell.statementRow.line), \(shareRow.line))",
-          value: Quantity(computed.rounded(places: 4), unit), source: incomeCell.source),
+          value: Quantity(computed, unit), source: incomeCell.source),
       ],
-      difference: Quantity(difference.rounded(places: 4), unit))
+      difference: Quantity(difference, unit))
   }
 }

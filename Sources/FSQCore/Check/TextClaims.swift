@@ -139,13 +139,14 @@ enum TextClaimRule {
     if tableSource == nil, let metric = figures.evaluator.metrics[item] {
       description += ", where \(metric.name)(p) = \(metric.bodyText)"
     }
-    let shown = actualFigure.unit.isScaledByHundred ? actual.rounded(places: 6) : actual
+    // Figures carry full precision; text output rounds them for display.
+    let shown = actual
     let difference = claim.value.minus(actual)
     return Finding(
       severity: .error, rule: rule, company: company.id, document: claim.document,
       message: "the text states \"\(claim.phrase)\" but the tables give \(CheckSupport.text(shown, actualFigure.unit)) (\(description))",
       figures: [stated(claim), Finding.Figure(description: description, value: Quantity(shown, actualFigure.unit), source: tableSource)],
       difference: actualFigure.unit == .percent
-        ? Quantity(difference.rounded(places: 6), .percentagePoints) : Quantity(difference, actualFigure.unit))
+        ? Quantity(difference, .percentagePoints) : Quantity(difference, actualFigure.unit))
   }
 }
