@@ -272,13 +272,18 @@ public struct Decimal: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   /// Parses `123`, `-1.5`, `1_000.25`, `1e3`, `2.5E-4`. Returns nil on anything else.
   public init?(parsing text: some StringProtocol) {
+    self.init(parsingUTF8: Array(text.utf8)[...])
+  }
+
+  /// `init(parsing:)` on UTF-8 bytes already at hand (the parser's literals).
+  init?(parsingUTF8 utf8: ArraySlice<UInt8>) {
     var significand: Int128 = 0
     var exponent = 0
     var negative = false
     var sawDigit = false
     var sawPoint = false
     var exact = true
-    var bytes = Array(text.utf8)[...]
+    var bytes = utf8
     if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") {
       negative = bytes.first == UInt8(ascii: "-")
       bytes = bytes.dropFirst()
