@@ -8,7 +8,7 @@ import FSQCore
 
 /// Runs fsq in the mode the options ask for: one-liners, a script, stdin, or the REPL.
 struct Main {
-  let options: Options
+  let options: Settings
 
   func run() -> ExitStatus {
     if options.version {

@@ -47,3 +47,79 @@ struct Options: ParsableCommand {
     4 evaluation error; 5 unreadable or unimportable input file; 130 interrupted.
     """
 }
+
+/// What `Main` needs from the command line, as plain values.
+struct Settings {
+  var expressions: [String] = []
+  var loads: [String] = []
+  var company: String?
+  var format = "text"
+  var check = false
+  var explain = false
+  var keepGoing = false
+  var noBundled = false
+  var noColor = false
+  var version = false
+  var script: String?
+
+  init() {}
+
+  init(_ options: Options) {
+    expressions = options.expressions
+    loads = options.loads
+    company = options.company
+    format = options.format
+    check = options.check
+    explain = options.explain
+    keepGoing = options.keepGoing
+    noBundled = options.noBundled
+    noColor = options.noColor
+    version = options.version
+    script = options.script
+  }
+
+  /// The common command lines (`-e EXPR…`, `SCRIPT`, the flags and options in their plain
+  /// spelling), read without swift-argument-parser, whose reflection-based set-up was a tenth
+  /// of a one-liner's instructions. Anything else (help, `--opt=value`, a repeated flag, a
+  /// value that looks like an option, an unknown word) returns nil and goes to `Options.parse`,
+  /// which accepts or diagnoses it exactly as before.
+  static func parseCommonForms(_ arguments: [String]) -> Settings? {
+    var settings = Settings()
+    var seen: Set<String> = []
+    var index = 0
+    func once(_ name: String) -> Bool { seen.insert(name).inserted }
+    while index < arguments.count {
+      let argument = arguments[index]
+      index += 1
+      switch argument {
+      case "-e":
+        guard index < arguments.count else { return nil }
+        settings.expressions.append(arguments[index])
+        index += 1
+      case "--load", "--company", "--format":
+        guard index < arguments.count, !arguments[index].hasPrefix("-") else { return nil }
+        let value = arguments[index]
+        index += 1
+        if argument == "--load" {
+          settings.loads.append(value)
+        } else {
+          guard once(argument) else { return nil }
+          if argument == "--company" { settings.company = value } else { settings.format = value }
+        }
+      case "--check", "--explain", "--keep-going", "--no-bundled", "--no-color":
+        guard once(argument) else { return nil }
+        switch argument {
+        case "--check": settings.check = true
+        case "--explain": settings.explain = true
+        case "--keep-going": settings.keepGoing = true
+        case "--no-bundled": settings.noBundled = true
+        default: settings.noColor = true
+        }
+      default:
+        guard argument == "-" || !argument.hasPrefix("-"), settings.script == nil else { return nil }
+        settings.script = argument
+      }
+    }
+    return settings
+  }
+}

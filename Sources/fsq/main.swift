@@ -9,19 +9,23 @@ import FSQCore
 // A closed pipe is reported by write() as EPIPE and handled in Output, not by a signal.
 signal(SIGPIPE, SIG_IGN)
 
-let options: Options
-do {
-  options = try Options.parse()
-} catch {
-  let code = Options.exitCode(for: error)
-  let message = Options.fullMessage(for: error)
-  if code == .success {
-    Output.out(message + "\n")
-    exit(0)
+let options: Settings
+if let common = Settings.parseCommonForms(Array(CommandLine.arguments.dropFirst())) {
+  options = common
+} else {
+  do {
+    options = Settings(try Options.parse())
+  } catch {
+    let code = Options.exitCode(for: error)
+    let message = Options.fullMessage(for: error)
+    if code == .success {
+      Output.out(message + "\n")
+      exit(0)
+    }
+    Output.err("fsq: " + message + "\n")
+    Output.err("Run 'fsq --help' for the options.\n")
+    exit(ExitStatus.usage.rawValue)
   }
-  Output.err("fsq: " + message + "\n")
-  Output.err("Run 'fsq --help' for the options.\n")
-  exit(ExitStatus.usage.rawValue)
 }
 
 exit(Main(options: options).run().rawValue)

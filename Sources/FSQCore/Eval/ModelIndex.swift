@@ -74,6 +74,9 @@ struct ModelIndex {
   /// Lower-case letters and digits with single spaces: "Cost of Revenues" and
   /// "cost of  revenues:" are the same label.
   static func normalize(_ label: String) -> String {
+    // ASCII labels (nearly all) take a byte loop: Unicode property lookups made this the
+    // largest cost of building the index at start-up.
+    if label.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(label) }
     var out = ""
     var pendingSpace = false
     for scalar in label.unicodeScalars {
@@ -90,5 +93,27 @@ struct ModelIndex {
       }
     }
     return out
+  }
+
+  /// `normalize` for ASCII text, byte for byte the same result.
+  static func normalizeASCII(_ label: String) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(label.utf8.count)
+    var pendingSpace = false
+    for byte in label.utf8 {
+      let lower = byte | 0x20
+      if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+        if pendingSpace && !out.isEmpty { out.append(0x20) }
+        pendingSpace = false
+        out.append(byte >= 0x41 && byte <= 0x5A ? lower : byte)
+      } else if byte == 0x26 {  // &
+        if !out.isEmpty { out.append(0x20) }
+        out.append(contentsOf: [0x61, 0x6E, 0x64])
+        pendingSpace = true
+      } else if byte != 0x27 {  // '
+        pendingSpace = true
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 }

@@ -24,6 +24,26 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// Parses `YYYY-MM-DD`.
   public init?(iso text: some StringProtocol) {
+    // The usual spelling, eight ASCII digits and two dashes, is read byte by byte; splitting
+    // into substrings was a fifth of the parser's time on scripts full of periods.
+    if text.utf8.count == 10 {
+      var digits = (0, 0, 0)
+      var plain = true
+      for (index, byte) in text.utf8.enumerated() {
+        if index == 4 || index == 7 {
+          if byte != UInt8(ascii: "-") { plain = false }
+        } else if byte >= 0x30 && byte <= 0x39 {
+          let value = Int(byte - 0x30)
+          if index < 4 { digits.0 = digits.0 * 10 + value } else if index < 7 { digits.1 = digits.1 * 10 + value } else { digits.2 = digits.2 * 10 + value }
+        } else {
+          plain = false
+        }
+      }
+      if plain {
+        self.init(year: digits.0, month: digits.1, day: digits.2)
+        return
+      }
+    }
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])

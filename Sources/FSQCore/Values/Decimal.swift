@@ -247,38 +247,48 @@ public struct Decimal: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   /// Digits with a fixed number of places and optional thousands grouping: `1,234.50`.
   public func formatted(places: Int, grouping: Bool = true) -> String {
+    // Built in one byte buffer: the String slicing and appending this did per digit was most
+    // of printing a money amount, a tenth of running a script of 20,000 statements.
     let value = rounded(places: places)
-    var digits = String(value.significand.magnitude)
+    let magnitude = value.significand.magnitude
+    var digits = Array((magnitude <= UInt128(UInt64.max) ? String(UInt64(magnitude)) : String(magnitude)).utf8)
     let valueExponent = value.exponent
-    if valueExponent > 0 { digits += String(repeating: "0", count: valueExponent) }
+    if valueExponent > 0 { digits += repeatElement(UInt8(ascii: "0"), count: valueExponent) }
     let fractionDigits = max(0, -valueExponent)
     if digits.count <= fractionDigits {
-      digits = String(repeating: "0", count: fractionDigits - digits.count + 1) + digits
+      digits = Array(repeating: UInt8(ascii: "0"), count: fractionDigits - digits.count + 1) + digits
     }
-    var integerPart = String(digits.prefix(digits.count - fractionDigits))
-    var fraction = String(digits.suffix(fractionDigits))
-    if fraction.count < places { fraction += String(repeating: "0", count: places - fraction.count) }
-    if grouping && integerPart.count > 3 {
-      var grouped = ""
-      for (index, character) in integerPart.enumerated() {
-        if index > 0 && (integerPart.count - index) % 3 == 0 { grouped += "," }
-        grouped.append(character)
-      }
-      integerPart = grouped
+    let integerCount = digits.count - fractionDigits
+    var out: [UInt8] = []
+    out.reserveCapacity(digits.count + digits.count / 3 + places + 2)
+    if value.significand < 0 { out.append(UInt8(ascii: "-")) }
+    let grouped = grouping && integerCount > 3
+    for index in 0..<integerCount {
+      if grouped && index > 0 && (integerCount - index) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+      out.append(digits[index])
     }
-    let body = places > 0 ? integerPart + "." + fraction : integerPart
-    return value.significand < 0 ? "-" + body : body
+    if places > 0 {
+      out.append(UInt8(ascii: "."))
+      out += digits[integerCount...]
+      if fractionDigits < places { out += repeatElement(UInt8(ascii: "0"), count: places - fractionDigits) }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Parses `123`, `-1.5`, `1_000.25`, `1e3`, `2.5E-4`. Returns nil on anything else.
   public init?(parsing text: some StringProtocol) {
+    self.init(parsingUTF8: Array(text.utf8)[...])
+  }
+
+  /// `init(parsing:)` on UTF-8 bytes already at hand (the parser's literals).
+  init?(parsingUTF8 utf8: ArraySlice<UInt8>) {
     var significand: Int128 = 0
     var exponent = 0
     var negative = false
     var sawDigit = false
     var sawPoint = false
     var exact = true
-    var bytes = Array(text.utf8)[...]
+    var bytes = utf8
     if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") {
       negative = bytes.first == UInt8(ascii: "-")
       bytes = bytes.dropFirst()

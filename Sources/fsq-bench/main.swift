@@ -1,0 +1,290 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import FSQCore
+
+// fsq-bench: fsq against sqlite3 on the same figures, run alternately, and the core in process.
+// Run it with Scripts/bench (release build). `--quick` is a smoke test with tiny sizes, which is
+// what `swift test` runs; its timings mean nothing.
+
+let usage = """
+  usage: fsq-bench [--quick] [--runs N] [--fsq PATH] [--sqlite3 PATH] [--keep DIR]
+
+    --quick        tiny sizes and few runs: checks that everything runs and agrees
+    --runs N       runs of each process benchmark per program (default 21)
+    --fsq PATH     the fsq to measure (default: the fsq next to this executable)
+    --sqlite3 PATH sqlite3 (default: /usr/bin/sqlite3, else sqlite3 on PATH)
+    --keep DIR     write the work files (facts.csv, facts.db, scripts) to DIR and keep them
+
+  """
+
+var quick = false
+var runs: Int?
+var fsqPath = executableFolder() + "/fsq"
+var sqlitePath = "/usr/bin/sqlite3"
+var keepFolder: String?
+do {
+  var arguments = CommandLine.arguments.dropFirst()
+  func value(_ option: String) -> String {
+    guard let value = arguments.popFirst() else { fail("\(option) needs a value\n\(usage)") }
+    return value
+  }
+  while let argument = arguments.popFirst() {
+    switch argument {
+    case "--quick": quick = true
+    case "--runs":
+      guard let count = Int(value(argument)), count > 0 else { fail("--runs needs a positive number") }
+      runs = count
+    case "--fsq": fsqPath = value(argument)
+    case "--sqlite3": sqlitePath = value(argument)
+    case "--keep": keepFolder = value(argument)
+    case "-h", "--help":
+      print(usage, terminator: "")
+      exit(0)
+    default: fail("unknown argument '\(argument)'\n\(usage)")
+    }
+  }
+}
+if !isExecutable(sqlitePath) {
+  if let path = getenv("PATH").map({ String(cString: $0) }),
+    let found = path.split(separator: ":").map({ "\($0)/sqlite3" }).first(where: isExecutable)
+  {
+    sqlitePath = found
+  } else {
+    fail("sqlite3 not found; install it (apt-get install sqlite3) or pass --sqlite3 PATH")
+  }
+}
+if !isExecutable(fsqPath) { fail("fsq not found at \(fsqPath); build it (swift build -c release) or pass --fsq PATH") }
+
+let processRuns = runs ?? (quick ? 3 : 21)
+let scriptStatements = quick ? 200 : 20_000
+let lexerBytes = quick ? 100_000 : 10_000_000
+let libraryCount = quick ? 10 : 1_000
+
+// MARK: Work folder
+
+let folder: String
+if let keepFolder {
+  mkdir(keepFolder, 0o755)
+  folder = keepFolder
+} else {
+  var template = Array("/tmp/fsq-bench.XXXXXX".utf8CString)
+  guard let made = mkdtemp(&template) else { fail("cannot create a work folder in /tmp") }
+  folder = String(cString: made)
+}
+func path(_ name: String) -> String { folder + "/" + name }
+var mismatches: [String] = []
+
+// MARK: Machine
+
+func cpuModel() -> String {
+  for line in readFile("/proc/cpuinfo").split(separator: "\n") where line.hasPrefix("model name") {
+    if let colon = line.firstIndex(of: ":") { return line[line.index(after: colon)...].trimmingPrefix(" ").description }
+  }
+  return "unknown CPU"
+}
+let sqliteVersion = { () -> String in
+  _ = spawn([sqlitePath, "--version"], stdout: path("version.out"), stderr: path("version.err"))
+  return String(readFile(path("version.out")).split(separator: " ").first ?? "?")
+}()
+print("fsq-bench\(quick ? " --quick (sizes too small for the figures to mean anything)" : "")")
+print("machine: \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) cores, \(cpuModel()); sqlite3 \(sqliteVersion)")
+print("fsq: \(fsqPath)")
+print("runs: \(processRuns) of each program, alternating; figures are medians\n")
+
+// MARK: Prepare the same figures for both
+
+let model = Model.bundledModel()
+writeFile(path("facts.csv"), factsCSV(model))
+unlink(path("facts.db"))
+writeFile(path("setup.sql"), SQL.setup(csvPath: path("facts.csv")))
+let setup = spawn([sqlitePath, path("facts.db")], stdin: path("setup.sql"), stdout: path("setup.out"), stderr: path("setup.err"))
+if setup.status != 0 { fail("sqlite3 could not load the facts: \(readFile(path("setup.err")))") }
+let factCount = model.companies.reduce(0) { $0 + $1.facts.count }
+print("prepared \(factCount) facts of \(model.companies.count) company from the bundled model: facts.csv → facts.db\n")
+
+// MARK: Alternating process benchmark
+
+struct Pair {
+  var fsq: [ChildRun] = []
+  var sqlite: [ChildRun] = []
+  var fsqOutput = ""
+  var sqliteOutput = ""
+}
+
+/// Runs fsq and sqlite3 alternately (which goes first alternates too), after one warm-up each.
+@MainActor func alternate(fsq: [String], fsqStdin: String? = nil, sqlite: [String], sqliteStdin: String? = nil) -> Pair {
+  var pair = Pair()
+  func runFSQ() -> ChildRun {
+    let run = spawn(fsq, stdin: fsqStdin, stdout: path("fsq.out"), stderr: path("fsq.err"))
+    if run.status != 0 { fail("fsq exited with \(run.status): \(readFile(path("fsq.err")))") }
+    return run
+  }
+  func runSQLite() -> ChildRun {
+    let run = spawn(sqlite, stdin: sqliteStdin, stdout: path("sqlite.out"), stderr: path("sqlite.err"))
+    if run.status != 0 { fail("sqlite3 exited with \(run.status): \(readFile(path("sqlite.err")))") }
+    return run
+  }
+  _ = runFSQ()
+  _ = runSQLite()
+  for index in 0..<processRuns {
+    if index % 2 == 0 {
+      pair.fsq.append(runFSQ())
+      pair.sqlite.append(runSQLite())
+    } else {
+      pair.sqlite.append(runSQLite())
+      pair.fsq.append(runFSQ())
+    }
+  }
+  pair.fsqOutput = readFile(path("fsq.out"))
+  pair.sqliteOutput = readFile(path("sqlite.out"))
+  return pair
+}
+
+/// Checks that both printed the same numbers, line by line.
+@MainActor func compare(_ what: String, _ pair: Pair, expectedLines: Int) {
+  let a = pair.fsqOutput.split(separator: "\n")
+  let b = pair.sqliteOutput.split(separator: "\n")
+  if a.count != expectedLines || b.count != expectedLines {
+    mismatches.append("\(what): fsq printed \(a.count) lines, sqlite3 \(b.count), expected \(expectedLines)")
+    return
+  }
+  for (index, (x, y)) in zip(a, b).enumerated() where normalizedNumber(x) != normalizedNumber(y) {
+    mismatches.append("\(what), line \(index + 1): fsq printed '\(x)', sqlite3 '\(y)'")
+    return
+  }
+  print("  fsq and sqlite3 agree on all \(expectedLines) result\(expectedLines == 1 ? "" : "s") (first: fsq '\(a[0])', sqlite3 '\(b[0])')")
+}
+
+struct Row {
+  var name: String
+  var fsq: String
+  var sqlite: String
+  var ratio: String
+  var target: String
+  var met: Bool?
+}
+var rows: [Row] = []
+
+func ms(_ seconds: Double) -> String { fixed(seconds * 1000, 2) + " ms" }
+
+// 1. The one-liner.
+print("1. one-liner: fsq -e '\(oneLinerExpression)'  vs  sqlite3 facts.db \"SELECT …\"")
+let one = alternate(fsq: [fsqPath, "-e", oneLinerExpression], sqlite: [sqlitePath, path("facts.db"), SQL.oneLiner])
+compare("one-liner", one, expectedLines: 1)
+let oneFSQ = median(one.fsq.map(\.seconds))
+let oneSQLite = median(one.sqlite.map(\.seconds))
+rows.append(Row(name: "one-liner, wall", fsq: ms(oneFSQ), sqlite: ms(oneSQLite), ratio: fixed(oneFSQ / oneSQLite, 2) + "x", target: "≤ 1.5x", met: oneFSQ / oneSQLite <= 1.5))
+
+// 2. The script.
+let (fsqScript, sqlScript) = grossProfitWorkload(statements: scriptStatements)
+writeFile(path("script.fsq"), fsqScript)
+writeFile(path("queries.sql"), sqlScript)
+print("2. script: fsq script.fsq (\(scriptStatements) statements)  vs  sqlite3 facts.db < queries.sql")
+let script = alternate(fsq: [fsqPath, path("script.fsq")], sqlite: [sqlitePath, path("facts.db")], sqliteStdin: path("queries.sql"))
+compare("script", script, expectedLines: scriptStatements)
+let scriptFSQ = median(script.fsq.map(\.seconds))
+let scriptSQLite = median(script.sqlite.map(\.seconds))
+rows.append(Row(name: "\(scriptStatements)-statement script, wall", fsq: ms(scriptFSQ), sqlite: ms(scriptSQLite), ratio: fixed(scriptFSQ / scriptSQLite, 2) + "x", target: "≤ 0.25x", met: scriptFSQ / scriptSQLite <= 0.25))
+
+// 3. Lexer and parser, in process.
+let lexerText = lexerWorkload(bytes: lexerBytes)
+let lexerSource = SourceFile(name: "bench.fsq", text: lexerText)
+let lexerMB = Double(lexerSource.bytes.count) / 1_000_000
+print("3. lexing and parsing \(fixed(lexerMB, 1)) MB of generated fsq, in process")
+let check = Parser.parse(lexerSource)
+if !check.diagnostics.isEmpty { mismatches.append("lexer workload: \(check.diagnostics.count) diagnostics, first: \(check.diagnostics[0].message)") }
+print("  \(check.statements.count) statements, no diagnostics: \(check.diagnostics.isEmpty)")
+var lexTimes: [Double] = []
+var parseTimes: [Double] = []
+for _ in 0..<(quick ? 2 : 7) {
+  let source = SourceFile(name: "bench.fsq", bytes: lexerSource.bytes)
+  var start = now()
+  var lexer = Lexer(source: source)
+  let tokens = lexer.tokenize()
+  lexTimes.append(now() - start)
+  precondition(tokens.count > 1)
+  start = now()
+  let program = Parser.parse(source)
+  parseTimes.append(now() - start)
+  precondition(program.statements.count == check.statements.count)
+}
+let lexRate = lexerMB / median(lexTimes)
+let parseRate = lexerMB / median(parseTimes)
+rows.append(Row(name: "lexer alone", fsq: fixed(lexRate, 0) + " MB/s", sqlite: "", ratio: "", target: "", met: nil))
+rows.append(Row(name: "lexer + parser", fsq: fixed(parseRate, 0) + " MB/s", sqlite: "", ratio: "", target: "≥ 100 MB/s", met: parseRate >= 100))
+
+// 4. Importing, in process.
+let seeds = ReleaseImporter.bundledReleases
+let seedBytes = seeds.map { Array($0.text.utf8) }
+print("4. importing the seed release \(seeds[0].name) (\(seedBytes[0].count) bytes) and \(libraryCount) generated releases, in process")
+var seedTimes: [Double] = []
+var bundledTimes: [Double] = []
+for _ in 0..<(quick ? 3 : 200) {
+  var start = now()
+  let company = try! ReleaseImporter.importRelease(bytes: seedBytes[0], documentName: seeds[0].name)
+  seedTimes.append(now() - start)
+  precondition(!company.facts.isEmpty)
+  start = now()
+  let bundled = Model.bundledModel()
+  bundledTimes.append(now() - start)
+  precondition(bundled.companies.count == 1)
+}
+let seedTime = median(seedTimes)
+rows.append(Row(name: "seed import", fsq: ms(seedTime), sqlite: "", ratio: "", target: "< 1 ms", met: seedTime < 0.001))
+rows.append(Row(name: "bundled model (2 releases)", fsq: ms(median(bundledTimes)), sqlite: "", ratio: "", target: "", met: nil))
+
+let library = releaseLibrary(count: libraryCount, template: seeds[0].text)
+var libraryTimes: [Double] = []
+for _ in 0..<(quick ? 1 : 3) {
+  var libraryModel = Model()
+  let start = now()
+  for release in library {
+    do {
+      try libraryModel.importRelease(bytes: release.bytes, documentName: release.name)
+    } catch {
+      fail("generated release \(release.name) failed to import: \(error)")
+    }
+  }
+  libraryTimes.append(now() - start)
+  if libraryModel.companies.count != libraryCount {
+    mismatches.append("library: \(libraryCount) releases made \(libraryModel.companies.count) companies")
+  }
+}
+let libraryTime = median(libraryTimes)
+print("  \(libraryCount) releases → \(libraryCount) companies")
+rows.append(Row(name: "\(libraryCount) releases", fsq: fixed(libraryTime, 3) + " s", sqlite: "", ratio: "", target: "< 1 s", met: libraryTime < 1))
+
+// 5. Peak memory of the one-liner (from the runs in 1).
+let rssFSQ = median(one.fsq.map { Double($0.maxRSSKiB) }) / 1024
+let rssSQLite = median(one.sqlite.map { Double($0.maxRSSKiB) }) / 1024
+rows.append(Row(name: "one-liner, peak RSS", fsq: fixed(rssFSQ, 1) + " MiB", sqlite: fixed(rssSQLite, 1) + " MiB", ratio: fixed(rssFSQ / rssSQLite, 2) + "x", target: "≤ 20 MiB", met: rssFSQ <= 20))
+
+// MARK: Report
+
+print("")
+let widths = [34, 12, 12, 12, 12]
+print(padded("", widths[0]) + padded("fsq", widths[1], right: true) + padded("sqlite3", widths[2], right: true) + padded("fsq/sqlite3", widths[3], right: true) + "  target")
+for row in rows {
+  let verdict = row.met.map { $0 ? "  met" : "  MISSED" } ?? ""
+  print(
+    padded(row.name, widths[0]) + padded(row.fsq, widths[1], right: true) + padded(row.sqlite, widths[2], right: true)
+      + padded(row.ratio, widths[3], right: true) + "  " + row.target + verdict)
+}
+if keepFolder == nil {
+  for name in [
+    "facts.csv", "facts.db", "setup.sql", "setup.out", "setup.err", "script.fsq", "queries.sql", "fsq.out", "fsq.err",
+    "sqlite.out", "sqlite.err", "version.out", "version.err",
+  ] {
+    unlink(path(name))
+  }
+  rmdir(folder)
+}
+if !mismatches.isEmpty {
+  print("\nfsq and sqlite3 DISAGREE:")
+  for mismatch in mismatches { print("  " + mismatch) }
+  exit(1)
+}
+print("\noutputs checked: fsq and sqlite3 agree")
