@@ -201,4 +201,32 @@ enum CellReader {
   }
 }
 
+extension CellReader {
+  /// A column heading that is only a year, with at most a footnote mark after it: `2009`,
+  /// `2003*`, `2011(1)`, `2010 (a)`, `2012†`, `$2008` is not (a dollar sign makes it a figure).
+  static func isYearHeading(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    var index = 0
+    while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+    let start = index
+    while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+    guard index - start == 4, year(in: text) != nil else { return false }
+    var rest = bytes[index...].drop { $0 == 0x20 }
+    while rest.last == 0x20 { rest = rest.dropLast() }
+    if rest.isEmpty { return true }
+    if rest.allSatisfy({ $0 == UInt8(ascii: "*") }) && rest.count <= 3 { return true }
+    if rest == [0xE2, 0x80, 0xA0] || rest == [0xE2, 0x80, 0xA1] { return true }  // † ‡
+    // `(1)`, `(a)`, `(1)(2)`.
+    var marks = rest[...]
+    while marks.first == UInt8(ascii: "("), let close = marks.firstIndex(of: UInt8(ascii: ")")) {
+      let inner = marks[(marks.startIndex + 1)..<close]
+      guard !inner.isEmpty, inner.count <= 2, inner.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) }) else {
+        return false
+      }
+      marks = marks[(close + 1)...]
+    }
+    return marks.isEmpty
+  }
+}
+
 enum RuleKind { case single, double }

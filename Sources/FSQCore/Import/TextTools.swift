@@ -44,6 +44,17 @@ enum TextTools {
     return collapseSpaces(Substring(String(decoding: out, as: UTF8.self)))
   }
 
+  /// Drops Markdown emphasis around a whole cell: `*Operating expenses:*`, `_Net sales_`.
+  static func stripEmphasis(_ text: String) -> String {
+    let utf8 = text.utf8
+    guard utf8.count >= 3, let first = utf8.first, first == utf8.last,
+      first == UInt8(ascii: "*") || first == UInt8(ascii: "_")
+    else { return text }
+    let inner = utf8.dropFirst().dropLast()
+    guard let a = inner.first, let b = inner.last, a != 0x20, b != 0x20, a != first, b != first else { return text }
+    return String(decoding: inner, as: UTF8.self)
+  }
+
   /// Trims and collapses runs of whitespace (including no-break spaces) to one space.
   static func collapseSpaces(_ text: Substring) -> String {
     // Fast path: nothing to trim or collapse.
