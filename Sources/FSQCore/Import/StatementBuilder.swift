@@ -131,6 +131,15 @@ struct StatementBuilder {
       let normalizedLabel = TextTools.normalize(label)
       if section != nil, logical.ruleAbove, rowsInSection <= 1, !normalizedLabel.hasPrefix("total") { section = nil }
       rowsInSection += 1
+      // A per-share or share-count heading covers its Basic / Diluted lines only: a row
+      // labelled otherwise ("Gross margin %") is back at the statement's level.
+      if let current = section, ItemCatalog.rowKind(label: "", section: current) != .money,
+        !normalizedLabel.has("basic") && !normalizedLabel.has("diluted") && !normalizedLabel.has("share")
+          && !normalizedLabel.has("continuing") && !normalizedLabel.has("discontinued") && !normalizedLabel.has("net income")
+          && !normalizedLabel.has("net loss")
+      {
+        section = nil
+      }
       // What the row measures.
       var rowKind = ItemCatalog.rowKind(label: label, section: section)
       let periodCells = columns.indices.filter { columns[$0].kind == .period }.map { read[$0] }
@@ -192,8 +201,11 @@ struct StatementBuilder {
       rows.append(
         StatementRow(label: label, item: item, section: rowSection, kind: rowKind, values: placed, line: logical.line,
           ruleAbove: logical.ruleAbove, doubleRuleBelow: logical.doubleRuleBelow, indent: logical.indent))
+      // A balance ("Total assets" in selected annual data) is a figure at the period's end.
+      let isBalance = ItemCatalog.entry(named: item)?.statement == .balanceSheet
       for (k, column) in columns.enumerated() where column.kind == .period {
-        guard let period = column.period, k < values.count, let value = values[k] else { continue }
+        guard var period = column.period, k < values.count, let value = values[k] else { continue }
+        if isBalance && !period.isInstant { period = ResolvedPeriod(start: nil, end: period.end) }
         let source = SourceReference(
           document: documentName, statement: statementTitle, label: label, column: column.header, line: logical.line)
         newFacts.append(
