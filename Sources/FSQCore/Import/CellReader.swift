@@ -21,6 +21,7 @@ enum CellReader {
     var letters = 0
     var digits = 0
     var dashes = 0
+    var stray = 0
     // Keep digits, separators, signs and letters; drop currency marks and spaces.
     var iterator = text.utf8.makeIterator()
     while let byte = iterator.next() {
@@ -33,7 +34,7 @@ enum CellReader {
       case UInt8(ascii: "-"):
         dashes += 1
         bytes.append(byte)
-      case UInt8(ascii: "$"), UInt8(ascii: " "), UInt8(ascii: "\\"), UInt8(ascii: "\t"), UInt8(ascii: "*"):
+      case UInt8(ascii: "$"), UInt8(ascii: " "), UInt8(ascii: "\\"), UInt8(ascii: "\t"), UInt8(ascii: "*"), UInt8(ascii: "+"):
         continue
       case 0xE2:
         // U+2012…U+2015 dashes and U+2212 minus: E2 80 92…95, E2 88 92.
@@ -50,10 +51,14 @@ enum CellReader {
         if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "/") {
           letters += 1
           bytes.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))
+        } else if byte > 0x20 {
+          // `;`, `:`, `#`, `=`…: not part of any printed figure.
+          stray += 1
         }
       }
     }
     if bytes.isEmpty { return .empty }
+    if stray > 0 && digits > 0 { return .invalid }
     if digits == 0 {
       if letters == 0 {
         if dashes > 0 && bytes.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") }) {
