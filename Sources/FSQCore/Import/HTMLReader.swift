@@ -262,7 +262,7 @@ enum HTMLReader {
     }
 
     func spanValue(_ attributes: String, _ name: String) -> Int {
-      guard let range = attributes.firstRange(of: name) else { return 1 }
+      guard let range = TextTools.firstRange(of: name, in: attributes) else { return 1 }
       var value = 0
       var seenDigit = false
       for byte in attributes[range.upperBound...].utf8 {
@@ -281,7 +281,7 @@ enum HTMLReader {
     func borders(_ attributes: String) -> (RuleKind?, Bool) {
       var below: RuleKind? = nil
       var above = false
-      if let range = attributes.firstRange(of: "border-bottom") {
+      if let range = TextTools.firstRange(of: "border-bottom", in: attributes) {
         let rest = attributes[range.upperBound...].prefix(40)
         let value = rest.prefix { $0 != ";" && $0 != "\"" }
         if value.has("double") {
@@ -290,7 +290,7 @@ enum HTMLReader {
           below = .single
         }
       }
-      if let range = attributes.firstRange(of: "border-top") {
+      if let range = TextTools.firstRange(of: "border-top", in: attributes) {
         let value = attributes[range.upperBound...].prefix(40).prefix { $0 != ";" && $0 != "\"" }
         if !value.has("none") && !value.has(": 0") && !value.has(":0") { above = true }
       }

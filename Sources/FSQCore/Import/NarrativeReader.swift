@@ -240,9 +240,10 @@ struct NarrativeReader {
       // A percentage stated for a money item without a change word is not its level.
       let percentOfMoney = figure.kind == .percent && entry.map { $0.unitKind != .percent } ?? true
       if let item, figure.kind != .plain, !segment, !percentOfMoney {
-        let unit: Unit = perShare ? .perShare("USD") : (figure.kind == .percent ? .percent : .usd)
+        let perShareItem = perShare || entry?.unitKind == .perShare
+        let unit: Unit = perShareItem ? .perShare("USD") : (figure.kind == .percent ? .percent : .usd)
         // "a net loss of $164 million": the statements print the loss as a negative figure.
-        let value = loss && figure.kind == .money && !perShare && !figure.value.isNegative && !figure.value.isZero ? figure.value.negated() : figure.value
+        let value = loss && figure.kind == .money && !perShareItem && !figure.value.isNegative && !figure.value.isZero ? figure.value.negated() : figure.value
         claims.append(
           Claim(
             kind: .value, item: item, period: period, comparedPeriod: nil, value: value, unit: unit,

@@ -80,16 +80,18 @@ struct StatementBuilder {
     } else {
       statementKindGuess = kind ?? StatementBuilder.inferKind(rows: table.rows, columns: columns)
     }
-    let heading = above.last { text in
-      StatementBuilder.isHeading(text) && PeriodHeaders.scale(in: [text]).caption == nil && !StatementBuilder.isCompanyCaption(text)
-        && !TextTools.lowercasedASCII(text).has("unaudited")
+    func heading() -> String? {
+      above.last { text in
+        StatementBuilder.isHeading(text) && PeriodHeaders.scale(in: [text]).caption == nil && !StatementBuilder.isCompanyCaption(text)
+          && !TextTools.lowercasedASCII(text).has("unaudited")
+      }.map { TextTools.collapseSpaces(Substring($0)) }
     }
     let statementTitle =
-      statementIndex.map { statements[$0].title } ?? title ?? heading.map { TextTools.collapseSpaces(Substring($0)) }
-      ?? StatementBuilder.defaultTitle(statementKindGuess)
+      statementIndex.map { statements[$0].title } ?? title ?? heading() ?? StatementBuilder.defaultTitle(statementKindGuess)
     var used = statementIndex.map { usedItems[$0] } ?? []
     var section: String? = statementIndex.flatMap { lastSections[$0] }
     var sectionIndent = 0
+    var sectionCountsShares = section.map { ItemCatalog.rowKind(label: "", section: $0) != .money } ?? false
     var rowsInSection = 0
     var sawIndentedChild = false
     var rows: [StatementRow] = []
@@ -113,6 +115,7 @@ struct StatementBuilder {
         if label.isEmpty { continue }
         if read.allSatisfy({ $0 == .empty }) {
           section = StatementBuilder.sectionName(label)
+          sectionCountsShares = ItemCatalog.rowKind(label: "", section: section) != .money
           sectionIndent = logical.indent
           sawIndentedChild = false
           rowsInSection = 0
@@ -133,7 +136,7 @@ struct StatementBuilder {
       rowsInSection += 1
       // A per-share or share-count heading covers its Basic / Diluted lines only: a row
       // labelled otherwise ("Gross margin %") is back at the statement's level.
-      if let current = section, ItemCatalog.rowKind(label: "", section: current) != .money,
+      if section != nil, sectionCountsShares,
         !normalizedLabel.has("basic") && !normalizedLabel.has("diluted") && !normalizedLabel.has("share")
           && !normalizedLabel.has("continuing") && !normalizedLabel.has("discontinued") && !normalizedLabel.has("net income")
           && !normalizedLabel.has("net loss")

@@ -249,6 +249,28 @@ extension StringProtocol {
 }
 
 extension TextTools {
+  /// Where `needle` first occurs in `text`, by a plain byte search (the generic
+  /// `firstRange(of:)` builds a searcher per call, which showed in HTML import profiles).
+  static func firstRange(of needle: String, in text: String) -> Range<String.Index>? {
+    let pattern = Array(needle.utf8)
+    let utf8 = text.utf8
+    guard let first = pattern.first, utf8.count >= pattern.count else { return nil }
+    var index = utf8.startIndex
+    while index != utf8.endIndex {
+      if utf8[index] == first {
+        var probe = index
+        var k = 0
+        while k < pattern.count, probe != utf8.endIndex, utf8[probe] == pattern[k] {
+          k += 1
+          probe = utf8.index(after: probe)
+        }
+        if k == pattern.count { return index..<probe }
+      }
+      index = utf8.index(after: index)
+    }
+    return nil
+  }
+
   static func search(_ text: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
     let n = text.count
     let m = pattern.count
