@@ -140,8 +140,9 @@ public enum PeriodLabel {
   /// `q3 2009`, `9m 2009`, `fy 2009`, `2009-09-30`.
   public static func describe(_ period: ResolvedPeriod, fiscalYearEnd fye: FiscalYearEnd) -> String {
     guard let start = period.start else { return period.end.description }
-    let sameYearEnd = fye.endOfFiscalYear(period.end.year)
-    let fiscalYear = period.end.dayNumber <= sameYearEnd.dayNumber + 7 ? period.end.year : period.end.year + 1
+    // The first fiscal year (within a week's slack) that ends on or after the period's end.
+    var fiscalYear = period.end.year - 1
+    while fiscalYear <= period.end.year + 1, period.end.dayNumber > fye.endOfFiscalYear(fiscalYear).dayNumber + 7 { fiscalYear += 1 }
     let fiscalStart = fye.endOfFiscalYear(fiscalYear - 1).adding(days: 1)
     let monthsIntoYear = Int((Double(period.end.dayNumber - fiscalStart.dayNumber + 1) / 30.44).rounded())
     let startsWithYear = abs(start.dayNumber - fiscalStart.dayNumber) <= 7

@@ -21,6 +21,7 @@ enum CellReader {
     var letters = 0
     var digits = 0
     var dashes = 0
+    var stray = 0
     // Keep digits, separators, signs and letters; drop currency marks and spaces.
     var iterator = text.utf8.makeIterator()
     while let byte = iterator.next() {
@@ -33,7 +34,7 @@ enum CellReader {
       case UInt8(ascii: "-"):
         dashes += 1
         bytes.append(byte)
-      case UInt8(ascii: "$"), UInt8(ascii: " "), UInt8(ascii: "\\"), UInt8(ascii: "\t"), UInt8(ascii: "*"):
+      case UInt8(ascii: "$"), UInt8(ascii: " "), UInt8(ascii: "\\"), UInt8(ascii: "\t"), UInt8(ascii: "*"), UInt8(ascii: "+"):
         continue
       case 0xE2:
         // U+2012…U+2015 dashes and U+2212 minus: E2 80 92…95, E2 88 92.
@@ -50,10 +51,14 @@ enum CellReader {
         if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "/") {
           letters += 1
           bytes.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))
+        } else if byte > 0x20 {
+          // `;`, `:`, `#`, `=`…: not part of any printed figure.
+          stray += 1
         }
       }
     }
     if bytes.isEmpty { return .empty }
+    if stray > 0 && digits > 0 { return .invalid }
     if digits == 0 {
       if letters == 0 {
         if dashes > 0 && bytes.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") }) {
@@ -198,6 +203,34 @@ enum CellReader {
       if next == UInt8(ascii: ",") || next == UInt8(ascii: ".") || (next >= 0x30 && next <= 0x39) { return nil }
     }
     return value
+  }
+}
+
+extension CellReader {
+  /// A column heading that is only a year, with at most a footnote mark after it: `2009`,
+  /// `2003*`, `2011(1)`, `2010 (a)`, `2012†`, `$2008` is not (a dollar sign makes it a figure).
+  static func isYearHeading(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    var index = 0
+    while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+    let start = index
+    while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+    guard index - start == 4, year(in: text) != nil else { return false }
+    var rest = bytes[index...].drop { $0 == 0x20 }
+    while rest.last == 0x20 { rest = rest.dropLast() }
+    if rest.isEmpty { return true }
+    if rest.allSatisfy({ $0 == UInt8(ascii: "*") }) && rest.count <= 3 { return true }
+    if rest == [0xE2, 0x80, 0xA0] || rest == [0xE2, 0x80, 0xA1] { return true }  // † ‡
+    // `(1)`, `(a)`, `(1)(2)`.
+    var marks = rest[...]
+    while marks.first == UInt8(ascii: "("), let close = marks.firstIndex(of: UInt8(ascii: ")")) {
+      let inner = marks[(marks.startIndex + 1)..<close]
+      guard !inner.isEmpty, inner.count <= 2, inner.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) }) else {
+        return false
+      }
+      marks = marks[(close + 1)...]
+    }
+    return marks.isEmpty
   }
 }
 

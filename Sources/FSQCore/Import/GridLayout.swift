@@ -23,23 +23,44 @@ enum GridLayout {
   }
 
   static func table(from rows: [GridRow], line: Int) -> LogicalTable? {
-    guard !rows.isEmpty else { return nil }
-    // Expand column spans into a rectangular grid.
-    var width = 0
-    for row in rows { width = max(width, row.cells.reduce(0) { $0 + max(1, min($1.span, 1000)) }) }
-    guard width >= 2 else { return nil }
+    guard !rows.isEmpty, rows.count <= 100_000 else { return nil }
+    // Expand column and row spans into a rectangular grid. A position covered by a cell from a
+    // row above (`rowspan`) is empty and belongs to no cell of this row, so the cells after it
+    // move right, as a browser lays them out.
     var grid: [[Slot]] = []
     grid.reserveCapacity(rows.count)
+    var coveredRows: [Int] = []  // per grid column: rows still covered by a rowspan from above
+    var width = 0
     for row in rows {
       var slots: [Slot] = []
-      slots.reserveCapacity(width)
-      for (cellIndex, cell) in row.cells.enumerated() {
-        for k in 0..<max(1, min(cell.span, 1000)) {
-          slots.append(Slot(text: cell.text, isOrigin: k == 0, cellIndex: cellIndex))
+      var column = 0
+      func skipCovered() {
+        while column < coveredRows.count, coveredRows[column] > 0 {
+          coveredRows[column] -= 1
+          slots.append(Slot(text: "", isOrigin: false, cellIndex: -1000 - column))
+          column += 1
         }
       }
-      while slots.count < width { slots.append(Slot(text: "", isOrigin: true, cellIndex: -1)) }
+      for (cellIndex, cell) in row.cells.enumerated() {
+        skipCovered()
+        let span = max(1, min(cell.span, 1000))
+        for k in 0..<span {
+          slots.append(Slot(text: cell.text, isOrigin: k == 0, cellIndex: cellIndex))
+          if cell.rowSpan > 1 {
+            while coveredRows.count <= column { coveredRows.append(0) }
+            coveredRows[column] = max(coveredRows[column], min(cell.rowSpan, 1000) - 1)
+          }
+          column += 1
+        }
+      }
+      skipCovered()
+      for c in column..<max(column, coveredRows.count) where coveredRows[c] > 0 { coveredRows[c] -= 1 }
+      width = max(width, slots.count)
       grid.append(slots)
+    }
+    guard width >= 2 else { return nil }
+    for r in grid.indices {
+      while grid[r].count < width { grid[r].append(Slot(text: "", isOrigin: true, cellIndex: -1)) }
     }
 
     // A row is a rule row when every non-empty cell is a rule.
@@ -65,7 +86,7 @@ enum GridLayout {
         case .number(_, _), .invalid:
           if !isFigureLike(slot.text) { continue }
           numbers.append(c)
-          if CellReader.year(in: slot.text) == nil || slot.text.utf8.count > 6 { yearsOnly = false }
+          if !CellReader.isYearHeading(slot.text) { yearsOnly = false }
         case .notMeaningful where slot.text.utf8.count <= 4:
           numbers.append(c)
           yearsOnly = false
@@ -202,7 +223,7 @@ enum GridLayout {
 
   /// Header words that span the columns to their right when printed in one Markdown cell.
   static func spreadsRight(_ text: String) -> Bool {
-    if CellReader.year(in: text) != nil && text.utf8.count <= 6 { return false }
+    if CellReader.isYearHeading(text) { return false }
     let lower = TextTools.lowercasedASCII(text)
     for word in ["ended", "ending", "months", "weeks", "quarter", "year", "january", "february", "march", "april",
       "may", "june", "july", "august", "september", "october", "november", "december"]

@@ -1,8 +1,9 @@
 // MARK: - HTML (SEC EX-99 exhibits)
 
 /// Reads HTML in one pass over the bytes: tables become grids of cells (with column spans and
-/// borders), everything else paragraphs split at block-level tags. Nested tables are read as
-/// text of the outer cell. Unclosed tags and stray `<` are tolerated.
+/// borders), everything else paragraphs split at block-level tags. A table inside a cell is read
+/// as a table of its own: EX-99 exhibits often wrap each statement in an outer layout table,
+/// and the figures are in the innermost one. Unclosed tags and stray `<` are tolerated.
 enum HTMLReader {
   static func read(_ bytes: [UInt8]) -> [DocumentBlock] {
     var reader = State(bytes: bytes)
@@ -30,6 +31,9 @@ enum HTMLReader {
     var cellText: [UInt8]? = nil
     var cellLine = 0
     var cellSpan = 1
+    var cellRowSpan = 1
+    /// Tables whose cell holds the table being read: they resume when it closes.
+    var outerTables = 0
     var cellRuleBelow: RuleKind? = nil
     var cellRuleAbove = false
     var rowRuleBelow: RuleKind? = nil
@@ -176,17 +180,39 @@ enum HTMLReader {
       switch name {
       case "table":
         if closing {
-          if tableDepth == 1 { finishTable(force: false) }
-          tableDepth = max(0, tableDepth - 1)
-        } else {
-          if tableDepth == 0 {
-            flushParagraph()
-            rows.removeAll()
-            tableLine = line
-          } else if cellText != nil {
-            cellText!.append(0x20)
+          if tableDepth > 0 {
+            finishTable(force: false)
+            tableDepth = 0
+            if outerTables > 0 {
+              // Back in the outer table's cell: its remaining rows are read as a new grid.
+              outerTables -= 1
+              tableDepth = 1
+              rows.removeAll()
+              tableLine = line
+              rowCells = []
+              rowLine = line
+              cellText = []
+              cellLine = line
+              cellSpan = 1
+              cellRowSpan = 1
+              cellRuleBelow = nil
+              cellRuleAbove = false
+            }
           }
-          tableDepth += 1
+        } else {
+          if tableDepth > 0 {
+            // A table in a cell: what the outer table held so far stands on its own (titles
+            // printed in a layout table become text above the inner one).
+            finishTable(force: true)
+            outerTables += 1
+          } else {
+            flushParagraph()
+          }
+          rows.removeAll()
+          rowCells = nil
+          cellText = nil
+          tableLine = line
+          tableDepth = 1
         }
       case "tr" where tableDepth == 1:
         finishRow()
@@ -212,7 +238,8 @@ enum HTMLReader {
           cellText = []
           cellLine = line
           let attributeText = TextTools.lowercasedASCII(String(decoding: attributes, as: UTF8.self))
-          cellSpan = spanValue(attributeText)
+          cellSpan = spanValue(attributeText, "colspan")
+          cellRowSpan = spanValue(attributeText, "rowspan")
           (cellRuleBelow, cellRuleAbove) = borders(attributeText)
         }
       case "br":
@@ -234,8 +261,8 @@ enum HTMLReader {
       }
     }
 
-    func spanValue(_ attributes: String) -> Int {
-      guard let range = attributes.firstRange(of: "colspan") else { return 1 }
+    func spanValue(_ attributes: String, _ name: String) -> Int {
+      guard let range = TextTools.firstRange(of: name, in: attributes) else { return 1 }
       var value = 0
       var seenDigit = false
       for byte in attributes[range.upperBound...].utf8 {
@@ -254,7 +281,7 @@ enum HTMLReader {
     func borders(_ attributes: String) -> (RuleKind?, Bool) {
       var below: RuleKind? = nil
       var above = false
-      if let range = attributes.firstRange(of: "border-bottom") {
+      if let range = TextTools.firstRange(of: "border-bottom", in: attributes) {
         let rest = attributes[range.upperBound...].prefix(40)
         let value = rest.prefix { $0 != ";" && $0 != "\"" }
         if value.has("double") {
@@ -263,7 +290,7 @@ enum HTMLReader {
           below = .single
         }
       }
-      if let range = attributes.firstRange(of: "border-top") {
+      if let range = TextTools.firstRange(of: "border-top", in: attributes) {
         let value = attributes[range.upperBound...].prefix(40).prefix { $0 != ";" && $0 != "\"" }
         if !value.has("none") && !value.has(": 0") && !value.has(":0") { above = true }
       }
@@ -275,6 +302,7 @@ enum HTMLReader {
       var cell = GridCell(
         text: TextTools.collapseSpaces(Substring(String(decoding: text, as: UTF8.self))), span: cellSpan,
         line: cellLine)
+      cell.rowSpan = cellRowSpan
       cell.ruleBelow = cellRuleBelow ?? rowRuleBelow
       cell.ruleAbove = cellRuleAbove || rowRuleAbove
       if rowCells == nil { rowCells = [] }

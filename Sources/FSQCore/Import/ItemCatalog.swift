@@ -73,7 +73,9 @@ public enum ItemCatalog {
       }
     case .shares:
       if let entry, entry.unitKind == .shares { return entry.name }
-      if sectionText.has("weighted average") || normalized.has("weighted average") || normalized.has("shares used") {
+      if sectionText.has("weighted average") || sectionText.has("average shares") || sectionText.has("shares outstanding")
+        || sectionText.has("shares used") || normalized.has("weighted average") || normalized.has("shares used")
+      {
         return "weighted_average_shares" + variantSuffix(label: normalized, section: sectionText)
       }
       return TextTools.slug(label)
@@ -129,6 +131,10 @@ public enum ItemCatalog {
   static func strippedQualifiers(_ normalized: String) -> String {
     var words = normalized.split(separator: " ").map(String.init)
     if words.last == "net" { words.removeLast() }
+    // "GAAP net income", "Reported net income" in a reconciliation.
+    if words.count > 1, words.first == "gaap" || words.first == "reported" || words.first == "as" && words.dropFirst().first == "reported" {
+      words.removeFirst(words.first == "as" ? 2 : 1)
+    }
     return words.joined(separator: " ")
   }
 
@@ -145,13 +151,14 @@ public enum ItemCatalog {
         || t.has("per basic share") || t.hasPrefix("eps") || t.hasSuffix(" eps") || t.has("earnings per")
         || t.has("loss per") || t.has("income per")
     }
-    if text.has("weighted average") || text.has("shares used") || text.has("number of shares")
-      || text.has("shares outstanding")
-    {
-      return .shares
+    func countsShares(_ t: String) -> Bool {
+      t.has("weighted average") || t.has("shares used") || t.has("number of shares") || t.has("shares outstanding")
     }
+    if countsShares(text) { return .shares }
     if mentionsPerShare(text) { return .perShare }
     if mentionsShares(text) { return .shares }
+    // "Shares used in computing earnings per share:" heads share counts, though it names EPS.
+    if countsShares(sectionText) { return .shares }
     if mentionsShares(sectionText) && !mentionsPerShare(sectionText) { return .shares }
     if mentionsPerShare(sectionText) { return .perShare }
     return .money

@@ -21,9 +21,9 @@ extension ItemCatalog {
     interest_net | us-gaap:InterestIncomeExpenseNet | any | money | Interest (income) expense, net; Interest expense, net; Interest income (expense), net; Interest, net; Net interest expense
     gain_on_debt_settlement | us-gaap:GainsLossesOnExtinguishmentOfDebt | any | money | Gain on settlements of debt; Gain on extinguishment of debt; Forgiveness of debt
     other_income | us-gaap:OtherNonoperatingIncomeExpense | income | money | Other; Other income; Other income (expense), net; Other, net
-    other_income_total | us-gaap:NonoperatingIncomeExpense | income | money | Total other income (expenses); Total other income (expense); Total other income (expense), net; Total other expense; Other income (expenses)
+    other_income_total | us-gaap:NonoperatingIncomeExpense | income | money | Total other income (expenses); Total other income (expense); Total other income (expense), net; Total other expense; Other income (expenses); Interest and other income (expense), net; Interest and other income, net
     income_before_taxes | us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest | income | money | Income before income taxes; Income (loss) before income taxes; Loss before income taxes; Earnings before income taxes; Income before taxes
-    income_taxes | us-gaap:IncomeTaxExpenseBenefit | any | money- | Income taxes; Provision for income taxes; Income tax expense; Income tax provision; Income tax benefit; Provision (benefit) for income taxes; Other taxes; Taxes
+    income_taxes | us-gaap:IncomeTaxExpenseBenefit | any | money- | Income taxes; Provision for income taxes; Income tax expense; Income tax provision; Income tax benefit; Provision (benefit) for income taxes; Income tax (benefit) expense; Income tax expense (benefit); Income taxes (benefit); Benefit for income taxes; Benefit from income taxes; Other taxes; Taxes
     income_continuing_operations | us-gaap:IncomeLossFromContinuingOperations | any | money | Income (loss) from continuing operations; Loss from continuing operations; Income from continuing operations; Net loss from continuing operations; Net income from continuing operations
     loss_discontinued_operations | us-gaap:IncomeLossFromDiscontinuedOperationsNetOfTax | any | money | Loss from discontinued operations; Income (loss) from discontinued operations; Income from discontinued operations; Discontinued operations, net of tax
     net_income | us-gaap:NetIncomeLoss | any | money | Net income; Net loss; Net income (loss); Net (loss) income; Net earnings; Net loss income; Net earnings (loss)
@@ -43,7 +43,7 @@ extension ItemCatalog {
     restricted_cash | us-gaap:RestrictedCash | balance | money | Restricted cash
     short_term_investments | us-gaap:ShortTermInvestments | balance | money | Short-term investments; Marketable securities
     accounts_receivable | us-gaap:AccountsReceivableNetCurrent | balance | money | Accounts receivable, net of allowance; Accounts receivable, net; Accounts receivable; Trade accounts receivable, net; Receivables, net
-    inventories | us-gaap:InventoryNet | balance | money | Inventories; Inventory; Inventories, net
+    inventories | us-gaap:InventoryNet | balance | money | Inventories; Inventory; Inventories, net; Merchandise inventories; Merchandise inventory
     prepaid_expenses | us-gaap:PrepaidExpenseAndOtherAssetsCurrent | balance | money | Prepaid expenses and other current assets; Prepaid expenses; Prepaid expenses and other
     total_current_assets | us-gaap:AssetsCurrent | balance | money | Total current assets
     property_equipment | us-gaap:PropertyPlantAndEquipmentNet | balance | money | Property and equipment, net; Property and equipment; Property, plant and equipment, net; Property, plant and equipment; Fixed assets, net

@@ -200,6 +200,8 @@ extension NarrativeReader {
       ("stockholders deficit", "stockholders_equity"), ("property and equipment", "property_equipment"),
       ("accounts receivable", "accounts_receivable"), ("cost of revenues", "cost_of_revenue"),
       ("cost of sales", "cost_of_revenue"), ("cash and cash equivalents", "cash"),
+      ("diluted eps", "eps_diluted"), ("diluted earnings per share", "eps_diluted"), ("basic eps", "eps_basic"),
+      ("basic earnings per share", "eps_basic"), ("earnings per share", "eps"), ("eps", "eps"),
     ]
     return table.map { (String($0.0).split(separator: " ").map(String.init), $0.1) }.sorted { $0.words.count > $1.words.count }
   }()

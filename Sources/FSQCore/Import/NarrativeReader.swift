@@ -101,7 +101,15 @@ struct NarrativeReader {
       bytes.removeAll(keepingCapacity: true)
       // Lower-case letters and digits (and a decimal point between digits); "equity/(deficit)"
       // reads as "equity".
-      for v in raw.utf8 {
+      // A footnote mark glued to a word ("EBITDA(1)", "income(a)") is not part of it.
+      var text = raw[...]
+      if text.utf8.last == UInt8(ascii: ")"), let open = text.lastIndex(of: "("), open > text.startIndex,
+        text.distance(from: open, to: text.endIndex) <= 4,
+        let before = text[..<open].unicodeScalars.last, before.properties.isAlphabetic
+      {
+        text = text[..<open]
+      }
+      for v in text.utf8 {
         if v == UInt8(ascii: "/") {
           if !bytes.isEmpty { break }
           continue
@@ -177,7 +185,7 @@ struct NarrativeReader {
         j -= 1
         steps += 1
       }
-      if polarity == nil, figure.last + 1 < words.count,
+      if polarity == nil, figure.last + 1 < words.count, nextFigure != figure.last + 2,
         let p = NarrativeReader.changeWord(words[figure.last + 1].core, isCost: entry?.isCost ?? false, loss: loss)
       {
         polarity = p
@@ -232,10 +240,13 @@ struct NarrativeReader {
       // A percentage stated for a money item without a change word is not its level.
       let percentOfMoney = figure.kind == .percent && entry.map { $0.unitKind != .percent } ?? true
       if let item, figure.kind != .plain, !segment, !percentOfMoney {
-        let unit: Unit = perShare ? .perShare("USD") : (figure.kind == .percent ? .percent : .usd)
+        let perShareItem = perShare || entry?.unitKind == .perShare
+        let unit: Unit = perShareItem ? .perShare("USD") : (figure.kind == .percent ? .percent : .usd)
+        // "a net loss of $164 million": the statements print the loss as a negative figure.
+        let value = loss && figure.kind == .money && !perShareItem && !figure.value.isNegative && !figure.value.isZero ? figure.value.negated() : figure.value
         claims.append(
           Claim(
-            kind: .value, item: item, period: period, comparedPeriod: nil, value: figure.value, unit: unit,
+            kind: .value, item: item, period: period, comparedPeriod: nil, value: value, unit: unit,
             tolerance: figure.tolerance,
             phrase: NarrativeReader.phrase(
               words, from: mention.map { i - $0.start <= 8 ? min($0.start, i) : max(0, i - 2) } ?? i,

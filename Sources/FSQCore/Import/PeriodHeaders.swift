@@ -156,6 +156,9 @@ enum PeriodHeaders {
         money = Decimal(1_000_000)
       } else if lower.has("in billions") {
         money = Decimal(1_000_000_000)
+      } else if let scale = scaleWordBeforeDollars(lower) {
+        // "(Millions of dollars, except per share amounts)", "($ millions)", "(Thousands of U.S. dollars)".
+        money = scale
       }
       guard money != nil || full.has("shares in") else { continue }
       result.caption = text
@@ -175,6 +178,20 @@ enum PeriodHeaders {
       return result
     }
     return result
+  }
+
+  /// "millions of dollars", "thousands of u.s. dollars", "$ millions", "$millions" in a caption.
+  static func scaleWordBeforeDollars(_ lower: String) -> Decimal? {
+    let words = TextTools.normalize(lower).split(separator: " ")
+    guard words.count <= 16 else { return nil }
+    let scales: [Substring: Decimal] = ["thousands": Decimal(1000), "millions": Decimal(1_000_000), "billions": Decimal(1_000_000_000)]
+    for (k, word) in words.enumerated() {
+      guard let scale = scales[word] else { continue }
+      let rest = words[(k + 1)...].prefix(4)
+      if rest.first == "of", rest.contains("dollars") || rest.contains("usd") { return scale }
+      if lower.has("$ " + word) || lower.has("$" + word) { return scale }
+    }
+    return nil
   }
 
   // MARK: Fiscal year end
@@ -218,5 +235,65 @@ enum PeriodHeaders {
       }
     }
     return nil
+  }
+
+  /// The year end implied by year-to-date columns: six or nine months (26 or 39 weeks) that
+  /// start the day after the last fiscal year ended. A 52/53-week start near a month's turn
+  /// ("January 30") is read as that month's end.
+  static func fiscalYearEnd(yearToDate periods: [ResolvedPeriod]) -> FiscalYearEnd? {
+    for period in periods {
+      guard let start = period.start, [6, 9].contains(period.months) else { continue }
+      let previousEnd = start.adding(days: -1)
+      if previousEnd.day >= 25 {
+        return FiscalYearEnd(month: previousEnd.month, day: CivilDate.daysIn(month: previousEnd.month, year: 2001))
+      }
+      if previousEnd.day <= 7 {
+        let month = previousEnd.month == 1 ? 12 : previousEnd.month - 1
+        return FiscalYearEnd(month: month, day: CivilDate.daysIn(month: month, year: 2001))
+      }
+      return FiscalYearEnd(month: previousEnd.month, day: previousEnd.day)
+    }
+    return nil
+  }
+
+  /// Whether "fiscal 2005" names the year that begins in 2005. Decided by the fiscal years the
+  /// text names ("third quarter of fiscal 2005", "fiscal 2005 will end on January 28, 2006")
+  /// against the latest period in the tables; without such evidence, a year ending in January
+  /// (the retail calendar) is named for the year it begins in.
+  static func namesFiscalYearForStart(_ fye: FiscalYearEnd, latestEnd: CivilDate, text: [String]) -> Bool {
+    guard fye.month != 12 else { return false }
+    var byEnd = fye
+    byEnd.namedForStartYear = false
+    var byStart = fye
+    byStart.namedForStartYear = true
+    func fiscalYear(_ calendar: FiscalYearEnd) -> Int {
+      var year = latestEnd.year - 1
+      while year <= latestEnd.year + 1, latestEnd.dayNumber > calendar.endOfFiscalYear(year).dayNumber + 7 { year += 1 }
+      return year
+    }
+    let yearByEnd = fiscalYear(byEnd)
+    let yearByStart = fiscalYear(byStart)
+    guard yearByEnd != yearByStart else { return false }
+    // The fiscal years the text names: "fiscal 2005", "fiscal year 2005", "FY2005", "FY 2005".
+    var named: Set<Int> = []
+    for paragraph in text where paragraph.has("iscal") || paragraph.has("FY") {
+      let words = TextTools.normalize(paragraph).split(separator: " ")
+      for (k, word) in words.enumerated() {
+        var candidate: Substring? = nil
+        if word == "fiscal" || word == "fy" {
+          var next = k + 1
+          if next < words.count, words[next] == "year" { next += 1 }
+          if next < words.count { candidate = words[next] }
+        } else if word.hasPrefix("fy"), word.utf8.count == 6 {
+          candidate = word.dropFirst(2)
+        }
+        if let candidate, candidate.utf8.count == 4, let year = Int(candidate), (1900...2099).contains(year) { named.insert(year) }
+      }
+    }
+    // The current year is named, and so, in comparisons, is the one before.
+    let startScore = (named.contains(yearByStart) ? 1 : 0) - (named.contains(yearByStart + 1) ? 1 : 0)
+    let endScore = (named.contains(yearByEnd) ? 1 : 0) - (named.contains(yearByEnd + 1) ? 1 : 0)
+    if startScore != endScore { return startScore > endScore }
+    return fye.month == 1
   }
 }

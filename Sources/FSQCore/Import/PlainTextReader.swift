@@ -163,6 +163,8 @@ enum PlainTextReader {
 
   static func isFigureToken(_ text: String) -> Bool {
     if text == "$" { return true }
+    // Dates ("02/10/2004") and fractions are not figures.
+    if text.utf8.contains(UInt8(ascii: "/")), text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return false }
     switch CellReader.read(text) {
     case .number(_, _): return GridLayout.isFigureLike(text) || CellReader.ruleKind(text) == nil && !text.isEmpty
     case .notMeaningful: return ["nm", "n/m", "n/a", "na", "nmf"].contains(TextTools.lowercasedASCII(text))
@@ -204,11 +206,12 @@ enum PlainTextReader {
     }
     merged.removeAll { $0.text == "$" }
     guard !merged.isEmpty else { return .text }
-    let allYears = merged.allSatisfy { CellReader.year(in: $0.text) != nil && $0.text.utf8.count <= 6 }
+    let allYears = merged.allSatisfy { CellReader.isYearHeading($0.text) }
     var label = words.map(\.text).joined(separator: " ")
     // Dotted leaders: "Net sales ........" or "Net sales. . . ."
+    // A dot after a space is a leader too ("net ."), never the end of a sentence.
     let tail = label.reversed().prefix { $0 == "." || $0 == " " }
-    if tail.filter({ $0 == "." }).count >= 2 { label.removeLast(tail.count) }
+    if tail.filter({ $0 == "." }).count >= 2 || tail.contains(" ") { label.removeLast(tail.count) }
     let labelStart = words.first?.start ?? merged[0].start
     return .figures(FigureLine(label: label, labelStart: labelStart, figures: merged, allYears: allYears))
   }
@@ -297,12 +300,25 @@ extension PlainTextReader {
           pendingLabel = (TextTools.collapseSpaces(line), n + 1, indent)
           continue
         }
-        headerGroups(line, zones: zones, columns: columns, headers: &columnHeaders, context: &context)
+        // A rule printed under a heading ("13 Weeks Ended" over "------------") shows how
+        // far the heading reaches.
+        var below = n + 1
+        while below < bodyStart, case .blank = kinds[below] { below += 1 }
+        var segments: [Token] = []
+        if below < bodyStart, case .rule = kinds[below] { segments = tokens(lines[below]) }
+        headerGroups(line, zones: zones, columns: columns, segments: segments, headers: &columnHeaders, context: &context)
       case .text:
-        flushPendingLabel()
         let text = TextTools.collapseSpaces(line)
         let indent = line.utf8.prefix { $0 == 0x20 }.count
-        pendingLabel = (text, n + 1, indent)
+        // A heading wrapped over lines ("Weighted average shares" / "  outstanding:").
+        if let pending = pendingLabel, !pending.text.hasSuffix(":"),
+          PlainTextReader.continues(pending.text, pendingIndent: pending.indent, next: text, nextIndent: indent)
+        {
+          pendingLabel = (pending.text + " " + text, pending.line, pending.indent)
+        } else {
+          flushPendingLabel()
+          pendingLabel = (text, n + 1, indent)
+        }
         if text.hasSuffix(":") { flushPendingLabel() }
       case .figures(let f):
         var values = [String](repeating: "", count: columns.count)
@@ -315,11 +331,7 @@ extension PlainTextReader {
         var lineNumber = n + 1
         var indent = f.labelStart
         if let pending = pendingLabel {
-          let first = label.unicodeScalars.first
-          let continues =
-            label.isEmpty || (first.map { $0.properties.isLowercase } ?? false)
-            || pending.text.hasSuffix(",") || pending.text.hasSuffix(" and") || pending.text.hasSuffix(" of")
-            || f.labelStart > pending.indent
+          let continues = PlainTextReader.continues(pending.text, pendingIndent: pending.indent, next: label, nextIndent: f.labelStart)
           if continues && !pending.text.hasSuffix(":") {
             label = pending.text + (label.isEmpty ? "" : " " + label)
             lineNumber = pending.line
@@ -340,6 +352,19 @@ extension PlainTextReader {
     return LogicalTable(line: headerStart + 1, columnHeaders: columnHeaders, headerContext: context, rows: rows)
   }
 
+  /// Whether a line of label text goes on from the one above: it is empty, starts in lower
+  /// case, is indented further, or the line above ends in a comma or a joining word.
+  static func continues(_ pending: String, pendingIndent: Int, next: String, nextIndent: Int) -> Bool {
+    if next.isEmpty { return true }
+    if next.unicodeScalars.first.map({ $0.properties.isLowercase }) ?? false { return true }
+    if pending.hasSuffix(",") || pending.hasSuffix(" and") || pending.hasSuffix(" of") || pending.hasSuffix(" or")
+      || pending.hasSuffix(" in") || pending.hasSuffix(" for") || pending.hasSuffix(" from")
+    {
+      return true
+    }
+    return nextIndent > pendingIndent
+  }
+
   /// A header line has words over the value columns.
   static func headerLikeText(_ line: Substring, zones: [(start: Int, end: Int)]) -> Bool {
     tokens(line).contains { $0.end > zones[0].start + 1 }
@@ -347,8 +372,8 @@ extension PlainTextReader {
 
   /// Gives each group of words (split at two or more spaces) to the columns it sits over.
   static func headerGroups(
-    _ line: Substring, zones: [(start: Int, end: Int)], columns: [(start: Int, end: Int)], headers: inout [[String]],
-    context: inout [String]
+    _ line: Substring, zones: [(start: Int, end: Int)], columns: [(start: Int, end: Int)], segments: [Token] = [],
+    headers: inout [[String]], context: inout [String]
   ) {
     var groups: [Token] = []
     for token in tokens(line) {
@@ -358,7 +383,15 @@ extension PlainTextReader {
         groups.append(token)
       }
     }
-    for group in groups {
+    var given = [Bool](repeating: false, count: zones.count)
+    var periodGroups: [Token] = []
+    for var group in groups {
+      if group.start >= zones[0].start - 1, group.text.has(" ") {
+        for segment in segments where min(segment.end, group.end) > max(segment.start, group.start) {
+          group.start = min(group.start, segment.start)
+          group.end = max(group.end, segment.end)
+        }
+      }
       if group.start < zones[0].start - 1 {
         context.append(group.text)
         continue
@@ -374,8 +407,20 @@ extension PlainTextReader {
         let covers = spanning && center >= group.start - 3 && center <= group.end + 3
         if (overlap > 0 && overlap * 2 >= min(length, zoneLength)) || covers {
           headers[k].append(group.text)
+          given[k] = true
         }
       }
+      if spanning && GridLayout.spreadsRight(group.text) { periodGroups.append(group) }
     }
+    // A centred period heading ("Year Ended December 31,") over three years reaches the
+    // column just past its end too: give an uncovered column the period heading beside it.
+    for k in zones.indices where !given[k] {
+      let nearest = periodGroups.min { a, b in gap(a, columns[k]) < gap(b, columns[k]) }
+      if let nearest, gap(nearest, columns[k]) <= 4 { headers[k].append(nearest.text) }
+    }
+  }
+
+  static func gap(_ group: Token, _ column: (start: Int, end: Int)) -> Int {
+    max(0, max(group.start - column.end, column.start - group.end))
   }
 }

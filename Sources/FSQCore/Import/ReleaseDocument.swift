@@ -175,6 +175,8 @@ struct GridCell {
   var text: String
   var span: Int = 1
   var line: Int
+  /// Rows the cell covers (`rowspan`), this one included.
+  var rowSpan: Int = 1
   /// A border printed under / over the cell.
   var ruleBelow: RuleKind? = nil
   var ruleAbove = false
@@ -253,7 +255,7 @@ enum MarkdownReader {
       if atEnd || (bytes[index] == UInt8(ascii: "|") && bytes[index - 1] != UInt8(ascii: "\\")) {
         let raw = String(decoding: bytes[start..<index], as: UTF8.self)
         if !(atEnd && raw.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D })) {
-          cells.append(GridCell(text: TextTools.cleanInline(Substring(raw)), line: number))
+          cells.append(GridCell(text: TextTools.stripEmphasis(TextTools.cleanInline(Substring(raw))), line: number))
         }
         start = index + 1
       }

@@ -31,11 +31,18 @@ public enum ReleaseImporter {
         message: "not an earnings release: \(documentName) has no tables with periods and no release text (no dateline or ticker)")
     }
 
-    // Fiscal year end: stated in the text or by a "Year Ended" column; December otherwise.
     let headers = builder.statements.flatMap { $0.columns.map(\.header) }
-    let fiscalYearEnd = PeriodHeaders.fiscalYearEnd(text: paragraphs.map(\.text), columnHeaders: headers) ?? .december
-    var narrative = NarrativeReader(documentName: documentName, fiscalYearEnd: fiscalYearEnd)
+    // Fiscal year end: stated in the text, by a "Year Ended" column, by where year-to-date
+    // columns ("Six Months Ended December 31") start; December otherwise.
     let periods = builder.statements.flatMap { $0.columns.compactMap(\.period) }.filter { !$0.isInstant }
+    var fiscalYearEnd =
+      PeriodHeaders.fiscalYearEnd(text: paragraphs.map(\.text), columnHeaders: headers)
+      ?? PeriodHeaders.fiscalYearEnd(yearToDate: periods) ?? .december
+    if let latest = periods.max(by: { $0.end < $1.end }) {
+      fiscalYearEnd.namedForStartYear = PeriodHeaders.namesFiscalYearForStart(
+        fiscalYearEnd, latestEnd: latest.end, text: paragraphs.map(\.text))
+    }
+    var narrative = NarrativeReader(documentName: documentName, fiscalYearEnd: fiscalYearEnd)
     narrative.currentQuarter = periods.filter { (2...4).contains($0.months) }.max { $0.end < $1.end }
     narrative.currentYear = periods.filter { (11...13).contains($0.months) }.max { $0.end < $1.end }
     let (figures, claims) = narrative.read(paragraphs: paragraphs)

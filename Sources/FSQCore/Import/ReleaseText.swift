@@ -74,6 +74,15 @@ struct ReleaseText {
         result.releaseDate = DatedFact(date: date)
       }
     }
+    // Wire copy ends with "-0- 02/10/2004": the dateline's day with its year.
+    if result.releaseDate == nil, let yearless = yearlessDate {
+      for block in paragraphs.reversed() where block.text.has("/") {
+        if let date = slashDates(block.text).first(where: { $0.month == yearless.month && $0.day == yearless.day }) {
+          result.releaseDate = DatedFact(date: date)
+          break
+        }
+      }
+    }
     if result.releaseDate == nil, let yearless = yearlessDate {
       let placeholder = max(latestYear, 1900)
       result.releaseDate = DatedFact(
@@ -113,6 +122,19 @@ struct ReleaseText {
     return result
   }
 
+  /// Dates printed as `MM/DD/YYYY`.
+  static func slashDates(_ text: String) -> [CivilDate] {
+    var result: [CivilDate] = []
+    for word in TextTools.splitOnSpaces(text) {
+      let parts = word.split(separator: "/")
+      guard parts.count == 3, parts[2].utf8.count == 4, let month = Int(parts[0]), let day = Int(parts[1]),
+        let year = Int(parts[2]), (1900...2099).contains(year), let date = CivilDate(year: year, month: month, day: day)
+      else { continue }
+      result.append(date)
+    }
+    return result
+  }
+
   /// The latest four-digit year (1900…2099) standing alone in the text.
   static func latestYear(in text: String) -> Int {
     var latest = 0
@@ -148,24 +170,47 @@ struct ReleaseText {
     return first.utf8.count <= 200 ? first : String(decoding: first.utf8.prefix(197), as: UTF8.self) + "…"
   }
 
-  /// The UTF-8 offset of a wire-service dateline's end (" /PRNewswire", " -- "), if the
-  /// paragraph opens with one.
+  /// The UTF-8 offset of a wire-service dateline's end (" /PRNewswire", " -- ", " — ",
+  /// "--(BUSINESS WIRE)--Nov. 17, 2005--"), if the paragraph opens with one: the first marker
+  /// with a month and day before it, else the first spaced marker.
   static func dateline(_ text: String) -> Int? {
     let head = Array(text.utf8.prefix(200))
-    let markers = [Array(" /".utf8), Array(" --".utf8), Array(" (BUSINESS WIRE)".utf8), Array(" /PRNewswire".utf8)]
-    var best: Int? = nil
-    for marker in markers {
-      guard head.count >= marker.count else { continue }
-      var i = 0
-      while i + marker.count <= head.count {
-        if head[i..<(i + marker.count)].elementsEqual(marker) {
-          best = min(best ?? i, i)
+    let spaced = [Array(" /".utf8), Array(" --".utf8), Array(" (BUSINESS WIRE)".utf8), Array(" /PRNewswire".utf8),
+      Array(" \u{2014}".utf8), Array(" \u{2013}".utf8)]
+    let bare = [Array("--".utf8), Array("\u{2014}".utf8)]
+    var first: Int? = nil
+    var i = 0
+    while i < head.count {
+      var isSpaced = false
+      var matched = false
+      for marker in spaced where i + marker.count <= head.count && head[i..<(i + marker.count)].elementsEqual(marker) {
+        isSpaced = true
+        matched = true
+        break
+      }
+      if !matched {
+        for marker in bare where i + marker.count <= head.count && head[i..<(i + marker.count)].elementsEqual(marker) {
+          matched = true
           break
         }
-        i += 1
       }
+      if matched {
+        if isSpaced && first == nil { first = i }
+        if hasMonthDay(head[..<i]) { return i }
+      }
+      i += 1
     }
-    return best
+    return first
+  }
+
+  /// Whether the bytes hold a month name followed by a day: "Nov. 17", "January 29".
+  static func hasMonthDay(_ bytes: ArraySlice<UInt8>) -> Bool {
+    let words = TextTools.normalize(String(decoding: bytes, as: UTF8.self)).split(separator: " ")
+    guard words.count >= 2 else { return false }
+    for k in 0..<(words.count - 1) where PeriodHeaders.monthNumber(String(words[k])) != nil {
+      if let day = Int(words[k + 1]), (1...31).contains(day) { return true }
+    }
+    return false
   }
 
   /// `(Exchange: TICKER)` mentions with the capitalised name printed just before them.

@@ -36,23 +36,36 @@ struct StatementBuilder {
 
     // Columns.
     let context = candidates + (title.map { [$0] } ?? [])
+    // Period lengths and dates come from headings and captions, not from sentences above the
+    // table ("Our fiscal year ends on the Saturday closest to January 31.").
+    let periodContext = context.filter { !StatementBuilder.isProse($0) }
     var columns = table.columnHeaders.map { headers in
-      PeriodHeaders.read(headers: headers, context: context, statement: kind ?? .other)
+      PeriodHeaders.read(headers: headers, context: periodContext, statement: kind ?? .other)
     }
     let periodCount = columns.filter { $0.kind == .period }.count
 
     // A statement split across tables: no title of its own, and either no periods (an empty
     // header row) or the same periods as the statement before.
     var statementIndex: Int? = nil
-    if let previous = statements.indices.last, title == nil || continued,
-      statements[previous].columns.count == columns.count
-    {
-      let samePeriods = zip(statements[previous].columns, columns).allSatisfy { $0.period == $1.period }
-      if periodCount == 0 || samePeriods || continued {
-        statementIndex = previous
-        if periodCount == 0 {
-          columns = statements[previous].columns.map { ColumnReading(header: $0.header, kind: $0.kind, period: $0.period) }
+    // For each column of this table, the statement column its figures go to.
+    var columnMap = Array(columns.indices)
+    if let previous = statements.indices.last, title == nil || continued {
+      if statements[previous].columns.count == columns.count {
+        let samePeriods = zip(statements[previous].columns, columns).allSatisfy { $0.period == $1.period }
+        // A table without periods continues the one before only if it prints no headings of
+        // its own ("Q2 FY2009" over a supplemental table is not a continuation).
+        let ownHeadings = table.columnHeaders.contains { !$0.isEmpty }
+        if (periodCount == 0 && (!ownHeadings || continued)) || (periodCount > 0 && samePeriods) || continued {
+          statementIndex = previous
+          if periodCount == 0 {
+            columns = statements[previous].columns.map { ColumnReading(header: $0.header, kind: $0.kind, period: $0.period) }
+          }
         }
+      } else if continued && periodCount > 0 {
+        // "(continued)" with another layout (a "% Change" column became "Increase (Decrease)"):
+        // periods go to the same periods; other columns to one of their kind, else a new column.
+        statementIndex = previous
+        columnMap = StatementBuilder.mapColumns(columns, onto: &statements[previous])
       }
     }
     if statementIndex == nil && periodCount == 0 { return }  // a table with no periods: not a statement
@@ -67,14 +80,23 @@ struct StatementBuilder {
     } else {
       statementKindGuess = kind ?? StatementBuilder.inferKind(rows: table.rows, columns: columns)
     }
-    let statementTitle = statementIndex.map { statements[$0].title } ?? title ?? StatementBuilder.defaultTitle(statementKindGuess)
+    func heading() -> String? {
+      above.last { text in
+        StatementBuilder.isHeading(text) && PeriodHeaders.scale(in: [text]).caption == nil && !StatementBuilder.isCompanyCaption(text)
+          && !TextTools.lowercasedASCII(text).has("unaudited")
+      }.map { TextTools.collapseSpaces(Substring($0)) }
+    }
+    let statementTitle =
+      statementIndex.map { statements[$0].title } ?? title ?? heading() ?? StatementBuilder.defaultTitle(statementKindGuess)
     var used = statementIndex.map { usedItems[$0] } ?? []
     var section: String? = statementIndex.flatMap { lastSections[$0] }
     var sectionIndent = 0
+    var sectionCountsShares = section.map { ItemCatalog.rowKind(label: "", section: $0) != .money } ?? false
     var rowsInSection = 0
     var sawIndentedChild = false
     var rows: [StatementRow] = []
     var newFacts: [Fact] = []
+    let statementWidth = statementIndex.map { statements[$0].columns.count } ?? columns.count
 
     rows: for logical in table.rows {
       let label = logical.label
@@ -93,11 +115,12 @@ struct StatementBuilder {
         if label.isEmpty { continue }
         if read.allSatisfy({ $0 == .empty }) {
           section = StatementBuilder.sectionName(label)
+          sectionCountsShares = ItemCatalog.rowKind(label: "", section: section) != .money
           sectionIndent = logical.indent
           sawIndentedChild = false
           rowsInSection = 0
           rows.append(
-            StatementRow(label: label, item: nil, section: nil, kind: .money, values: read.map { _ in nil }, line: logical.line,
+            StatementRow(label: label, item: nil, section: nil, kind: .money, values: [Decimal?](repeating: nil, count: statementWidth), line: logical.line,
               ruleAbove: logical.ruleAbove, doubleRuleBelow: logical.doubleRuleBelow, indent: logical.indent))
           continue
         }
@@ -111,6 +134,15 @@ struct StatementBuilder {
       let normalizedLabel = TextTools.normalize(label)
       if section != nil, logical.ruleAbove, rowsInSection <= 1, !normalizedLabel.hasPrefix("total") { section = nil }
       rowsInSection += 1
+      // A per-share or share-count heading covers its Basic / Diluted lines only: a row
+      // labelled otherwise ("Gross margin %") is back at the statement's level.
+      if section != nil, sectionCountsShares,
+        !normalizedLabel.has("basic") && !normalizedLabel.has("diluted") && !normalizedLabel.has("share")
+          && !normalizedLabel.has("continuing") && !normalizedLabel.has("discontinued") && !normalizedLabel.has("net income")
+          && !normalizedLabel.has("net loss")
+      {
+        section = nil
+      }
       // What the row measures.
       var rowKind = ItemCatalog.rowKind(label: label, section: section)
       let periodCells = columns.indices.filter { columns[$0].kind == .period }.map { read[$0] }
@@ -134,7 +166,8 @@ struct StatementBuilder {
       }
       used.insert(item)
 
-      // Values in base units.
+      // Values in base units; "Average shares outstanding (in thousands):" scales its own rows.
+      let rowScale = StatementBuilder.ownScale(label) ?? section.flatMap(StatementBuilder.ownScale)
       var values: [Decimal?] = []
       for (k, cell) in read.enumerated() {
         guard case .number(let printed, let isPercent) = cell else {
@@ -147,8 +180,8 @@ struct StatementBuilder {
             value = try printed.dividing(by: .hundred)
           } else if columns[k].kind == .period || columns[k].kind == .change {
             switch rowKind {
-            case .money: value = try printed.multiplying(by: scale.money)
-            case .shares: value = try printed.multiplying(by: scale.shares)
+            case .money: value = try printed.multiplying(by: rowScale ?? scale.money)
+            case .shares: value = try printed.multiplying(by: rowScale ?? scale.shares)
             default: break
             }
           }
@@ -166,11 +199,16 @@ struct StatementBuilder {
         case .count: .none
         }
       let rowSection = section
+      var placed = [Decimal?](repeating: nil, count: statementWidth)
+      for (k, target) in columnMap.enumerated() where k < values.count && target < statementWidth { placed[target] = values[k] }
       rows.append(
-        StatementRow(label: label, item: item, section: rowSection, kind: rowKind, values: values, line: logical.line,
+        StatementRow(label: label, item: item, section: rowSection, kind: rowKind, values: placed, line: logical.line,
           ruleAbove: logical.ruleAbove, doubleRuleBelow: logical.doubleRuleBelow, indent: logical.indent))
+      // A balance ("Total assets" in selected annual data) is a figure at the period's end.
+      let isBalance = ItemCatalog.entry(named: item)?.statement == .balanceSheet
       for (k, column) in columns.enumerated() where column.kind == .period {
-        guard let period = column.period, k < values.count, let value = values[k] else { continue }
+        guard var period = column.period, k < values.count, let value = values[k] else { continue }
+        if isBalance && !period.isInstant { period = ResolvedPeriod(start: nil, end: period.end) }
         let source = SourceReference(
           document: documentName, statement: statementTitle, label: label, column: column.header, line: logical.line)
         newFacts.append(
@@ -178,7 +216,8 @@ struct StatementBuilder {
             unit: unit, source: source))
       }
       // A total closes the group above it; a double rule closes everything.
-      if logical.doubleRuleBelow || (logical.ruleAbove && normalizedLabel.hasPrefix("total")) { section = nil }
+      // Markdown and HTML often print no rules: a total closes its section by its label alone.
+      if logical.doubleRuleBelow || normalizedLabel.hasPrefix("total") { section = nil }
     }
 
     let statementColumns = columns.map { StatementColumn(header: $0.header, kind: $0.kind, period: $0.period) }
@@ -197,11 +236,73 @@ struct StatementBuilder {
     facts += newFacts
   }
 
+  /// Places the columns of a continuation table on its statement's columns: a period on the
+  /// same period, another column on an unused one of the same kind; what matches nothing is
+  /// added as a new column (earlier rows have no figure there).
+  static func mapColumns(_ columns: [ColumnReading], onto statement: inout StatementTable) -> [Int] {
+    var used = Set<Int>()
+    var map: [Int] = []
+    for column in columns {
+      let existing = statement.columns.indices.first { index in
+        guard !used.contains(index) else { return false }
+        let candidate = statement.columns[index]
+        if let period = column.period { return candidate.period == period }
+        return candidate.period == nil && candidate.kind == column.kind
+      }
+      if let existing {
+        used.insert(existing)
+        map.append(existing)
+        continue
+      }
+      statement.columns.append(StatementColumn(header: column.header, kind: column.kind, period: column.period))
+      for row in statement.rows.indices { statement.rows[row].values.append(nil) }
+      used.insert(statement.columns.count - 1)
+      map.append(statement.columns.count - 1)
+    }
+    return map
+  }
+
   /// "Net Loss Per Common Share: Basic and Diluted:" → "Net Loss Per Common Share: Basic and Diluted".
   static func sectionName(_ label: String) -> String {
     var text = Substring(label)
     while let last = text.last, last == ":" || last == " " { text = text.dropLast() }
     return String(text)
+  }
+
+  /// A scale printed in a row's label or section heading: "(in thousands)", "(in millions)".
+  static func ownScale(_ text: String) -> Decimal? {
+    guard text.has("(") else { return nil }
+    let lower = TextTools.lowercasedASCII(text)
+    if lower.has("(in thousands") || lower.has("(000") || lower.has("(thousands") { return Decimal(1000) }
+    if lower.has("(in millions") || lower.has("(millions") { return Decimal(1_000_000) }
+    return nil
+  }
+
+  /// A table heading: a few capitalised words, no sentence, link or markup ("SELECTED
+  /// FINANCIAL DATA", "Supplemental Information").
+  static func isHeading(_ text: String) -> Bool {
+    guard text.utf8.count <= 80, !isProse(text), let first = text.unicodeScalars.first, first.properties.isUppercase,
+      !text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") })
+    else { return false }
+    let words = text.split(separator: " ").filter { $0.unicodeScalars.first?.properties.isAlphabetic ?? false }
+    guard words.count >= 2 else { return false }
+    let small: Set<Substring> = ["and", "of", "the", "to", "for", "in", "on", "by", "a", "an"]
+    return words.allSatisfy { small.contains($0) || ($0.unicodeScalars.first?.properties.isUppercase ?? false) }
+  }
+
+  /// A sentence rather than a heading: several words and a full stop inside or at the end.
+  static func isProse(_ text: String) -> Bool {
+    var words = 0
+    var previousSpace = true
+    for byte in text.utf8 {
+      if byte == 0x20 {
+        previousSpace = true
+      } else if previousSpace {
+        words += 1
+        previousSpace = false
+      }
+    }
+    return words > 6 && (text.hasSuffix(".") || text.has(". "))
   }
 
   static func statementKind(title: String) -> StatementKind? {
@@ -212,6 +313,11 @@ struct StatementBuilder {
     if lower.has("cash flow") { return .cashFlow }
     if lower.has("balance sheet") || lower.has("financial position") || lower.has("financial condition") {
       return .balanceSheet
+    }
+    if lower.has("consolidated results") || lower.has("summary of results") || lower.has("operating results")
+      || lower.has("income statement") || lower.has("statements of earnings")
+    {
+      return .incomeStatement
     }
     if lower.has("statement") || lower.has("results of operations") {
       if lower.has("operations") || lower.has("income") || lower.has("earnings") || lower.has("loss") {

@@ -44,6 +44,17 @@ enum TextTools {
     return collapseSpaces(Substring(String(decoding: out, as: UTF8.self)))
   }
 
+  /// Drops Markdown emphasis around a whole cell: `*Operating expenses:*`, `_Net sales_`.
+  static func stripEmphasis(_ text: String) -> String {
+    let utf8 = text.utf8
+    guard utf8.count >= 3, let first = utf8.first, first == utf8.last,
+      first == UInt8(ascii: "*") || first == UInt8(ascii: "_")
+    else { return text }
+    let inner = utf8.dropFirst().dropLast()
+    guard let a = inner.first, let b = inner.last, a != 0x20, b != 0x20, a != first, b != first else { return text }
+    return String(decoding: inner, as: UTF8.self)
+  }
+
   /// Trims and collapses runs of whitespace (including no-break spaces) to one space.
   static func collapseSpaces(_ text: Substring) -> String {
     // Fast path: nothing to trim or collapse.
@@ -238,6 +249,28 @@ extension StringProtocol {
 }
 
 extension TextTools {
+  /// Where `needle` first occurs in `text`, by a plain byte search (the generic
+  /// `firstRange(of:)` builds a searcher per call, which showed in HTML import profiles).
+  static func firstRange(of needle: String, in text: String) -> Range<String.Index>? {
+    let pattern = Array(needle.utf8)
+    let utf8 = text.utf8
+    guard let first = pattern.first, utf8.count >= pattern.count else { return nil }
+    var index = utf8.startIndex
+    while index != utf8.endIndex {
+      if utf8[index] == first {
+        var probe = index
+        var k = 0
+        while k < pattern.count, probe != utf8.endIndex, utf8[probe] == pattern[k] {
+          k += 1
+          probe = utf8.index(after: probe)
+        }
+        if k == pattern.count { return index..<probe }
+      }
+      index = utf8.index(after: index)
+    }
+    return nil
+  }
+
   static func search(_ text: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
     let n = text.count
     let m = pattern.count

@@ -66,17 +66,21 @@ public struct PeriodSpec: Hashable, Sendable, CustomStringConvertible {
 public struct FiscalYearEnd: Hashable, Sendable, CustomStringConvertible {
   public var month: Int
   public var day: Int
-  public init(month: Int, day: Int) {
+  /// The fiscal year is named for the calendar year in which it begins: retailers' "fiscal
+  /// 2005" ends on January 28, 2006. Otherwise (the usual case) for the year in which it ends.
+  public var namedForStartYear: Bool
+  public init(month: Int, day: Int, namedForStartYear: Bool = false) {
     self.month = month
     self.day = day
+    self.namedForStartYear = namedForStartYear
   }
   public static let december = FiscalYearEnd(month: 12, day: 31)
   public var description: String { "\(CivilDate(unchecked: 2000, month, 1).monthName.prefix(3)) \(day)" }
 
-  /// The nominal end date of fiscal year `year` (the fiscal year is named for the calendar
-  /// year in which it ends).
+  /// The nominal end date of fiscal year `year`.
   public func endOfFiscalYear(_ year: Int) -> CivilDate {
-    CivilDate(unchecked: year, month, min(day, CivilDate.daysIn(month: month, year: year)))
+    let endYear = namedForStartYear ? year + 1 : year
+    return CivilDate(unchecked: endYear, month, min(day, CivilDate.daysIn(month: month, year: endYear)))
   }
 }
 
