@@ -2,48 +2,15 @@ import FSQCore
 
 // MARK: - The same figures for fsq and for sqlite3
 
-/// The bundled model's facts as CSV, one row per fact:
-/// company, item, label, period_start, period_end, value, unit, source.
-///
-/// A stand-in for `FactExport.csv(_:)`, which is being added to FSQCore on another branch;
-/// when it lands, `factsCSV` should call it instead.
-enum BenchFactExport {
-  static let header = "company,item,label,period_start,period_end,value,unit,source\n"
-
-  static func csv(_ model: Model) -> String {
-    var out = header
-    for company in model.companies {
-      for fact in company.facts {
-        let fields = [
-          company.id, fact.item, fact.label, fact.period.start?.description ?? "", fact.period.end.description,
-          fact.value.plainString, fact.unit.symbol ?? "", fact.source.description,
-        ]
-        out += fields.map(quote).joined(separator: ",")
-        out += "\n"
-      }
-    }
-    return out
-  }
-
-  /// RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled.
-  static func quote(_ field: String) -> String {
-    guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
-    var out = "\""
-    for character in field {
-      if character == "\"" { out += "\"\"" } else { out.append(character) }
-    }
-    return out + "\""
-  }
-}
-
-func factsCSV(_ model: Model) -> String { BenchFactExport.csv(model) }
+/// The bundled model's facts as CSV, through fsq's own export (`fsq --export csv`).
+func factsCSV(_ model: Model) -> String { FactExport.csv(model) }
 
 /// The sqlite3 side: a facts table loaded from the CSV, indexed for the lookups below.
 enum SQL {
   static func setup(csvPath: String) -> String {
     """
     CREATE TABLE facts(company TEXT, item TEXT, label TEXT, period_start TEXT, period_end TEXT,
-                       value REAL, unit TEXT, source TEXT);
+                       value REAL, unit TEXT, source TEXT, statement TEXT, section TEXT, \"column\" TEXT);
     .import --csv --skip 1 \(csvPath) facts
     CREATE INDEX facts_lookup ON facts(company, item, period_start, period_end);
     SELECT count(*) FROM facts;

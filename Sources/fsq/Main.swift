@@ -52,6 +52,17 @@ struct Main {
         return .usage
       }
     }
+    if let export = options.export {
+      switch export.lowercased() {
+      case "csv": Output.out(FactExport.csv(session.model))
+      case "json": Output.out(FactExport.json(session.model))
+      default:
+        Output.err("fsq: unknown export format '\(export)'; use csv or json\n")
+        return .usage
+      }
+      Output.flush()
+      return status
+    }
     if options.check {
       report(session.checkAll())
       if options.expressions.isEmpty && options.script == nil { return status }

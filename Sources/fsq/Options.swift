@@ -29,6 +29,9 @@ struct Options: ParsableCommand {
   @Flag(name: .customLong("no-bundled"), help: "Start with no companies instead of the bundled Fusion model.")
   var noBundled = false
 
+  @Option(name: .customLong("export"), help: ArgumentHelp("Print every fact of the model (company, item, label, period start and end, value, unit, source) as csv or json (JSON Lines), then exit.", valueName: "FORMAT"))
+  var export: String?
+
   @Flag(name: .customLong("no-color"), help: "Never use colour (also: the NO_COLOR environment variable).")
   var noColor = false
 
@@ -58,6 +61,7 @@ struct Settings {
   var explain = false
   var keepGoing = false
   var noBundled = false
+  var export: String?
   var noColor = false
   var version = false
   var script: String?
@@ -73,6 +77,7 @@ struct Settings {
     explain = options.explain
     keepGoing = options.keepGoing
     noBundled = options.noBundled
+    export = options.export
     noColor = options.noColor
     version = options.version
     script = options.script

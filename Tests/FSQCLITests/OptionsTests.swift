@@ -78,3 +78,25 @@ import Testing
     #expect(!result.err.contains("\u{1B}["))
   }
 }
+
+@Suite struct ExportTests {
+  @Test func exportCSVRoundTripsThroughTheImporterFormat() throws {
+    let result = try FSQBinary.run(["--export", "csv"])
+    #expect(result.status == 0)
+    let lines = result.out.split(separator: "\r\n")
+    #expect(lines.first == "company,item,label,period_start,period_end,value,unit,source,statement,section,column")
+    #expect(lines.contains { $0.hasPrefix("fsnn,revenue,Revenues,2009-07-01,2009-09-30,11853020,USD,000_025e3925ba55d56f.txt:46,") })
+    #expect(lines.contains { $0.hasPrefix("fsnn,total_assets,TOTAL ASSETS,,2009-09-30,6749842,USD,") })
+  }
+
+  @Test func exportJSONLines() throws {
+    let result = try FSQBinary.run(["--export", "json"])
+    let lines = result.out.split(separator: "\n")
+    #expect(lines.count > 100)
+    let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+    #expect(first["value"] as? NSNumber == 11853020)
+    #expect(first["unit"] as? String == "USD")
+    let bad = try FSQBinary.run(["--export", "xml"])
+    #expect(bad.status == 2)
+  }
+}

@@ -251,8 +251,9 @@ public enum FactExport {
 
   // MARK: JSON Lines
 
-  /// One JSON object per line and fact. `value` is a string holding the exact decimal, so no
-  /// reader rounds it through a double; `period_start` is null for instants.
+  /// One JSON object per line and fact. `value` is a JSON number written with every digit of
+  /// the exact decimal, as in `--format json`; `period_start` is null for instants and `unit`
+  /// null for plain counts.
   public static func json(_ model: Model) -> String {
     var out = ""
     for fact in facts(model) {
@@ -267,9 +268,9 @@ public enum FactExport {
       out += ",\"period_end\":"
       appendJSONString(fact.periodEnd.description, to: &out)
       out += ",\"value\":"
-      appendJSONString(fact.value.plainString, to: &out)
+      out += fact.value.plainString
       out += ",\"unit\":"
-      appendJSONString(fact.unit, to: &out)
+      if fact.unit.isEmpty { out += "null" } else { appendJSONString(fact.unit, to: &out) }
       out += ",\"source\":"
       appendJSONString(fact.source, to: &out)
       out += ",\"statement\":"
