@@ -193,6 +193,15 @@ enum Builtins {
       guard let company = scope.company ?? e.currentCompany else { throw e.noCompany(span) }
       return .text(e.model.companies[company].name)
     },
+    Builtin(name: "gaap_element", signature: "gaap_element(item)", summary: "The US-GAAP taxonomy element a canonical item maps to: gaap_element(revenue) is \"us-gaap:Revenues\".", arity: 1...1) {
+      (e, args, _, _) throws(Diagnostic) -> Value in
+      guard case .function(let name) = try e.function(args[0]) else { return .nothing }
+      let base = Metrics.reportedAliases.first { $0.value.contains(name) }?.key
+      guard let entry = ItemCatalog.entry(named: name) ?? base.flatMap(ItemCatalog.entry(named:)) else {
+        throw e.fail(.unknownItem, "'\(name)' is not a canonical item with a US-GAAP element", args[0].span)
+      }
+      return .text(entry.element)
+    },
     Builtin(name: "total_debt", signature: "total_debt(date)", summary: "Debt on the balance sheet at a date: the sum of the debt, borrowing, note and financing-obligation lines that are not totals.", arity: 1...1) {
       (e, args, span, scope) throws(Diagnostic) -> Value in
       try e.totalDebt(try e.period(args[0]), span: span, scope)
