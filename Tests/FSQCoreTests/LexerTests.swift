@@ -87,7 +87,9 @@ let literalCases: [LexerCase] = [
   // Dates: one token, never a subtraction.
   .init("2009-09-30", [(.date, "2009-09-30")]),
   .init("2008-02-29", [(.date, "2008-02-29")]),
-  .init("2009-9-30", [(.number, "2009"), (.minus, "-"), (.number, "9"), (.minus, "-"), (.number, "30")]),
+  .init("2009-9-30", [(.invalid, "2009-9-30")], ["invalid-date"]),
+  .init("2009-09-300", [(.invalid, "2009-09-300")], ["invalid-date"]),
+  .init("2009 - 9 - 30", [(.number, "2009"), (.minus, "-"), (.number, "9"), (.minus, "-"), (.number, "30")]),
   // Strings.
   .init(#""Cost of Revenues""#, [(.string, #""Cost of Revenues""#)]),
   .init(#""a \"b\" \\ \n \t""#, [(.string, #""a \"b\" \\ \n \t""#)]),

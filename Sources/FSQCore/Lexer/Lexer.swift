@@ -260,6 +260,25 @@ public struct Lexer {
       }
       return Token(.date, Span(start: start, end: end))
     }
+    // Something shaped like a date but not YYYY-MM-DD (2009-9-30, 2009-09-300): an error, not
+    // a silent subtraction, since total_assets(2009-9-30) would otherwise ask for the year 1970.
+    if leadingDigits == 4, peek(4) == UInt8(ascii: "-") {
+      let monthDigits = digitRun(from: position + 5)
+      if monthDigits >= 1, monthDigits <= 2, peek(5 + monthDigits) == UInt8(ascii: "-") {
+        let dayStart = position + 6 + monthDigits
+        let dayDigits = digitRun(from: dayStart)
+        if dayDigits >= 1 {
+          position = dayStart + dayDigits
+          let text = source.text(of: Span(start: start, end: position))
+          let parts = text.split(separator: "-").compactMap { Int($0) }
+          var message = "'\(text)' is not a date; write dates as YYYY-MM-DD"
+          if parts.count == 3, let date = CivilDate(year: parts[0], month: parts[1], day: parts[2]) {
+            message += "; did you mean \(date)?"
+          }
+          return invalid(.invalidDate, message, start)
+        }
+      }
+    }
     // 2009q3, 2009h1, 2009fy
     if leadingDigits == 4, position + 5 < bytes.count + 1 {
       let after = position + 4
