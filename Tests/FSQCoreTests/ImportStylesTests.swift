@@ -277,6 +277,30 @@ import Testing
     #expect(amount(session, "gbc.total_assets(2002-12-31)") == Decimal(6_344_000_000))
   }
 
+  // MARK: Cut-off files
+
+  @Test(arguments: ["quillfeather_q4_2012_ex99.htm", "pinecrest_q3_fy2005.txt", "alderridge_q2_fy2009.md", "granitebay_fy2003_wire.txt"])
+  func cutAtEveryLine(_ name: String) throws {
+    // Whole or a clear error at every cut, mid-line too; never a crash or a figure from a cut row.
+    let text = String(decoding: try ImportFixtures.bytes(name), as: UTF8.self)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let full = try ImportFixtures.company(name)
+    for cut in 1..<lines.count {
+      var bytes = Array(lines[0..<cut].joined(separator: "\n").utf8)
+      if cut % 2 == 0 { bytes.removeLast(min(5, bytes.count)) }
+      do {
+        let company = try ReleaseImporter.importRelease(bytes: bytes, documentName: name)
+        // What a cut file yields agrees with the whole file.
+        for fact in company.facts where fact.source.line < cut - 1 {
+          let match = full.facts.first { $0.item == fact.item && $0.period == fact.period && $0.source.line == fact.source.line }
+          if let match, match.value != fact.value { Issue.record("cut \(cut): \(fact.item) \(fact.value) vs \(match.value)") }
+        }
+      } catch {
+        #expect(!error.message.isEmpty)
+      }
+    }
+  }
+
   // MARK: Catalog
 
   @Test func labelsMapToCanonicalItems() {
