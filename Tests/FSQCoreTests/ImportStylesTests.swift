@@ -277,6 +277,30 @@ import Testing
     #expect(amount(session, "gbc.total_assets(2002-12-31)") == Decimal(6_344_000_000))
   }
 
+  // MARK: Cut-off files
+
+  @Test(arguments: ["quillfeather_q4_2012_ex99.htm", "pinecrest_q3_fy2005.txt", "alderridge_q2_fy2009.md", "granitebay_fy2003_wire.txt"])
+  func cutAtEveryLine(_ name: String) throws {
+    // Whole or a clear error at every cut, mid-line too; never a crash or a figure from a cut row.
+    let text = String(decoding: try ImportFixtures.bytes(name), as: UTF8.self)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let full = try ImportFixtures.company(name)
+    for cut in 1..<lines.count {
+      var bytes = Array(lines[0..<cut].joined(separator: "\n").utf8)
+      if cut % 2 == 0 { bytes.removeLast(min(5, bytes.count)) }
+      do {
+        let company = try ReleaseImporter.importRelease(bytes: bytes, documentName: name)
+        // What a cut file yields agrees with the whole file.
+        for fact in company.facts where fact.source.line < cut - 1 {
+          let match = full.facts.first { $0.item == fact.item && $0.period == fact.period && $0.source.line == fact.source.line }
+          if let match, match.value != fact.value { Issue.record("cut \(cut): \(fact.item) \(fact.value) vs \(match.value)") }
+        }
+      } catch {
+        #expect(!error.message.isEmpty)
+      }
+    }
+  }
+
   // MARK: Catalog
 
   @Test func labelsMapToCanonicalItems() {
@@ -327,6 +351,48 @@ import Testing
     let table = try #require(document.tables.first)
     #expect(table.columnHeaders == [["Year Ended June 30,", "2010"], ["Year Ended June 30,", "2009"]])
     #expect(table.rows.map(\.values) == [["1,000", "900"]])
+  }
+
+  @Test func fiscalLabelsOnBothNamingConventions() {
+    let retail = FiscalYearEnd(month: 1, day: 31, namedForStartYear: true)
+    #expect(retail.endOfFiscalYear(2005) == date("2006-01-31"))
+    #expect(PeriodLabel.describe(period("2005-01-30", "2006-01-28"), fiscalYearEnd: retail) == "fy 2005")
+    #expect(PeriodLabel.describe(period("2005-01-30", "2005-04-30"), fiscalYearEnd: retail) == "q1 2005")
+    // Named for the year it ends in (Walmart-style) when the text says so.
+    let byEnd = FiscalYearEnd(month: 1, day: 31)
+    #expect(PeriodLabel.describe(period("2005-01-30", "2006-01-28"), fiscalYearEnd: byEnd) == "fy 2006")
+    #expect(
+      PeriodHeaders.namesFiscalYearForStart(byEnd, latestEnd: date("2005-10-29"), text: ["Results for the third quarter of fiscal 2006."])
+        == false)
+    #expect(
+      PeriodHeaders.namesFiscalYearForStart(byEnd, latestEnd: date("2005-10-29"), text: ["Results for the third quarter of fiscal 2005."])
+        == true)
+    #expect(PeriodHeaders.namesFiscalYearForStart(FiscalYearEnd(month: 6, day: 30), latestEnd: date("2008-12-31"), text: []) == false)
+    // A 52-week December year ending January 3 is still that December's fiscal year.
+    #expect(PeriodLabel.describe(period("2002-12-29", "2004-01-03"), fiscalYearEnd: .december) == "fy 2003")
+  }
+
+  @Test func smallTableInsideADataCellKeepsTheRowsAfterIt() throws {
+    // A label cell holding a one-row layout table (a footnote mark beside the label): the
+    // rows after it still belong to the statement.
+    let html = """
+      <p>CONSOLIDATED STATEMENTS OF OPERATIONS</p><p>(in thousands)</p>
+      <table>
+      <tr><td></td><td>Year Ended December 31, 2009</td><td>Year Ended December 31, 2008</td></tr>
+      <tr><td>Revenue</td><td>1,000</td><td>900</td></tr>
+      <tr><td><table><tr><td>Cost of revenue</td><td>(1)</td></tr></table></td><td>600</td><td>500</td></tr>
+      <tr><td>Gross profit</td><td>400</td><td>400</td></tr>
+      </table>
+      <p>NEWCO (NASDAQ: NWCO) January 20, 2010</p>
+      """
+    let company = try ReleaseImporter.importRelease(bytes: Array(html.utf8), documentName: "nested.htm")
+    let fy2009 = period("2009-01-01", "2009-12-31")
+    #expect(company.value("revenue", fy2009) == Decimal(1_000_000))
+    #expect(company.value("gross_profit", fy2009) == Decimal(400_000))
+    let cost = try #require(company.facts("cost_of_revenue", fy2009).first)
+    #expect(cost.value == Decimal(600_000))
+    #expect(cost.label == "Cost of revenue (1)")
+    #expect(company.statements.count == 1)
   }
 
   @Test func fiscalYearEndFromYearToDateColumns() {

@@ -210,6 +210,10 @@ extension CellReader {
   /// A column heading that is only a year, with at most a footnote mark after it: `2009`,
   /// `2003*`, `2011(1)`, `2010 (a)`, `2012†`, `$2008` is not (a dollar sign makes it a figure).
   static func isYearHeading(_ text: String) -> Bool {
+    // Cheap rejections first: this runs on every figure cell of every table.
+    guard text.utf8.count <= 16, let lead = text.utf8.first(where: { $0 != 0x20 }), lead >= 0x30 && lead <= 0x39 else {
+      return false
+    }
     let bytes = Array(text.utf8)
     var index = 0
     while index < bytes.count, bytes[index] == 0x20 { index += 1 }

@@ -33,28 +33,28 @@ enum GridLayout {
     var width = 0
     for row in rows {
       var slots: [Slot] = []
-      var column = 0
-      func skipCovered() {
-        while column < coveredRows.count, coveredRows[column] > 0 {
+      slots.reserveCapacity(max(width, row.cells.count))
+      var cellIndex = 0
+      // Walk the positions of this row: covered ones stay empty, the others take the next cell.
+      while cellIndex < row.cells.count || (slots.count < coveredRows.count && coveredRows[slots.count] > 0) {
+        let column = slots.count
+        if column < coveredRows.count, coveredRows[column] > 0 {
           coveredRows[column] -= 1
           slots.append(Slot(text: "", isOrigin: false, cellIndex: -1000 - column))
-          column += 1
+          continue
         }
-      }
-      for (cellIndex, cell) in row.cells.enumerated() {
-        skipCovered()
+        let cell = row.cells[cellIndex]
         let span = max(1, min(cell.span, 1000))
         for k in 0..<span {
           slots.append(Slot(text: cell.text, isOrigin: k == 0, cellIndex: cellIndex))
           if cell.rowSpan > 1 {
-            while coveredRows.count <= column { coveredRows.append(0) }
-            coveredRows[column] = max(coveredRows[column], min(cell.rowSpan, 1000) - 1)
+            while coveredRows.count <= column + k { coveredRows.append(0) }
+            coveredRows[column + k] = max(coveredRows[column + k], min(cell.rowSpan, 1000) - 1)
           }
-          column += 1
         }
+        cellIndex += 1
       }
-      skipCovered()
-      for c in column..<max(column, coveredRows.count) where coveredRows[c] > 0 { coveredRows[c] -= 1 }
+      for c in slots.count..<max(slots.count, coveredRows.count) where coveredRows[c] > 0 { coveredRows[c] -= 1 }
       width = max(width, slots.count)
       grid.append(slots)
     }

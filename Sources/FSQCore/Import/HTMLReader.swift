@@ -33,7 +33,46 @@ enum HTMLReader {
     var cellSpan = 1
     var cellRowSpan = 1
     /// Tables whose cell holds the table being read: they resume when it closes.
-    var outerTables = 0
+    var outerTables: [Saved] = []
+    var innerLine = 0
+
+    /// What a table being read holds, kept while a table nested in one of its cells is read.
+    struct Saved {
+      var rows: [GridRow]
+      var tableLine: Int
+      var rowCells: [GridCell]?
+      var rowLine: Int
+      var cellText: [UInt8]?
+      var cellLine: Int
+      var cellSpan: Int
+      var cellRowSpan: Int
+      var cellRuleBelow: RuleKind?
+      var cellRuleAbove: Bool
+      var rowRuleBelow: RuleKind?
+      var rowRuleAbove: Bool
+    }
+
+    func saved() -> Saved {
+      Saved(
+        rows: rows, tableLine: tableLine, rowCells: rowCells, rowLine: rowLine, cellText: cellText, cellLine: cellLine,
+        cellSpan: cellSpan, cellRowSpan: cellRowSpan, cellRuleBelow: cellRuleBelow, cellRuleAbove: cellRuleAbove,
+        rowRuleBelow: rowRuleBelow, rowRuleAbove: rowRuleAbove)
+    }
+
+    mutating func restore(_ state: Saved) {
+      rows = state.rows
+      tableLine = state.tableLine
+      rowCells = state.rowCells
+      rowLine = state.rowLine
+      cellText = state.cellText
+      cellLine = state.cellLine
+      cellSpan = state.cellSpan
+      cellRowSpan = state.cellRowSpan
+      cellRuleBelow = state.cellRuleBelow
+      cellRuleAbove = state.cellRuleAbove
+      rowRuleBelow = state.rowRuleBelow
+      rowRuleAbove = state.rowRuleAbove
+    }
     var cellRuleBelow: RuleKind? = nil
     var cellRuleAbove = false
     var rowRuleBelow: RuleKind? = nil
@@ -65,6 +104,11 @@ enum HTMLReader {
         index += 1
       }
       finishTable(force: true)
+      // Tables left open at the end (a cut-off file): what each held is still read.
+      while let outer = outerTables.popLast() {
+        restore(outer)
+        finishTable(force: true)
+      }
       flushParagraph()
     }
 
@@ -180,39 +224,57 @@ enum HTMLReader {
       switch name {
       case "table":
         if closing {
-          if tableDepth > 0 {
+          guard tableDepth > 0 else { return }
+          finishRow()
+          guard let outer = outerTables.popLast() else {
             finishTable(force: false)
             tableDepth = 0
-            if outerTables > 0 {
-              // Back in the outer table's cell: its remaining rows are read as a new grid.
-              outerTables -= 1
-              tableDepth = 1
-              rows.removeAll()
-              tableLine = line
-              rowCells = []
-              rowLine = line
-              cellText = []
-              cellLine = line
-              cellSpan = 1
-              cellRowSpan = 1
-              cellRuleBelow = nil
-              cellRuleAbove = false
+            return
+          }
+          let inner = rows
+          rows.removeAll()
+          restore(outer)
+          // Statements have several rows of figures; a one-row table in a cell is layout
+          // ("Cost of revenue" beside a "(1)" footnote mark).
+          if let table = GridLayout.table(from: inner, line: innerLine),
+            table.rows.lazy.filter({ $0.values.contains { !$0.isEmpty } }).prefix(2).count == 2
+          {
+            // A table of figures in a cell (an EX-99 statement in a layout table): what the
+            // outer table held so far stands before it, and the outer one goes on afresh.
+            finishRow()
+            if !rows.isEmpty { blocks.append(contentsOf: GridLayout.blocks(from: rows, line: tableLine)) }
+            blocks.append(.table(table))
+            rows.removeAll()
+            tableLine = line
+            rowCells = []
+            rowLine = line
+            cellText = []
+            cellLine = line
+          } else if cellText != nil {
+            // A layout table in a cell (a label beside its footnote mark): its text is the cell's.
+            for row in inner {
+              for cell in row.cells where !cell.text.isEmpty {
+                if cellText!.isEmpty { cellLine = cell.line } else { cellText!.append(0x20) }
+                cellText!.append(contentsOf: Array(cell.text.utf8))
+              }
             }
           }
         } else {
           if tableDepth > 0 {
-            // A table in a cell: what the outer table held so far stands on its own (titles
-            // printed in a layout table become text above the inner one).
-            finishTable(force: true)
-            outerTables += 1
+            // A table in a cell: read it on its own, then decide what it was.
+            outerTables.append(saved())
+            rows.removeAll()
+            rowCells = nil
+            cellText = nil
+            innerLine = line
           } else {
             flushParagraph()
+            rows.removeAll()
+            rowCells = nil
+            cellText = nil
+            tableLine = line
+            tableDepth = 1
           }
-          rows.removeAll()
-          rowCells = nil
-          cellText = nil
-          tableLine = line
-          tableDepth = 1
         }
       case "tr" where tableDepth == 1:
         finishRow()

@@ -38,10 +38,11 @@ struct ReleaseText {
         headline = block.text
       }
       // Dateline: "NEW YORK, May 29 /PRNewswire-FirstCall/ --", "CUPERTINO, Calif., Jan. 18, 2011 --".
-      if headline == nil, let dash = dateline(block.text), let lead = leadSentence(block.text, after: dash) {
+      let datelineEnd = headline == nil || (yearlessDate == nil && result.releaseDate == nil) ? dateline(block.text) : nil
+      if headline == nil, let dash = datelineEnd, let lead = leadSentence(block.text, after: dash) {
         leadText = leadText ?? lead
       }
-      if yearlessDate == nil && result.releaseDate == nil, let dash = dateline(block.text) {
+      if yearlessDate == nil && result.releaseDate == nil, let dash = datelineEnd {
         let head = TextTools.normalize(String(decoding: block.text.utf8.prefix(dash), as: UTF8.self))
         let headWords = head.split(separator: " ").map(String.init)
         if let index = headWords.firstIndex(where: { PeriodHeaders.monthNumber($0) != nil }),
@@ -125,7 +126,7 @@ struct ReleaseText {
   /// Dates printed as `MM/DD/YYYY`.
   static func slashDates(_ text: String) -> [CivilDate] {
     var result: [CivilDate] = []
-    for word in TextTools.splitOnSpaces(text) {
+    for word in TextTools.splitOnSpaces(text) where (8...10).contains(word.utf8.count) && word.utf8.contains(UInt8(ascii: "/")) {
       let parts = word.split(separator: "/")
       guard parts.count == 3, parts[2].utf8.count == 4, let month = Int(parts[0]), let day = Int(parts[1]),
         let year = Int(parts[2]), (1900...2099).contains(year), let date = CivilDate(year: year, month: month, day: day)
@@ -174,38 +175,43 @@ struct ReleaseText {
   /// "--(BUSINESS WIRE)--Nov. 17, 2005--"), if the paragraph opens with one: the first marker
   /// with a month and day before it, else the first spaced marker.
   static func dateline(_ text: String) -> Int? {
-    let head = Array(text.utf8.prefix(200))
-    let spaced = [Array(" /".utf8), Array(" --".utf8), Array(" (BUSINESS WIRE)".utf8), Array(" /PRNewswire".utf8),
-      Array(" \u{2014}".utf8), Array(" \u{2013}".utf8)]
-    let bare = [Array("--".utf8), Array("\u{2014}".utf8)]
-    var first: Int? = nil
-    var i = 0
-    while i < head.count {
-      var isSpaced = false
-      var matched = false
-      for marker in spaced where i + marker.count <= head.count && head[i..<(i + marker.count)].elementsEqual(marker) {
-        isSpaced = true
-        matched = true
-        break
+    var text = text
+    return text.withUTF8 { all -> Int? in
+      let head = UnsafeBufferPointer(rebasing: all.prefix(200))
+      func matches(_ marker: StaticString, at i: Int) -> Bool {
+        let count = marker.utf8CodeUnitCount
+        guard i + count <= head.count else { return false }
+        let bytes = marker.utf8Start
+        for k in 0..<count where head[i + k] != bytes[k] { return false }
+        return true
       }
-      if !matched {
-        for marker in bare where i + marker.count <= head.count && head[i..<(i + marker.count)].elementsEqual(marker) {
-          matched = true
-          break
+      var first: Int? = nil
+      for i in head.indices {
+        let byte = head[i]
+        // Only a space, a hyphen or the lead byte of a dash can start a marker.
+        guard byte == 0x20 || byte == UInt8(ascii: "-") || byte == 0xE2 else { continue }
+        var isSpaced = false
+        var matched = false
+        if byte == 0x20 {
+          isSpaced = matches(" /", at: i) || matches(" --", at: i) || matches(" (BUSINESS WIRE)", at: i)
+            || matches(" \u{2014}", at: i) || matches(" \u{2013}", at: i)
+          matched = isSpaced
+        } else {
+          matched = matches("--", at: i) || matches("\u{2014}", at: i)
         }
-      }
-      if matched {
+        guard matched else { continue }
         if isSpaced && first == nil { first = i }
-        if hasMonthDay(head[..<i]) { return i }
+        if hasMonthDay(head, before: i) { return i }
       }
-      i += 1
+      return first
     }
-    return first
   }
 
   /// Whether the bytes hold a month name followed by a day: "Nov. 17", "January 29".
-  static func hasMonthDay(_ bytes: ArraySlice<UInt8>) -> Bool {
-    let words = TextTools.normalize(String(decoding: bytes, as: UTF8.self)).split(separator: " ")
+  static func hasMonthDay(_ head: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
+    // A day is a digit: skip the work for heads without one.
+    guard head[..<end].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+    let words = TextTools.normalize(String(decoding: UnsafeBufferPointer(rebasing: head[..<end]), as: UTF8.self)).split(separator: " ")
     guard words.count >= 2 else { return false }
     for k in 0..<(words.count - 1) where PeriodHeaders.monthNumber(String(words[k])) != nil {
       if let day = Int(words[k + 1]), (1...31).contains(day) { return true }
