@@ -30,6 +30,9 @@ enum SubtotalRule {
     var sign: Int
     /// A closed total of a group below (its group was a part of this one).
     var isTotal = false
+    /// A total printed above lines that fall short of it (a condensed statement): the lines
+    /// may be its printed part or belong to the next total. Sums are read both ways.
+    var coveredBy: Int? = nil
   }
 
   struct Group {
@@ -47,6 +50,8 @@ enum SubtotalRule {
     var description: String
     var rows: [Int]
     var values: [Decimal]
+    /// Totals whose uncertain lines this reading counts as lines of their own.
+    var uncovered: Set<Int> = []
   }
 
   struct Walker {
@@ -56,6 +61,9 @@ enum SubtotalRule {
     var findings: [Finding] = []
     var columns: [Int]
     var rule: String
+    /// For each finding, the total whose uncertain lines it was about (retracted when a later
+    /// total shows those lines belonged elsewhere).
+    var findingTotals: [Int?] = []
 
     init(company: Company, table: StatementTable) {
       self.company = company
@@ -78,7 +86,15 @@ enum SubtotalRule {
           continue
         }
         guard row.kind == .money || row.kind == .perShare else { continue }
-        let isTotalLabel = CheckSupport.words(row.label).first == "total"
+        // "Cash at beginning of period" is no part of a running total; "Cash at end of
+        // period" is the beginning balance plus the net change printed above it.
+        if CashBalances.isBeginning(row.label) { continue }
+        if CashBalances.isEnding(row.label), checkEndingBalance(index) {
+          if row.doubleRuleBelow { reset() }
+          previousWasTotal = true
+          continue
+        }
+        let isTotalLabel = Totals.isTotal(row.label)
         let resultLike = CheckSupport.isResultLike(row.label)
         if isTotalLabel {
           closeTotal(index)
@@ -99,6 +115,19 @@ enum SubtotalRule {
         }
       }
       return findings
+    }
+
+    /// The ending balance of a cash flow statement against the beginning balance and the net
+    /// change above it. Returns whether both were found (the row was checked).
+    mutating func checkEndingBalance(_ index: Int) -> Bool {
+      guard let beginning = (0..<index).last(where: { CashBalances.isBeginning(table.rows[$0].label) }),
+        let change = (0..<index).last(where: { CashBalances.isNetChange(table.rows[$0].label) && table.rows[$0].kind == .money })
+      else { return false }
+      let reading = Reading(
+        description: "\"\(table.rows[change].label)\" + \"\(table.rows[beginning].label)\"", rows: [change, beginning],
+        values: columns.map { (table.rows[change].values[$0] ?? .zero).plus(table.rows[beginning].values[$0] ?? .zero) })
+      compare(index, readings: [reading], strong: true, context: nil)
+      return true
     }
 
     var hasEntries: Bool { groups.contains { !$0.entries.isEmpty } }
@@ -124,10 +153,18 @@ enum SubtotalRule {
       groups[groups.count - 1].entries += group.entries.map { Entry(row: $0.row, sign: $0.sign * sign) }
     }
 
-    /// "Total X": closes the group headed X, or is a running subtotal of the innermost group.
+    /// "Total X": closes the group headed X, or is a running subtotal of the innermost group's
+    /// lines since the previous total that is not a part of it ("Total current liabilities"
+    /// is a part of "Total liabilities"; "Total assets" is a part of neither).
     mutating func closeTotal(_ index: Int) {
-      let words = headingWords(table.rows[index].label)
-      let matched = groups.indices.reversed().first { $0 > 0 && !groups[$0].words.isEmpty && groups[$0].words.isSubset(of: words) }
+      let label = table.rows[index].label
+      let words = headingWords(label)
+      let section = Totals.sectionWord(label)
+      let matched = groups.indices.reversed().first { g in
+        guard g > 0, !groups[g].words.isEmpty else { return false }
+        if let section { return groups[g].words.contains("activities") && groups[g].words.contains(section) }
+        return groups[g].words.isSubset(of: words)
+      }
       if let matched {
         while groups.count - 1 > matched {
           // Nested headings never totalled fold into the group being closed, as printed.
@@ -135,31 +172,78 @@ enum SubtotalRule {
           groups[groups.count - 1].entries += group.entries
         }
         let group = groups[matched]
-        compare(index, readings: readings(group.entries, allowCostReading: !group.subtracts, kind: table.rows[index].kind), strong: true, context: group.heading)
+        compare(
+          index, readings: readings(group.entries, allowCostReading: !group.subtracts, kind: table.rows[index].kind, target: index, flip: !group.subtracts),
+          strong: true, context: group.heading, total: true)
         groups.removeLast()
         let positive = columns.contains { (table.rows[index].values[$0].map { !$0.isNegative && !$0.isZero }) ?? false }
         groups[groups.count - 1].entries.append(Entry(row: index, sign: group.subtracts && positive ? -1 : 1, isTotal: true))
-      } else {
-        let target = groups.indices.reversed().first { !groups[$0].entries.isEmpty } ?? groups.count - 1
-        while groups.count - 1 > target { foldInnermost() }
-        let entries = groups[target].entries
-        let kind = table.rows[index].kind
-        // "Gross profit / SG&A / R&D / Total operating expenses": the total covers the lines
-        // after the previous result, which stays in the running total with the total
-        // subtracted when it totals costs.
-        if let first = entries.first, entries.count > 1, isResult(first.row) {
-          let rest = readings(Array(entries.dropFirst()), allowCostReading: false, kind: kind)
-          if fitsBetter(index, rest, than: readings(entries, allowCostReading: true, kind: kind)) {
-            compare(index, readings: rest, strong: true, context: groups[target].heading)
-            let positive = columns.contains { (table.rows[index].values[$0].map { !$0.isNegative && !$0.isZero }) ?? false }
-            let subtracts = positive && CheckSupport.isExpenseLike(table.rows[index].label)
-            groups[target].entries = [first, Entry(row: index, sign: subtracts ? -1 : 1, isTotal: true)]
-            return
-          }
-        }
-        compare(index, readings: readings(entries, allowCostReading: true, kind: kind), strong: true, context: groups[target].heading)
-        groups[target].entries = [Entry(row: index, sign: 1, isTotal: true)]
+        return
       }
+      let target = groups.indices.reversed().first { !groups[$0].entries.isEmpty } ?? groups.count - 1
+      while groups.count - 1 > target { foldInnermost() }
+      let entries = groups[target].entries
+      let kind = table.rows[index].kind
+      // The lines since the previous total that is not a part of this one.
+      var start = entries.count
+      while start > 0 {
+        let entry = entries[start - 1]
+        if entry.isTotal && !Totals.isPart(table.rows[entry.row].label, of: label) { break }
+        start -= 1
+      }
+      let barrier = start > 0 ? entries[start - 1] : nil
+      let since = Array(entries[start...])
+      let positive = columns.contains { (table.rows[index].values[$0].map { !$0.isNegative && !$0.isZero }) ?? false }
+      guard !since.isEmpty, !fromAnotherStatement(index, since) else {
+        groups[target].entries.append(Entry(row: index, sign: 1, isTotal: true))
+        return
+      }
+      // "Gross profit / SG&A / R&D / Total operating expenses": the total covers the lines
+      // after the previous result, which stays in the running total with the total
+      // subtracted when it totals costs.
+      if let first = barrier, isResult(first.row), !Totals.isTotal(table.rows[first.row].label) {
+        let rest = readings(since, allowCostReading: false, kind: kind, target: index)
+        if fitsBetter(index, rest, than: readings([first] + since, allowCostReading: true, kind: kind, target: index)) {
+          let tied = ties(index, rest, withinRounding: true)
+          compare(index, readings: rest, strong: true, context: groups[target].heading, total: true, tag: index)
+          let subtracts = positive && CheckSupport.isExpenseLike(label)
+          groups[target].entries = Array(entries[..<start]) + uncertainLines(since, tied: tied, total: index)
+            + [Entry(row: index, sign: subtracts ? -1 : 1, isTotal: true)]
+          return
+        }
+        let all = readings([first] + since, allowCostReading: true, kind: kind, target: index)
+        let tied = ties(index, all, withinRounding: true)
+        compare(index, readings: all, strong: true, context: groups[target].heading, total: true, tag: index)
+        groups[target].entries = Array(entries[..<(start - 1)]) + uncertainLines([first] + since, tied: tied, total: index)
+          + [Entry(row: index, sign: 1, isTotal: true)]
+        return
+      }
+      let options = readings(since, allowCostReading: true, kind: kind, target: index)
+      let tied = ties(index, options, withinRounding: true)
+      compare(index, readings: options, strong: true, context: groups[target].heading, total: true, tag: index)
+      let subtracts = barrier.map { isResult($0.row) } == true && positive && CheckSupport.isExpenseLike(label)
+      groups[target].entries = Array(entries[..<start]) + uncertainLines(since, tied: tied, total: index)
+        + [Entry(row: index, sign: subtracts ? -1 : 1, isTotal: true)]
+    }
+
+    /// The lines a running total replaces: none when it ties; when it does not, they stay
+    /// (the statement may show only some of its lines, or they may belong to the next total)
+    /// and later sums are read with and without them.
+    func uncertainLines(_ lines: [Entry], tied: Bool, total: Int) -> [Entry] {
+      tied ? [] : lines.map { var entry = $0; entry.coveredBy = entry.coveredBy ?? total; return entry }
+    }
+
+    /// Whether the lines are items of another statement than the total's ("Total assets"
+    /// under sales and net income in a table of selected data): a list, not a sum.
+    func fromAnotherStatement(_ index: Int, _ lines: [Entry]) -> Bool {
+      func statement(_ row: Int) -> StatementKind? {
+        guard let item = table.rows[row].item, let kind = ItemCatalog.entry(named: item)?.statement,
+          kind == .incomeStatement || kind == .balanceSheet || kind == .cashFlow
+        else { return nil }
+        return kind
+      }
+      guard let mine = statement(index) else { return false }
+      return lines.contains { statement($0.row).map { $0 != mine } ?? false }
     }
 
     /// Whether a row closed a running total before (a rule above it, or a result's label).
@@ -174,7 +258,7 @@ enum SubtotalRule {
       while copy.groups.count > 1 { copy.foldInnermost() }
       let all = copy.groups[0].entries
       let kind = table.rows[index].kind
-      let full = readings(all, allowCostReading: true, kind: kind)
+      let full = readings(all, allowCostReading: true, kind: kind, target: index)
       // Or only the lines since the previous result ("Net cash used in investing
       // activities"), the earlier results staying in the running total.
       var kept: [Entry] = []
@@ -186,7 +270,7 @@ enum SubtotalRule {
         kept = [first]
         since = Array(all.dropFirst())
       }
-      let partial = readings(since, allowCostReading: true, kind: kind).map { reading in
+      let partial = readings(since, allowCostReading: true, kind: kind, target: index).map { reading in
         var partial = reading
         partial.partial = true
         return partial
@@ -202,30 +286,49 @@ enum SubtotalRule {
     }
 
     /// The readings of a list of lines: as printed (with the signs the structure gives), and,
-    /// where lines name costs printed positive, with those costs subtracted.
-    func readings(_ entries: [Entry], allowCostReading: Bool, kind: RowKind) -> [Reading] {
+    /// where lines name costs printed positive, with those costs subtracted. Lines of an
+    /// "(income) expense" label carry an expense's sign and are subtracted from a result
+    /// ("Income before income taxes"; not in a reconciliation, which adds expenses back). Lines a condensed total may
+    /// cover are read both with the total alone and with the lines instead.
+    func readings(_ entries: [Entry], allowCostReading: Bool, kind: RowKind, target: Int, flip: Bool = true) -> [Reading] {
       let usable = entries.filter { table.rows[$0.row].kind == kind }
       guard !usable.isEmpty else { return [] }
-      // 0: as printed; 1: positive cost lines subtracted; 2: the first line less all the rest.
+      let targetLabel = table.rows[target].label
+      let flipsExpenses = flip && table.kind != .reconciliation && !Totals.isExpenseSigned(targetLabel)
+        && CheckSupport.isResultLike(targetLabel)
+      let present = Set(usable.map(\.row))
+      let uncertain = Array(Set(usable.compactMap(\.coveredBy)).filter { present.contains($0) }.sorted().prefix(3))
       var result: [Reading] = []
-      for reading in allowCostReading ? [0, 1, 2] : [0] {
-        var values: [Decimal] = []
-        var parts: [String] = []
-        for (position, entry) in usable.enumerated() {
-          let row = table.rows[entry.row]
-          let subtracted = entry.sign == 1 && position > 0
-            && (reading == 2 || reading == 1 && CheckSupport.isExpenseLike(row.label))
-          parts.append((position == 0 ? (entry.sign < 0 ? "−" : "") : (entry.sign < 0 || subtracted ? " − " : " + ")) + "\"\(row.label)\"")
-          for (c, column) in columns.enumerated() {
-            if values.count <= c { values.append(.zero) }
-            var value = row.values[column] ?? .zero
-            if entry.sign < 0 || (subtracted && !value.isNegative) { value = value.negated() }
-            values[c] = values[c].plus(value)
-          }
+      for mask in 0..<(1 << uncertain.count) {
+        let uncovered = Set(uncertain.indices.filter { mask & (1 << $0) != 0 }.map { uncertain[$0] })
+        let variant = usable.filter { entry in
+          guard let total = entry.coveredBy, present.contains(total) else { return true }
+          return uncovered.contains(total)
         }
-        let description = parts.joined()
-        if result.contains(where: { $0.description == description }) { continue }
-        result.append(Reading(description: description, rows: usable.map(\.row), values: values))
+        guard !variant.isEmpty else { continue }
+        // 0: as printed; 1: positive cost lines subtracted; 2: the first line less all the rest.
+        for reading in allowCostReading ? [0, 1, 2] : [0] {
+          var values: [Decimal] = []
+          var parts: [String] = []
+          for (position, entry) in variant.enumerated() {
+            let row = table.rows[entry.row]
+            let expenseSigned = flipsExpenses && entry.sign == 1 && position > 0 && Totals.isExpenseSigned(row.label)
+            let subtracted = entry.sign == 1 && position > 0 && !expenseSigned
+              && (reading == 2 || reading == 1 && CheckSupport.isExpenseLike(row.label))
+            parts.append(
+              (position == 0 ? (entry.sign < 0 ? "−" : "") : (entry.sign < 0 || subtracted || expenseSigned ? " − " : " + "))
+                + "\"\(row.label)\"")
+            for (c, column) in columns.enumerated() {
+              if values.count <= c { values.append(.zero) }
+              var value = row.values[column] ?? .zero
+              if entry.sign < 0 || expenseSigned || (subtracted && !value.isNegative) { value = value.negated() }
+              values[c] = values[c].plus(value)
+            }
+          }
+          let description = parts.joined()
+          if result.contains(where: { $0.description == description }) { continue }
+          result.append(Reading(description: description, rows: variant.map(\.row), values: values, uncovered: uncovered))
+        }
       }
       return result
     }
@@ -268,7 +371,12 @@ enum SubtotalRule {
       return anyExact
     }
 
-    mutating func compare(_ index: Int, readings options: [Reading], strong: Bool, context: String?) {
+    /// Reports the columns no reading ties. A total its printed lines fall short of, in a
+    /// statement titled condensed (or summary, selected …), is a note: such a statement omits
+    /// lines. Lines that exceed their total are an error wherever they are printed. `tag`
+    /// names a running total whose lines may instead belong to a later total: its findings
+    /// are withdrawn when a later total ties only with those lines counted apart from it.
+    mutating func compare(_ index: Int, readings options: [Reading], strong: Bool, context: String?, total: Bool = false, tag: Int? = nil) {
       let row = table.rows[index]
       guard !options.isEmpty, row.kind == table.rows[options[0].rows[0]].kind else { return }
       // Per-share lines that hold dollar totals are reported by the per-share rule.
@@ -282,16 +390,122 @@ enum SubtotalRule {
         let cell = Cell(table: table, row: index, column: column)
         let lines = best.rows.map { String(table.rows[$0].line) }.joined(separator: ", ")
         let under = context.map { " under \"\($0)\"" } ?? ""
+        let computed = best.values[c]
+        let tolerance = tolerance(best, column: column)
+        let short = total && Totals.isCondensed(table.title) && printed.minus(computed).magnitude > tolerance
+          && (printed.isNegative ? !(computed < printed) && !(Decimal.zero < computed) : computed < printed && !computed.isNegative)
         let message =
-          "\"\(row.label)\" (\(table.columns[column].header)) does not equal \(best.rows.count == 1 ? "the line" : "the lines")\(under) it totals"
-        if let finding = CheckSupport.mismatch(
-          rule: rule, company: company, printed: cell, computed: best.values[c],
-          computedDescription: "\(best.description) (lines \(lines))", tolerance: tolerance(best, column: column),
+          short
+          ? "\"\(row.label)\" (\(table.columns[column].header)) is more than the \(best.rows.count == 1 ? "line" : "lines")\(under) printed above it; the statement is condensed and omits lines"
+          : "\"\(row.label)\" (\(table.columns[column].header)) does not equal \(best.rows.count == 1 ? "the line" : "the lines")\(under) it totals"
+        if var finding = CheckSupport.mismatch(
+          rule: rule, company: company, printed: cell, computed: computed,
+          computedDescription: "\(best.description) (lines \(lines))", tolerance: tolerance,
           message: message)
         {
+          if short { finding.severity = .note }
           findings.append(finding)
+          findingTotals.append(tag)
         }
       }
+      // A later total that ties (or comes closest) only with an earlier total's lines counted
+      // apart from it shows those lines were never that total's: its finding is withdrawn.
+      func distance(_ reading: Reading) -> Decimal {
+        columns.indices.reduce(Decimal.zero) { sum, c in
+          sum.plus(row.values[columns[c]].map { $0.minus(reading.values[c]).magnitude } ?? .zero)
+        }
+      }
+      let tying = options.filter { ties(index, [$0], withinRounding: true) }
+      let closest = tying.isEmpty ? options.min { distance($0) < distance($1) }.map { [$0] } ?? [] : tying
+      if !closest.isEmpty, !closest.contains(where: { $0.uncovered.isEmpty }) {
+        let withdrawn = closest[0].uncovered
+        let keep = findingTotals.map { $0.map { !withdrawn.contains($0) } ?? true }
+        findings = zip(findings, keep).filter(\.1).map(\.0)
+        findingTotals = zip(findingTotals, keep).filter(\.1).map(\.0)
+      }
     }
+  }
+}
+
+/// How labels read: totals, the sections of a cash flow statement, expense-signed lines.
+enum Totals {
+  /// "Total X", or the total of a cash flow section ("Net cash used in investing activities").
+  static func isTotal(_ label: String) -> Bool {
+    CheckSupport.words(label).first == "total" || sectionWord(label) != nil
+  }
+
+  /// The section a cash flow section total closes: "investing" in "Net cash used in
+  /// investing activities".
+  static func sectionWord(_ label: String) -> String? {
+    let words = CheckSupport.words(label)
+    guard words.first == "net" || words.first == "cash", words.contains("cash"),
+      let activities = words.firstIndex(of: "activities"), activities > 0
+    else { return nil }
+    return words[activities - 1]
+  }
+
+  /// Whether the earlier total `part` is a part of `total`: "Total current liabilities" of
+  /// "Total liabilities"; "Total liabilities" and "Total stockholders' equity" of "Total
+  /// liabilities and stockholders' equity". A section total of a cash flow statement is a
+  /// part of nothing but the net change below.
+  static func isPart(_ part: String, of total: String) -> Bool {
+    if sectionWord(part) != nil || sectionWord(total) != nil { return false }
+    let filler: Set<String> = ["total", "the", "of"]
+    let mine = Set(CheckSupport.words(part)).subtracting(filler).subtracting(["and"])
+    guard !mine.isEmpty else { return false }
+    let words = CheckSupport.words(total).filter { !filler.contains($0) }
+    var pieces: [[String]] = [[]]
+    for word in words {
+      if word == "and" { pieces.append([]) } else { pieces[pieces.count - 1].append(word) }
+    }
+    let parts = pieces.filter { !$0.isEmpty }.map(Set.init)
+    if parts.count > 1 {
+      // "Total equity" is the equity of "Total liabilities and stockholders' equity".
+      let mineLast = CheckSupport.words(part).last
+      return parts.contains { p in
+        mine.isSuperset(of: p) || (p.isSuperset(of: mine) && pieces.first { Set($0) == p }?.last == mineLast)
+      }
+    }
+    guard let whole = parts.first else { return false }
+    return mine != whole && mine.isSuperset(of: whole)
+  }
+
+  /// A label that prints an expense positive and income in parentheses: "Interest (income)
+  /// expense, net", "Other (income) expense", "(Gain) loss on sale of assets".
+  static func isExpenseSigned(_ label: String) -> Bool {
+    let text = label.lowercased()
+    for income in ["income", "gain", "gains", "benefit"] {
+      for expense in ["expense", "expenses", "loss", "losses", "charge", "charges"]
+      where text.contains("(\(income)) \(expense)") || text.contains("(\(income))\(expense)") {
+        return true
+      }
+    }
+    return false
+  }
+
+  /// A statement that says it shows only some lines ("Condensed Consolidated Balance Sheets",
+  /// "Summary of Consolidated Results", "Selected Financial Data").
+  static func isCondensed(_ title: String) -> Bool {
+    !Set(CheckSupport.words(title)).isDisjoint(with: ["condensed", "summary", "summarized", "selected", "highlights", "abbreviated", "abridged"])
+  }
+}
+
+/// The opening and closing balances of a cash flow statement.
+enum CashBalances {
+  static func isBeginning(_ label: String) -> Bool {
+    let words = Set(CheckSupport.words(label))
+    return words.contains("cash") && (words.contains("beginning") || words.contains("opening"))
+  }
+
+  static func isEnding(_ label: String) -> Bool {
+    let words = Set(CheckSupport.words(label))
+    return words.contains("cash") && (words.contains("ending") || words.contains("closing") || words.contains("end"))
+      && !words.contains("beginning")
+  }
+
+  static func isNetChange(_ label: String) -> Bool {
+    let words = Set(CheckSupport.words(label))
+    return words.contains("cash") && !words.isDisjoint(with: ["increase", "decrease", "change", "changes"])
+      && !words.contains("effect") && !words.contains("activities")
   }
 }
