@@ -1,41 +1,62 @@
 // MARK: - Reported metrics against their formula
 
-/// Where a company reports a figure fsq also defines as a metric (EBITDA, Adjusted EBITDA,
-/// gross margin …), the reported figure is held against the metric's formula — only where
-/// the formula's inputs exist. Metrics whose definition varies from company to company
-/// (EBITDA, Adjusted EBITDA) differ by definition, not by mistake: a warning. Per-share
-/// metrics are the per-share rule's.
+/// Where a company reports a figure fsq also defines as a metric with a standard definition
+/// (gross profit, margins, EBITDA …), the reported figure is held against the metric's formula
+/// — only where the formula's inputs exist. One finding per metric and period at most.
+///
+/// Adjusted EBITDA (and the EBITDA margin built on a company's EBITDA) has no standard
+/// definition: each company adjusts what it chooses, and the company's own reconciliation
+/// (the `reconciliation` rule) is what verifies it. It is never held against fsq's formula.
+///
+/// EBITDA is defined as earnings before interest, taxes, depreciation and amortization; fsq's
+/// formula starts from operating income, so the two differ by design by the non-operating
+/// items other than interest ("Other income (expense)"). A difference that gap explains is
+/// no finding; one it does not explain is a warning, since companies still vary.
+/// Per-share metrics are the per-share rule's.
 enum ReportedMetricRule {
   static let rule = "reported-metric"
-  /// Metrics companies define in their own way; fsq's formula is one common definition.
-  static let definitional: Set<String> = ["ebitda", "adjusted_ebitda", "ebitda_margin"]
+  /// Metrics with no standard definition: a company's figure is verified by its own
+  /// reconciliation, not by fsq's formula.
+  static let companyDefined: Set<String> = ["adjusted_ebitda", "ebitda_margin"]
+  /// Metrics whose formula differs from the standard definition by a documented gap.
+  static let definitional: Set<String> = ["ebitda"]
 
   static func findings(_ company: Company) -> [Finding] {
     let figures = CheckFigures(company)
     var findings: [Finding] = []
+    var seen: Set<String> = []
     for table in company.statements {
       for (index, row) in table.rows.enumerated() {
-        guard let item = row.item, figures.evaluator.metrics[item] != nil, row.kind != .perShare else { continue }
+        guard let item = row.item, figures.evaluator.metrics[item] != nil, row.kind != .perShare,
+          !companyDefined.contains(item)
+        else { continue }
         for column in CheckSupport.periodColumns(table) {
           let cell = Cell(table: table, row: index, column: column)
           guard let value = cell.value, let period = table.columns[column].period,
+            !seen.contains("\(item) \(period)"),
             let computed = figures.formula(item, period), computed.unit == cell.unit(company)
               || (computed.unit == .none && row.kind == .percent)
           else { continue }
           let difference = value.minus(computed.amount)
           let unit = CheckSupport.printedUnit(table, kind: row.kind)
-          // The formula's inputs were printed rounded too.
+          let byDefinition = definitional.contains(item)
+          // The formula's inputs were printed rounded too (and the gap's, for EBITDA).
           let tolerance = row.kind == .money
-            ? CheckSupport.roundingTolerance(count: 3, unit: unit)
+            ? CheckSupport.roundingTolerance(count: byDefinition ? 6 : 3, unit: unit)
             : unit.times(.half).plus(computed.amount.magnitude.times(Decimal.power10(-3)))
           guard difference.magnitude > tolerance else { continue }
+          if byDefinition {
+            // Unknown gap: the difference may be all definition; known gap: it must explain it.
+            let gaps = nonOperatingGaps(figures, period)
+            if gaps.isEmpty || gaps.contains(where: { difference.minus($0).magnitude <= tolerance }) { continue }
+          }
+          seen.insert("\(item) \(period)")
           let definition = figures.evaluator.metrics[item].map { "\($0.name)(p) = \($0.bodyText)" } ?? item
-          let byDefinition = definitional.contains(item)
           findings.append(
             Finding(
               severity: byDefinition ? .warning : .error, rule: rule, company: company.id, document: table.document,
               message: "reported \"\(row.label)\" (\(table.columns[column].header)) differs from fsq's formula \(definition)"
-                + (byDefinition ? "; the company defines it differently" : ""),
+                + (byDefinition ? " by more than the non-operating items the definitions differ by" : ""),
               figures: [
                 cell.figure(company),
                 Finding.Figure(description: "formula(\(item), \(PeriodLabel.describe(period, fiscalYearEnd: company.fiscalYearEnd)))", value: Quantity(computed.amount, cell.unit(company)), source: nil),
@@ -45,6 +66,28 @@ enum ReportedMetricRule {
       }
     }
     return findings
+  }
+
+  /// The amounts by which EBITDA from net income (+ taxes + interest + D&A) may exceed fsq's
+  /// operating income + D&A: the non-operating total less its interest part, for each way
+  /// the release prints interest (net, either sign; income and expense apart). Empty when the
+  /// release prints no non-operating figure.
+  static func nonOperatingGaps(_ figures: CheckFigures, _ period: ResolvedPeriod) -> [Decimal] {
+    func amount(_ name: String) -> Decimal? { figures.value(name, period)?.amount }
+    var totals: [Decimal] = []
+    if let total = amount("other_income_total") { totals.append(total) }
+    if let pretax = amount("income_before_taxes"), let operating = amount("operating_income") {
+      totals.append(pretax.minus(operating))
+    }
+    guard !totals.isEmpty else { return [] }
+    var interest: [Decimal] = [.zero]
+    if let net = amount("interest_net") { interest += [net, net.negated()] }
+    let income = amount("interest_income")
+    let expense = amount("interest_expense").map { $0.magnitude.negated() }
+    if let income { interest.append(income) }
+    if let expense { interest.append(expense) }
+    if let income, let expense { interest.append(income.plus(expense)) }
+    return totals.flatMap { total in interest.map { total.minus($0) } }
   }
 }
 
