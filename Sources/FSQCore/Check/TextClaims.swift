@@ -70,7 +70,9 @@ enum TextClaimRule {
   /// `aboutALoss`: either figure is negative, so words of direction are ambiguous.
   static func actual(_ claim: Claim, _ item: String, _ period: ResolvedPeriod, base: ResolvedPeriod?, _ figures: CheckFigures) -> (value: Quantity, aboutALoss: Bool)? {
     guard let current = figures.value(item, period) else { return nil }
-    if claim.kind == .value { return (current, false) }
+    // "A net loss of $164 million, or $(1.27) per share": a level of a negative figure is
+    // often stated by its size.
+    if claim.kind == .value { return (current, current.amount.isNegative) }
     guard let base, let earlier = figures.value(item, base) else { return nil }
     let change = current.amount.minus(earlier.amount)
     let loss = current.amount.isNegative || earlier.amount.isNegative
@@ -89,9 +91,12 @@ enum TextClaimRule {
     guard let named = claim.item else { return note(claim, company, "the text does not say which figure it is about") }
     let fye = company.fiscalYearEnd
     let periods = printedPeriods(company, item: nil)
-    guard let statedPeriod = claim.period, let period = printed(statedPeriod, in: periods) else {
-      let when = claim.period.map { " for \(PeriodLabel.describe($0, fiscalYearEnd: fye))" } ?? ""
-      return note(claim, company, "the tables have no \(named)\(when)")
+    guard let statedPeriod = claim.period else {
+      // Not knowing the period is no reason to say the tables lack the figure.
+      return note(claim, company, "the text does not say which period it is about")
+    }
+    guard let period = printed(statedPeriod, in: periods) else {
+      return note(claim, company, "the tables have no \(named) for \(PeriodLabel.describe(statedPeriod, fiscalYearEnd: fye))")
     }
     var base: ResolvedPeriod?
     if claim.kind != .value {
