@@ -319,3 +319,41 @@ import Testing
     ])
   }
 }
+
+extension CheckRegressionTests {
+  /// A cash flow statement whose operating section nests a "Changes in operating assets and
+  /// liabilities" heading, with lines named like balance sheet items: 1,750 + 400 − 400 − 250 =
+  /// 1,500 | 1,000 + 380 − 100 − 80 = 1,200; 1,500 − 300 = 1,200 | 1,200 − 400 = 800.
+  static let nestedCashFlow = """
+    Wren Systems, Inc. (NASDAQ: WRNS) today announced results for the year ended December 31, 2012.
+
+    WREN SYSTEMS, INC.  
+    CONSOLIDATED STATEMENTS OF CASH FLOWS  
+    (in thousands)
+
+    |   | Year Ended December 31, |   |
+    |---|---|---|
+    |   | 2012 | 2011 |
+    | Cash flows from operating activities: | | |
+    | Net income | \\$1,750 | \\$1,000 |
+    | Depreciation and amortization | 400 | 380 |
+    | Changes in operating assets and liabilities: | | |
+    | Accounts receivable | (400) | (100) |
+    | Accounts payable | (250) | (80) |
+    | Net cash provided by operating activities | 1,500 | 1,200 |
+    | Cash flows from investing activities: | | |
+    | Purchases of property and equipment | (300) | (400) |
+    | Net cash used in investing activities | (300) | (400) |
+    |   | ----- | ----- |
+    | Net increase in cash and cash equivalents | 1,200 | 800 |
+    |   | ===== | ===== |
+
+    """
+
+  @Test func aSectionTotalCoversItsNestedLines() throws {
+    #expect(try Self.found(Self.nestedCashFlow).isEmpty)
+    // 1,750 + 400 − 400 − 260 = 1,490 ≠ 1,500.
+    let found = try Self.found(CheckFixtureTests.mutate(Self.nestedCashFlow, "| Accounts payable | (250)", "| Accounts payable | (260)"))
+    #expect(found == ["error subtotal Net cash provided by operating activities"])
+  }
+}

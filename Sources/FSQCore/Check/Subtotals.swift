@@ -7,7 +7,15 @@
 ///   heading X names, and the total joins the enclosing group, negated when the group lists
 ///   costs as positive figures (an expenses heading) so it is subtracted from what is above;
 /// - "Total X" that names no open heading ("Total liabilities" under "Liabilities and
-///   equity") is a running subtotal of the innermost group;
+///   equity") is a running subtotal of the innermost group's lines since the previous total
+///   that is not a part of X: "Total current liabilities" is a part of "Total liabilities",
+///   "Total assets" is a part of nothing after it, and "Total A and B" sums "Total A" and
+///   "Total B" (or their lines). Lines of another statement's items are a list, not a sum;
+/// - "Net cash provided by (used in) X activities" closes the section headed "… X activities";
+///   the ending cash balance is the beginning balance plus the net change;
+/// - a running total its lines fall short of may stand for omitted lines (the lines stay, and
+///   later totals are read both ways); in a statement titled condensed, summary or selected
+///   that shortfall is a note, while lines exceeding their total are an error anywhere;
 /// - a result line (a rule above it, or a label such as "Operating Loss", "Net Income") equals
 ///   the running total of everything since the previous result: the figures as printed, or
 ///   with positive cost lines subtracted ("Net sales / Cost of sales / Gross profit");
@@ -180,7 +188,9 @@ enum SubtotalRule {
         groups[groups.count - 1].entries.append(Entry(row: index, sign: group.subtracts && positive ? -1 : 1, isTotal: true))
         return
       }
-      let target = groups.indices.reversed().first { !groups[$0].entries.isEmpty } ?? groups.count - 1
+      // A cash flow section total whose heading is gone (a nested heading folded it) covers
+      // every line since the previous total, whatever headings they sit under.
+      let target = section != nil ? 0 : groups.indices.reversed().first { !groups[$0].entries.isEmpty } ?? groups.count - 1
       while groups.count - 1 > target { foldInnermost() }
       let entries = groups[target].entries
       let kind = table.rows[index].kind
@@ -242,7 +252,9 @@ enum SubtotalRule {
         else { return nil }
         return kind
       }
-      guard let mine = statement(index) else { return false }
+      // A statement's own lines may be named like another's items (a cash flow statement's
+      // changes in receivables): only a total outside its own statement is held to this.
+      guard let mine = statement(index), table.kind != mine else { return false }
       return lines.contains { statement($0.row).map { $0 != mine } ?? false }
     }
 
