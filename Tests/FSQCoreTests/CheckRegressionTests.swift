@@ -357,3 +357,87 @@ extension CheckRegressionTests {
     #expect(found == ["error subtotal Net cash provided by operating activities"])
   }
 }
+
+extension CheckRegressionTests {
+  /// Totals of revenues and of costs, "Total other income (expense), net", an "Income tax
+  /// (benefit) expense" benefit, and equity under "Commitments and contingencies" with a
+  /// noncontrolling interest: 6,000 + 3,000 = 9,000 | 8,000; 4,000 + 2,000 = 6,000 | 3,700 +
+  /// 1,900 = 5,600; 9,000 − 6,000 = 3,000 | 2,400; 50 − 250 = (200) | 40 − 240 = (200); 2,800 |
+  /// 2,200; 2,800 − 800 = 2,000 | 2,200 + 100 = 2,300. 5,000 + 5,000 = 10,000 | 4,000 + 4,600 =
+  /// 8,600; 1,200 + 3,800 = 5,000 | 1,000 + 3,700 = 4,700; 10 + 3,890 + 900 = 4,800 | 10 + 3,790
+  /// − 100 = 3,700; + 200 = 5,000 | 3,900; 5,000 + 5,000 = 10,000 | 4,700 + 3,900 = 8,600.
+  static let equityWithMinority = """
+    Plover Labs, Inc. (NASDAQ: PLVR) today announced results for the year ended December 31, 2012.
+
+    PLOVER LABS, INC.  
+    CONSOLIDATED STATEMENTS OF OPERATIONS  
+    (in thousands)
+
+    |   | Year Ended December 31, |   |
+    |---|---|---|
+    |   | 2012 | 2011 |
+    | Product | \\$6,000 | \\$5,000 |
+    | Services | 3,000 | 3,000 |
+    |   | ----- | ----- |
+    | Total revenues | 9,000 | 8,000 |
+    | Cost of revenues | 4,000 | 3,700 |
+    | Selling, general and administrative | 2,000 | 1,900 |
+    |   | ----- | ----- |
+    | Total costs and expenses | 6,000 | 5,600 |
+    |   | ----- | ----- |
+    | Operating income | 3,000 | 2,400 |
+    | Interest income | 50 | 40 |
+    | Interest expense | (250) | (240) |
+    |   | ----- | ----- |
+    | Total other income (expense), net | (200) | (200) |
+    |   | ----- | ----- |
+    | Income before income taxes | 2,800 | 2,200 |
+    | Income tax (benefit) expense | 800 | (100) |
+    |   | ----- | ----- |
+    | Net income | \\$2,000 | \\$2,300 |
+    |   | ===== | ===== |
+
+    PLOVER LABS, INC.  
+    CONSOLIDATED BALANCE SHEETS  
+    (in thousands)
+
+    |   | December 31, 2012 | December 31, 2011 |
+    |---|---|---|
+    | Assets | | |
+    | Cash | \\$5,000 | \\$4,000 |
+    | Goodwill | 5,000 | 4,600 |
+    |   | ----- | ----- |
+    | Total assets | \\$10,000 | \\$8,600 |
+    |   | ===== | ===== |
+    | Liabilities: | | |
+    | Accounts payable | \\$1,200 | \\$1,000 |
+    | Long-term debt | 3,800 | 3,700 |
+    |   | ----- | ----- |
+    | Total liabilities | 5,000 | 4,700 |
+    | Commitments and contingencies | | |
+    | Stockholders' equity: | | |
+    | Common stock | 10 | 10 |
+    | Additional paid-in capital | 3,890 | 3,790 |
+    | Retained earnings | 900 | (100) |
+    |   | ----- | ----- |
+    | Total Plover stockholders' equity | 4,800 | 3,700 |
+    | Noncontrolling interest | 200 | 200 |
+    |   | ----- | ----- |
+    | Total equity | 5,000 | 3,900 |
+    |   | ----- | ----- |
+    | Total liabilities and equity | \\$10,000 | \\$8,600 |
+    |   | ===== | ===== |
+
+    """
+
+  @Test func aGrandTotalFindsItsPartsAcrossHeadings() throws {
+    #expect(try Self.found(Self.equityWithMinority).isEmpty)
+  }
+
+  @Test func aWrongPartIsOneFindingNotACascade() throws {
+    // 4,800 + 300 = 5,100 ≠ Total equity 5,000; the grand total still ties with the printed
+    // Total equity (5,000 + 5,000 = 10,000), so it is not reported again.
+    let found = try Self.found(CheckFixtureTests.mutate(Self.equityWithMinority, "| Noncontrolling interest | 200 | 200", "| Noncontrolling interest | 300 | 200"))
+    #expect(found == ["error subtotal Total equity"])
+  }
+}

@@ -158,7 +158,11 @@ enum SubtotalRule {
     mutating func foldInnermost() {
       let group = groups.removeLast()
       let sign = group.subtracts ? -1 : 1
-      groups[groups.count - 1].entries += group.entries.map { Entry(row: $0.row, sign: $0.sign * sign) }
+      groups[groups.count - 1].entries += group.entries.map { entry in
+        var moved = entry
+        moved.sign = entry.sign * sign
+        return moved
+      }
     }
 
     /// "Total X": closes the group headed X, or is a running subtotal of the innermost group's
@@ -190,7 +194,10 @@ enum SubtotalRule {
       }
       // A cash flow section total whose heading is gone (a nested heading folded it) covers
       // every line since the previous total, whatever headings they sit under.
-      let target = section != nil ? 0 : groups.indices.reversed().first { !groups[$0].entries.isEmpty } ?? groups.count - 1
+      // So does "Total A and B" whose heading is gone ("Total liabilities" closed its own, and
+      // equity sits under "Commitments and contingencies").
+      let grand = CheckSupport.words(label).dropFirst().contains("and")
+      let target = section != nil || grand ? 0 : groups.indices.reversed().first { !groups[$0].entries.isEmpty } ?? groups.count - 1
       while groups.count - 1 > target { foldInnermost() }
       let entries = groups[target].entries
       let kind = table.rows[index].kind
