@@ -14,6 +14,8 @@ seconds=${2:-600}
 [ -x ".build-fuzz/$binary" ] || Fuzz/build.sh "$binary"
 [ -d ".build-fuzz/corpus/$1" ] || Fuzz/corpus.sh
 mkdir -p ".build-fuzz/artifacts/$1"
+# The Swift backtracer trips ASan after a trap; the trap message and ASan report suffice.
+export SWIFT_BACKTRACE=enable=no
 # -fork=1 runs one worker at a time (one core) and restarts it after a crash, timeout or OOM.
 ".build-fuzz/$binary" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
   -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
