@@ -111,4 +111,18 @@ import Testing
     let result = session.run("def down(n) = if(n < 1, 0, 1 + down(n - 1)); down(2000)", origin: .commandLine)
     #expect(result.items == [.value(.quantity(Quantity(Decimal(2000), .none)))], "\(result.diagnostics)")
   }
+
+  /// Regression: a diagnostic quoting a 10 MB name printed all 10 MB in its message line.
+  @Test func aMessageQuotingAHugeTokenIsCut() {
+    let name = String(repeating: "a", count: 1 << 20)
+    let result = sandboxedSession().run(name + "(q3 2009)", origin: .commandLine)
+    #expect(result.diagnostics.count == 1 && result.status == .evaluation)
+    let text = DiagnosticRenderer().render(result.diagnostics)
+    #expect(text.utf8.count < 2_000, "\(text.utf8.count) bytes")
+    let first = text.split(separator: "\n")[0]
+    #expect(first.hasPrefix("<command line>:1:1: error: unknown ") && first.contains("aaa…aaa"), "\(first.prefix(200))")
+    // Ordinary messages are untouched.
+    let short = sandboxedSession().run("revnue(q3 2009)", origin: .commandLine)
+    #expect(DiagnosticRenderer().render(short.diagnostics).contains("did you mean 'revenue'?"))
+  }
 }
