@@ -24,7 +24,10 @@ struct Scope {
 /// and a raised `Interrupt.flag` stops evaluation.
 final class Evaluator {
   static let maximumDepth = 10_000
-  static let maximumSteps = 50_000_000
+  /// Work allowed per statement. Real queries take hundreds of steps; a runaway script such
+  /// as `def f(n) = if(n < 1, 0, f(n-1) + f(n-1)); f(60)` stops in about a second (50 million
+  /// took over a minute in a debug build).
+  static let maximumSteps = 5_000_000
 
   var model: Model
   var index: ModelIndex
@@ -35,6 +38,7 @@ final class Evaluator {
   var source: SourceFile
   var depth = 0
   var steps = 0
+  var stepLimit = Evaluator.maximumSteps
   /// Stack address when the current statement started; see `StackGuard`.
   var stackBase: UInt = 0
   var stackBudget = StackGuard.budget
@@ -69,8 +73,8 @@ final class Evaluator {
     steps += 1
     if steps & 1023 == 0 {
       if Interrupt.isRequested { throw fail(.interrupted, "interrupted", expression.span) }
-      if steps > Evaluator.maximumSteps {
-        throw fail(.stepLimit, "evaluation stopped after \(Evaluator.maximumSteps) steps; is a function recursing without end?", expression.span)
+      if steps > stepLimit {
+        throw fail(.stepLimit, "evaluation stopped after \(stepLimit) steps; is a function recursing without end?", expression.span)
       }
     }
     switch expression.kind {

@@ -25,7 +25,7 @@ struct FindingRenderer {
     case .text, .markdown:
       if findings.isEmpty { return "check: no findings; the statements tie\n" }
       var out = ""
-      for finding in findings {
+      for finding in findings.prefix(FindingLimit.printed) {
         out += "\(Self.severity(finding.severity)) [\(finding.rule)] \(finding.message)\n"
         for figure in finding.figures {
           out += "  \(figure.description): \(ValueFormatter.text(figure.value))\n"
@@ -33,6 +33,7 @@ struct FindingRenderer {
         }
         if let difference = finding.difference { out += "  difference: \(ValueFormatter.text(difference))\n" }
       }
+      if findings.count > FindingLimit.printed { out += "… \(findings.count - FindingLimit.printed) more findings not shown\n" }
       let errors = findings.filter { $0.severity == .error }.count
       let warnings = findings.filter { $0.severity == .warning }.count
       let infos = findings.count - errors - warnings

@@ -193,7 +193,7 @@ enum CellReader {
     var value = 0
     var count = 0
     while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-      value = value * 10 + Int(bytes[index] - 0x30)
+      if count < 5 { value = value * 10 + Int(bytes[index] - 0x30) }  // no overflow on long runs
       count += 1
       index += 1
     }

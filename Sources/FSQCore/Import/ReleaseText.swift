@@ -146,7 +146,8 @@ struct ReleaseText {
       let isDigit = byte >= 0x30 && byte <= 0x39
       if isDigit {
         if digits == 0 && previousIsWordByte { digits = -100 }
-        value = value * 10 + Int(byte - 0x30)
+        // Only four-digit runs matter; a longer one must not overflow.
+        if value < 100_000 { value = value * 10 + Int(byte - 0x30) }
         digits += 1
       } else {
         if digits == 4 && (1900...2099).contains(value) && !(byte >= 0x41 && byte <= 0x5A) && !(byte >= 0x61 && byte <= 0x7A) {

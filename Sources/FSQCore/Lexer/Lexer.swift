@@ -428,7 +428,12 @@ public struct Lexer {
       let length = utf8SequenceLength(at: start)
       if length == 0 {
         position = start + 1
-        return invalid(.invalidUTF8, "invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true))", start)
+        // A run of invalid bytes is one token and one diagnostic: 10 MB of binary garbage
+        // must not become ten million tokens.
+        while position < bytes.count, bytes[position] >= 0x80, utf8SequenceLength(at: position) == 0 { position += 1 }
+        let run = position - start
+        let more = run > 1 ? " (and \(run - 1) more invalid byte\(run == 2 ? "" : "s"))" : ""
+        return invalid(.invalidUTF8, "invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true))\(more)", start)
       }
       position = start + length
       let character = source.text(of: Span(start: start, end: position))

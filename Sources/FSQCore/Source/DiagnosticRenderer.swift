@@ -77,6 +77,10 @@ public struct DiagnosticRenderer: Sendable {
   /// corrupt the terminal. Messages go through here too: they quote source text (an unexpected
   /// character, a token), so they can carry the same characters.
   func printable(_ line: String, keepingNewlines: Bool = false) -> String {
+    // A message quoting a huge token (a 10 MB name) keeps its start and end, not all of it.
+    if keepingNewlines, line.utf8.count > 1_000 {
+      return printable(String(line.prefix(300)), keepingNewlines: true) + "…" + printable(String(line.suffix(200)), keepingNewlines: true)
+    }
     var out = ""
     for scalar in line.unicodeScalars {
       switch scalar.value {

@@ -1,0 +1,128 @@
+import Testing
+
+@testable import FSQCore
+
+// MARK: - Limits are errors, not crashes or hangs
+//
+// Each limit fsq sets — input size, nesting, recursion, work, printed findings — is hit on
+// purpose here and must end in a diagnostic (or a summary line), quickly.
+
+// Serialized: the interrupt test raises the process-wide flag, which must not stop a sibling.
+@Suite(.serialized) struct ReliabilityLimitTests {
+  let clock = ContinuousClock()
+
+  // MARK: Long lines
+
+  /// Regression: every invalid byte was its own token and diagnostic, so 10 MB of binary
+  /// garbage made ten million of each (over 40 s and gigabytes in a debug build). A run of
+  /// invalid bytes is now one token and one diagnostic.
+  @Test func aRunOfInvalidBytesIsOneDiagnostic() {
+    let bytes = Array("1 + ".utf8) + [UInt8](repeating: 0xFF, count: 1 << 20) + Array(" 2\n3 ".utf8) + [0xC0, 0x80] + Array("\n".utf8)
+    var lexer = Lexer(source: SourceFile(name: "garbage", bytes: bytes))
+    let tokens = lexer.tokenize()
+    #expect(tokens.count < 12, "\(tokens.count) tokens")
+    #expect(lexer.diagnostics.map(\.message) == [
+      "invalid UTF-8 byte 0xFF (and 1048575 more invalid bytes)", "invalid UTF-8 byte 0xC0 (and 1 more invalid byte)",
+    ])
+    #expect(lexer.diagnostics.first?.span == Span(start: 4, end: 4 + (1 << 20)))
+    // A single bad byte reads as before.
+    var one = Lexer(source: SourceFile(name: "one", bytes: [0x31, 0xFF, 0x31]))
+    _ = one.tokenize()
+    #expect(one.diagnostics.map(\.message) == ["invalid UTF-8 byte 0xFF"])
+  }
+
+  // MARK: Runaway evaluation
+
+  static let runaway = "def f(n) = if(n < 1, 0, f(n-1) + f(n-1)); f(60)"
+
+  /// Regression: the step limit was 50 million, over a minute of a debug build (several
+  /// seconds of a release one) before a runaway script heard about it.
+  @Test func aRunawayScriptStopsWithADiagnosticInReasonableTime() {
+    #expect(Evaluator.maximumSteps <= 5_000_000)
+    let session = sandboxedSession()
+    let start = clock.now
+    let result = session.run(ReliabilityLimitTests.runaway, origin: .commandLine)
+    let elapsed = clock.now - start
+    #expect(result.status == .evaluation)
+    #expect(result.diagnostics.map(\.id) == [.stepLimit])
+    #expect(result.diagnostics.first?.message == "evaluation stopped after 5000000 steps; is a function recursing without end?")
+    #expect(elapsed < .seconds(30), "took \(elapsed)")
+    // The session survives: the next statement runs.
+    #expect(session.run("1 + 1", origin: .commandLine).status == .success)
+  }
+
+  @Test func theStepLimitCountsPerStatement() {
+    let session = sandboxedSession()
+    session.evaluator.stepLimit = 100_000
+    let result = session.run("def f(n) = if(n < 1, 0, f(n-1) + f(n-1)); f(10); f(10); f(10); f(60)", origin: .commandLine)
+    #expect(result.items.count == 3)
+    #expect(result.diagnostics.map(\.id) == [.stepLimit])
+    #expect(result.diagnostics.first?.message.contains("100000 steps") == true)
+  }
+
+  /// Ctrl-C raises `Interrupt.flag`; the evaluator polls it and abandons the statement.
+  @Test func theInterruptFlagStopsARunningEvaluation() throws {
+    let session = sandboxedSession()
+    let source = SourceFile(name: "<repl>", text: ReliabilityLimitTests.runaway + "; 1 + 1")
+    let program = Parser.parse(source)
+    try #require(program.diagnostics.isEmpty)
+    session.evaluator.source = source
+    // `Session.run` clears the flag as it starts (a Ctrl-C at the prompt must not stop the
+    // next entry), so raise it as the signal handler would, mid-run, and run the statements
+    // directly. The flag is down again before any other test could see it.
+    Interrupt.flag.pointee = 1
+    defer { Interrupt.clear() }
+    let start = clock.now
+    let result = session.execute(program.statements, source)
+    Interrupt.clear()
+    #expect(clock.now - start < .seconds(5))
+    #expect(result.status == .interrupted)
+    #expect(result.diagnostics.map(\.id) == [.interrupted])
+    // Interrupting stops the script, even with --keep-going, and the session stays usable.
+    #expect(result.items.isEmpty)
+    #expect(session.run("1 + 1", origin: .commandLine).items == [.value(.quantity(Quantity(Decimal(2), .none)))])
+    // And the flag does not leak into the next run.
+    Interrupt.flag.pointee = 1
+    #expect(session.run("2 + 2", origin: .commandLine).status == .success)
+  }
+
+  // MARK: Nesting and recursion
+
+  @Test func nestingPastTheLimitIsASyntaxError() {
+    let session = sandboxedSession()
+    let ok = String(repeating: "(", count: Parser.maximumNesting - 1) + "1" + String(repeating: ")", count: Parser.maximumNesting - 1)
+    #expect(session.run(ok, origin: .commandLine).status == .success)
+    for opener in ["(", "-", "not ", "f(", "2^", "(1+", "[", "margin("] {
+      let text = String(repeating: opener, count: 50_000) + "1"
+      let result = session.run(text, origin: .commandLine)
+      #expect(result.status == .syntax, "\(opener)")
+      #expect(result.diagnostics.contains { $0.id == .nestingTooDeep } || opener == "[", "\(opener): \(result.diagnostics.map(\.id))")
+    }
+  }
+
+  @Test func recursionPastTheLimitIsAnEvaluationError() {
+    let session = sandboxedSession()
+    for text in ["def f(n) = f(n + 1); f(1)", "def f(n) = 1 + f(n); f(1)", "def g(p) = margin(p) + g(p); g(q3 2009)"] {
+      let result = session.run(text, origin: .commandLine)
+      #expect(result.status == .evaluation)
+      #expect(result.diagnostics.map(\.id) == [.recursionTooDeep], "\(text)")
+    }
+    // Deep but finite recursion below the limit works.
+    let result = session.run("def down(n) = if(n < 1, 0, 1 + down(n - 1)); down(2000)", origin: .commandLine)
+    #expect(result.items == [.value(.quantity(Quantity(Decimal(2000), .none)))], "\(result.diagnostics)")
+  }
+
+  /// Regression: a diagnostic quoting a 10 MB name printed all 10 MB in its message line.
+  @Test func aMessageQuotingAHugeTokenIsCut() {
+    let name = String(repeating: "a", count: 1 << 20)
+    let result = sandboxedSession().run(name + "(q3 2009)", origin: .commandLine)
+    #expect(result.diagnostics.count == 1 && result.status == .evaluation)
+    let text = DiagnosticRenderer().render(result.diagnostics)
+    #expect(text.utf8.count < 2_000, "\(text.utf8.count) bytes")
+    let first = text.split(separator: "\n")[0]
+    #expect(first.hasPrefix("<command line>:1:1: error: unknown ") && first.contains("aaa…aaa"), "\(first.prefix(200))")
+    // Ordinary messages are untouched.
+    let short = sandboxedSession().run("revnue(q3 2009)", origin: .commandLine)
+    #expect(DiagnosticRenderer().render(short.diagnostics).contains("did you mean 'revenue'?"))
+  }
+}
