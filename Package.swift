@@ -26,6 +26,15 @@ let package = Package(
       dependencies: [
         "FSQCore", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      // The Swift runtime, Foundation and the argument parser linked into the executable: no
+      // dynamic loading of libswiftCore/libFoundationEssentials at each start (issue 7).
+      linkerSettings: [
+        .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux])),
+        // FoundationEssentials' own static dependencies, which `-static-stdlib` alone leaves out.
+        .linkedLibrary("_FoundationCollections", .when(platforms: [.linux])),
+        .linkedLibrary("_FoundationCShims", .when(platforms: [.linux])),
+        .linkedLibrary("swiftSynchronization", .when(platforms: [.linux])),
       ]
     ),
     // The benchmark behind Scripts/bench: fsq against sqlite3 on the same figures, and the core
