@@ -15,12 +15,10 @@ let package = Package(
     // Everything but terminal I/O: sources, lexer, parser, evaluator, model, importer, checks,
     // formatting, diagnostics and the REPL loop behind a line-reader protocol.
     .target(name: "FSQCore"),
-    // libedit, for the interactive front end only.
-    .systemLibrary(
-      name: "CEditLine",
-      pkgConfig: "libedit",
-      providers: [.apt(["libedit-dev"])]
-    ),
+    // libedit's headers (apt-get install libedit-dev), for the interactive front end only.
+    // Not linked: the shim opens libedit with dlopen when the shell starts, so one-liners and
+    // scripts do not load it (and libtinfo, libbsd, libmd) at each start.
+    .systemLibrary(name: "CEditLine"),
     .executableTarget(
       name: "fsq",
       dependencies: [
