@@ -1,6 +1,9 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// This folder, for linker search paths.
+let packageRoot = String(#filePath.dropLast("Package.swift".count))
+
 let package = Package(
   name: "fsq",
   platforms: [.macOS(.v15)],
@@ -28,7 +31,7 @@ let package = Package(
       // The Swift runtime, Foundation and the argument parser linked into the executable: no
       // dynamic loading of libswiftCore/libFoundationEssentials at each start (issue 7).
       linkerSettings: [
-        .unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie"], .when(platforms: [.linux])),
+        .unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie", "-L" + packageRoot + "Scripts/link"], .when(platforms: [.linux])),
         // FoundationEssentials' own static dependencies, which `-static-stdlib` alone leaves out.
         .linkedLibrary("_FoundationCollections", .when(platforms: [.linux])),
         .linkedLibrary("_FoundationCShims", .when(platforms: [.linux])),
