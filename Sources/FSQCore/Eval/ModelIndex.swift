@@ -76,7 +76,8 @@ struct ModelIndex {
   static func normalize(_ label: String) -> String {
     // ASCII labels (nearly all) take a byte loop: Unicode property lookups made this the
     // largest cost of building the index at start-up.
-    if label.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(label) }
+    var bytes = label
+    if bytes.withUTF8({ $0.allSatisfy { $0 < 0x80 } }) { return normalizeASCII(label) }
     var out = ""
     var pendingSpace = false
     for scalar in label.unicodeScalars {
