@@ -1,6 +1,9 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// This folder, for linker search paths.
+let packageRoot = String(#filePath.dropLast("Package.swift".count))
+
 let package = Package(
   name: "fsq",
   platforms: [.macOS(.v15)],
@@ -15,17 +18,24 @@ let package = Package(
     // Everything but terminal I/O: sources, lexer, parser, evaluator, model, importer, checks,
     // formatting, diagnostics and the REPL loop behind a line-reader protocol.
     .target(name: "FSQCore"),
-    // libedit, for the interactive front end only.
-    .systemLibrary(
-      name: "CEditLine",
-      pkgConfig: "libedit",
-      providers: [.apt(["libedit-dev"])]
-    ),
+    // libedit's headers (apt-get install libedit-dev), for the interactive front end only.
+    // Not linked: the shim opens libedit with dlopen when the shell starts, so one-liners and
+    // scripts do not load it (and libtinfo, libbsd, libmd) at each start.
+    .systemLibrary(name: "CEditLine"),
     .executableTarget(
       name: "fsq",
       dependencies: [
         "FSQCore", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      // The Swift runtime, Foundation and the argument parser linked into the executable: no
+      // dynamic loading of libswiftCore/libFoundationEssentials at each start (issue 7).
+      linkerSettings: [
+        .unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie", "-L" + packageRoot + "Scripts/link"], .when(platforms: [.linux])),
+        // FoundationEssentials' own static dependencies, which `-static-stdlib` alone leaves out.
+        .linkedLibrary("_FoundationCollections", .when(platforms: [.linux])),
+        .linkedLibrary("_FoundationCShims", .when(platforms: [.linux])),
+        .linkedLibrary("swiftSynchronization", .when(platforms: [.linux])),
       ]
     ),
     // The benchmark behind Scripts/bench: fsq against sqlite3 on the same figures, and the core

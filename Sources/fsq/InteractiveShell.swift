@@ -46,9 +46,9 @@ struct EditLineReader: LineReader {
     fsq_rl_set_getc(EditLineReader.getCharacter)
     fsq_rl_set_completion(EditLineReader.complete)
     fsq_rl_set_word_breaks(EditLineReader.wordBreaks)
-    using_history()
+    fsq_using_history()
     if let historyPath {
-      _ = read_history(historyPath)
+      _ = fsq_read_history(historyPath)
       if !EditLineReader.prepare(historyPath) {
         canSaveHistory = false
         Output.err("fsq: warning: cannot write history file '\(historyPath)'; history will not be saved\n")
@@ -59,7 +59,7 @@ struct EditLineReader: LineReader {
   mutating func readLine(prompt: String) -> LineReadResult {
     Interrupt.clear()
     Output.flush()
-    let line = readline(prompt)
+    let line = fsq_readline(prompt)
     defer { free(line) }
     if Interrupt.isRequested {
       Interrupt.clear()
@@ -76,13 +76,13 @@ struct EditLineReader: LineReader {
   }
 
   mutating func addHistory(_ entry: String) {
-    _ = add_history(entry)
+    _ = fsq_add_history(entry)
     save()
   }
 
   mutating func save() {
     guard canSaveHistory, let historyPath else { return }
-    if write_history(historyPath) != 0 {
+    if fsq_write_history(historyPath) != 0 {
       canSaveHistory = false
       Output.err("fsq: warning: cannot write history file '\(historyPath)'; history will not be saved\n")
     }

@@ -3,6 +3,18 @@ import Testing
 @testable import FSQCore
 
 @Suite struct ImportCatalogTests {
+  @Test func byteLevelTableEqualsTheReferenceParse() {
+    #expect(ItemCatalog.table == ItemCatalog.referenceTable(ItemCatalog.data))
+    let odd = """
+      a_b |  x:Y | balance |money-| One;;  Two\tWords ;R&D; Café  au lait ;\u{00A0}Net\u{00A0}sales
+      not a line | with | four | fields
+
+        _lead__under_ | e | cashflow | pershare |  ; 
+      """
+    #expect(ItemCatalog.parse(odd) == ItemCatalog.referenceTable(odd))
+    #expect(ItemCatalog.parse(odd).entries.count == 2)
+  }
+
   @Test func requiredItemsAreInTheCatalog() {
     let required = [
       "revenue", "cost_of_revenue", "gross_profit", "sga", "depreciation_amortization", "research_development",

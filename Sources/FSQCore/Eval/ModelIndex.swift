@@ -76,7 +76,8 @@ struct ModelIndex {
   static func normalize(_ label: String) -> String {
     // ASCII labels (nearly all) take a byte loop: Unicode property lookups made this the
     // largest cost of building the index at start-up.
-    if label.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(label) }
+    var bytes = label
+    if bytes.withUTF8({ $0.allSatisfy { $0 < 0x80 } }) { return normalizeASCII(label) }
     var out = ""
     var pendingSpace = false
     for scalar in label.unicodeScalars {
@@ -97,23 +98,32 @@ struct ModelIndex {
 
   /// `normalize` for ASCII text, byte for byte the same result.
   static func normalizeASCII(_ label: String) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(label.utf8.count)
-    var pendingSpace = false
-    for byte in label.utf8 {
-      let lower = byte | 0x20
-      if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-        if pendingSpace && !out.isEmpty { out.append(0x20) }
-        pendingSpace = false
-        out.append(byte >= 0x41 && byte <= 0x5A ? lower : byte)
-      } else if byte == 0x26 {  // &
-        if !out.isEmpty { out.append(0x20) }
-        out.append(contentsOf: [0x61, 0x6E, 0x64])
-        pendingSpace = true
-      } else if byte != 0x27 {  // '
-        pendingSpace = true
+    var label = label
+    return label.withUTF8 { bytes in
+      // "&" becomes " and": at most four bytes out per byte in.
+      String(unsafeUninitializedCapacity: bytes.count * 4) { out in
+        var count = 0
+        var pendingSpace = false
+        for byte in bytes {
+          let lower = byte | 0x20
+          if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+            if pendingSpace && count > 0 { out[count] = 0x20; count += 1 }
+            pendingSpace = false
+            out[count] = byte >= 0x41 && byte <= 0x5A ? lower : byte
+            count += 1
+          } else if byte == 0x26 {  // &
+            if count > 0 { out[count] = 0x20; count += 1 }
+            out[count] = 0x61
+            out[count + 1] = 0x6E
+            out[count + 2] = 0x64
+            count += 3
+            pendingSpace = true
+          } else if byte != 0x27 {  // '
+            pendingSpace = true
+          }
+        }
+        return count
       }
     }
-    return String(decoding: out, as: UTF8.self)
   }
 }

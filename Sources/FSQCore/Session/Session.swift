@@ -44,7 +44,12 @@ public final class Session {
     evaluator.source = source
     nonisolated(unsafe) var result = RunResult()
     Interrupt.clear()
-    // Evaluation runs on a thread with a large stack so deep recursion is a diagnostic.
+    // Evaluation runs on a thread with a large stack so deep recursion is a diagnostic, unless
+    // the program provably nests shallowly (most one-liners), which runs here.
+    var needs = StackNeeds(evaluator)
+    if needs.fitsCallerStack(program.statements) {
+      return execute(program.statements, source)
+    }
     StackGuard.run { [self] in
       result = self.execute(program.statements, source)
     }
