@@ -77,7 +77,9 @@ func isExecutable(_ path: String) -> Bool { access(path, X_OK) == 0 }
 func executableFolder() -> String {
   var buffer = [CChar](repeating: 0, count: 4096)
   let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-  let path = count > 0 ? String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
+  let path =
+    count > 0
+    ? String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
   return path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
 }
 

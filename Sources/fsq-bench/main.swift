@@ -1,9 +1,10 @@
+import FSQCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import FSQCore
 
 // fsq-bench: fsq against sqlite3 on the same figures, run alternately, and the core in process.
 // Run it with Scripts/bench (release build). `--quick` is a smoke test with tiny sizes, which is
@@ -100,7 +101,8 @@ let model = Model.bundledModel()
 writeFile(path("facts.csv"), factsCSV(model))
 unlink(path("facts.db"))
 writeFile(path("setup.sql"), SQL.setup(csvPath: path("facts.csv")))
-let setup = spawn([sqlitePath, path("facts.db")], stdin: path("setup.sql"), stdout: path("setup.out"), stderr: path("setup.err"))
+let setup = spawn(
+  [sqlitePath, path("facts.db")], stdin: path("setup.sql"), stdout: path("setup.out"), stderr: path("setup.err"))
 if setup.status != 0 { fail("sqlite3 could not load the facts: \(readFile(path("setup.err")))") }
 let factCount = model.companies.reduce(0) { $0 + $1.facts.count }
 print("prepared \(factCount) facts of \(model.companies.count) company from the bundled model: facts.csv → facts.db\n")
@@ -115,7 +117,8 @@ struct Pair {
 }
 
 /// Runs fsq and sqlite3 alternately (which goes first alternates too), after one warm-up each.
-@MainActor func alternate(fsq: [String], fsqStdin: String? = nil, sqlite: [String], sqliteStdin: String? = nil) -> Pair {
+@MainActor func alternate(fsq: [String], fsqStdin: String? = nil, sqlite: [String], sqliteStdin: String? = nil) -> Pair
+{
   var pair = Pair()
   func runFSQ() -> ChildRun {
     let run = spawn(fsq, stdin: fsqStdin, stdout: path("fsq.out"), stderr: path("fsq.err"))
@@ -155,7 +158,9 @@ struct Pair {
     mismatches.append("\(what), line \(index + 1): fsq printed '\(x)', sqlite3 '\(y)'")
     return
   }
-  print("  fsq and sqlite3 agree on all \(expectedLines) result\(expectedLines == 1 ? "" : "s") (first: fsq '\(a[0])', sqlite3 '\(b[0])')")
+  print(
+    "  fsq and sqlite3 agree on all \(expectedLines) result\(expectedLines == 1 ? "" : "s") (first: fsq '\(a[0])', sqlite3 '\(b[0])')"
+  )
 }
 
 struct Row {
@@ -176,18 +181,25 @@ let one = alternate(fsq: [fsqPath, "-e", oneLinerExpression], sqlite: [sqlitePat
 compare("one-liner", one, expectedLines: 1)
 let oneFSQ = median(one.fsq.map(\.seconds))
 let oneSQLite = median(one.sqlite.map(\.seconds))
-rows.append(Row(name: "one-liner, wall", fsq: ms(oneFSQ), sqlite: ms(oneSQLite), ratio: fixed(oneFSQ / oneSQLite, 2) + "x", target: "≤ 1.5x", met: oneFSQ / oneSQLite <= 1.5))
+rows.append(
+  Row(
+    name: "one-liner, wall", fsq: ms(oneFSQ), sqlite: ms(oneSQLite), ratio: fixed(oneFSQ / oneSQLite, 2) + "x",
+    target: "≤ 1.5x", met: oneFSQ / oneSQLite <= 1.5))
 
 // 2. The script.
 let (fsqScript, sqlScript) = grossProfitWorkload(statements: scriptStatements)
 writeFile(path("script.fsq"), fsqScript)
 writeFile(path("queries.sql"), sqlScript)
 print("2. script: fsq script.fsq (\(scriptStatements) statements)  vs  sqlite3 facts.db < queries.sql")
-let script = alternate(fsq: [fsqPath, path("script.fsq")], sqlite: [sqlitePath, path("facts.db")], sqliteStdin: path("queries.sql"))
+let script = alternate(
+  fsq: [fsqPath, path("script.fsq")], sqlite: [sqlitePath, path("facts.db")], sqliteStdin: path("queries.sql"))
 compare("script", script, expectedLines: scriptStatements)
 let scriptFSQ = median(script.fsq.map(\.seconds))
 let scriptSQLite = median(script.sqlite.map(\.seconds))
-rows.append(Row(name: "\(scriptStatements)-statement script, wall", fsq: ms(scriptFSQ), sqlite: ms(scriptSQLite), ratio: fixed(scriptFSQ / scriptSQLite, 2) + "x", target: "≤ 0.25x", met: scriptFSQ / scriptSQLite <= 0.25))
+rows.append(
+  Row(
+    name: "\(scriptStatements)-statement script, wall", fsq: ms(scriptFSQ), sqlite: ms(scriptSQLite),
+    ratio: fixed(scriptFSQ / scriptSQLite, 2) + "x", target: "≤ 0.25x", met: scriptFSQ / scriptSQLite <= 0.25))
 
 // 3. Lexer and parser, in process.
 let lexerText = lexerWorkload(bytes: lexerBytes)
@@ -195,7 +207,9 @@ let lexerSource = SourceFile(name: "bench.fsq", text: lexerText)
 let lexerMB = Double(lexerSource.bytes.count) / 1_000_000
 print("3. lexing and parsing \(fixed(lexerMB, 1)) MB of generated fsq, in process")
 let check = Parser.parse(lexerSource)
-if !check.diagnostics.isEmpty { mismatches.append("lexer workload: \(check.diagnostics.count) diagnostics, first: \(check.diagnostics[0].message)") }
+if !check.diagnostics.isEmpty {
+  mismatches.append("lexer workload: \(check.diagnostics.count) diagnostics, first: \(check.diagnostics[0].message)")
+}
 print("  \(check.statements.count) statements, no diagnostics: \(check.diagnostics.isEmpty)")
 var lexTimes: [Double] = []
 var parseTimes: [Double] = []
@@ -214,12 +228,17 @@ for _ in 0..<(quick ? 2 : 7) {
 let lexRate = lexerMB / median(lexTimes)
 let parseRate = lexerMB / median(parseTimes)
 rows.append(Row(name: "lexer alone", fsq: fixed(lexRate, 0) + " MB/s", sqlite: "", ratio: "", target: "", met: nil))
-rows.append(Row(name: "lexer + parser", fsq: fixed(parseRate, 0) + " MB/s", sqlite: "", ratio: "", target: "≥ 100 MB/s", met: parseRate >= 100))
+rows.append(
+  Row(
+    name: "lexer + parser", fsq: fixed(parseRate, 0) + " MB/s", sqlite: "", ratio: "", target: "≥ 100 MB/s",
+    met: parseRate >= 100))
 
 // 4. Importing, in process.
 let seeds = ReleaseImporter.bundledReleases
 let seedBytes = seeds.map { Array($0.text.utf8) }
-print("4. importing the seed release \(seeds[0].name) (\(seedBytes[0].count) bytes) and \(libraryCount) generated releases, in process")
+print(
+  "4. importing the seed release \(seeds[0].name) (\(seedBytes[0].count) bytes) and \(libraryCount) generated releases, in process"
+)
 var seedTimes: [Double] = []
 var bundledTimes: [Double] = []
 var snapshotTimes: [Double] = []
@@ -239,8 +258,10 @@ for _ in 0..<(quick ? 3 : 200) {
 }
 let seedTime = median(seedTimes)
 rows.append(Row(name: "seed import", fsq: ms(seedTime), sqlite: "", ratio: "", target: "< 1 ms", met: seedTime < 0.001))
-rows.append(Row(name: "import of both seed releases", fsq: ms(median(bundledTimes)), sqlite: "", ratio: "", target: "", met: nil))
-rows.append(Row(name: "bundled model (compiled in)", fsq: ms(median(snapshotTimes)), sqlite: "", ratio: "", target: "", met: nil))
+rows.append(
+  Row(name: "import of both seed releases", fsq: ms(median(bundledTimes)), sqlite: "", ratio: "", target: "", met: nil))
+rows.append(
+  Row(name: "bundled model (compiled in)", fsq: ms(median(snapshotTimes)), sqlite: "", ratio: "", target: "", met: nil))
 
 let library = releaseLibrary(count: libraryCount, template: seeds[0].text)
 var libraryTimes: [Double] = []
@@ -261,18 +282,26 @@ for _ in 0..<(quick ? 1 : 3) {
 }
 let libraryTime = median(libraryTimes)
 print("  \(libraryCount) releases → \(libraryCount) companies")
-rows.append(Row(name: "\(libraryCount) releases", fsq: fixed(libraryTime, 3) + " s", sqlite: "", ratio: "", target: "< 1 s", met: libraryTime < 1))
+rows.append(
+  Row(
+    name: "\(libraryCount) releases", fsq: fixed(libraryTime, 3) + " s", sqlite: "", ratio: "", target: "< 1 s",
+    met: libraryTime < 1))
 
 // 5. Peak memory of the one-liner (from the runs in 1).
 let rssFSQ = median(one.fsq.map { Double($0.maxRSSKiB) }) / 1024
 let rssSQLite = median(one.sqlite.map { Double($0.maxRSSKiB) }) / 1024
-rows.append(Row(name: "one-liner, peak RSS", fsq: fixed(rssFSQ, 1) + " MiB", sqlite: fixed(rssSQLite, 1) + " MiB", ratio: fixed(rssFSQ / rssSQLite, 2) + "x", target: "≤ 20 MiB", met: rssFSQ <= 20))
+rows.append(
+  Row(
+    name: "one-liner, peak RSS", fsq: fixed(rssFSQ, 1) + " MiB", sqlite: fixed(rssSQLite, 1) + " MiB",
+    ratio: fixed(rssFSQ / rssSQLite, 2) + "x", target: "≤ 20 MiB", met: rssFSQ <= 20))
 
 // MARK: Report
 
 print("")
 let widths = [34, 12, 12, 12, 12]
-print(padded("", widths[0]) + padded("fsq", widths[1], right: true) + padded("sqlite3", widths[2], right: true) + padded("fsq/sqlite3", widths[3], right: true) + "  target")
+print(
+  padded("", widths[0]) + padded("fsq", widths[1], right: true) + padded("sqlite3", widths[2], right: true)
+    + padded("fsq/sqlite3", widths[3], right: true) + "  target")
 for row in rows {
   let verdict = row.met.map { $0 ? "  met" : "  MISSED" } ?? ""
   print(

@@ -1,10 +1,11 @@
+import CEditLine
+import FSQCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import CEditLine
-import FSQCore
 
 /// The interactive front end: the core REPL reading lines through libedit.
 struct InteractiveShell {
@@ -156,39 +157,40 @@ struct EditLineReader: LineReader {
 
   // MARK: TAB completion
 
-  static let complete: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = {
-    text, start, end in
-    fsq_rl_set_completion_over(1)
-    guard let provider = EditLineReader.completionProvider else { return nil }
-    let word = text.map { String(cString: $0) } ?? ""
-    var line = word
-    var cursor = word.utf8.count
-    if let buffer = fsq_rl_line_buffer() {
-      let full = String(cString: buffer)
-      let point = Int(fsq_rl_point())
-      if point <= full.utf8.count, full.utf8.prefix(point).elementsEqual(full.utf8.prefix(point)),
-        String(decoding: full.utf8.prefix(point), as: UTF8.self).hasSuffix(word)
-      {
-        line = full
-        cursor = point
+  static let complete:
+    @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = {
+      text, start, end in
+      fsq_rl_set_completion_over(1)
+      guard let provider = EditLineReader.completionProvider else { return nil }
+      let word = text.map { String(cString: $0) } ?? ""
+      var line = word
+      var cursor = word.utf8.count
+      if let buffer = fsq_rl_line_buffer() {
+        let full = String(cString: buffer)
+        let point = Int(fsq_rl_point())
+        if point <= full.utf8.count, full.utf8.prefix(point).elementsEqual(full.utf8.prefix(point)),
+          String(decoding: full.utf8.prefix(point), as: UTF8.self).hasSuffix(word)
+        {
+          line = full
+          cursor = point
+        }
       }
+      let candidates = provider(line, cursor).filter { $0.hasPrefix(word) }
+      if candidates.isEmpty { return nil }
+      var common = candidates[0]
+      for candidate in candidates.dropFirst() {
+        while !candidate.hasPrefix(common) { common.removeLast() }
+      }
+      fsq_rl_set_append_character(candidates.count == 1 && candidates[0].hasSuffix("/") ? 0 : 0x20)
+      let matches = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: candidates.count + 2)
+      matches[0] = strdup(candidates.count == 1 ? candidates[0] : common)
+      for (index, candidate) in candidates.enumerated() { matches[index + 1] = strdup(candidate) }
+      matches[candidates.count + 1] = nil
+      // libedit frees the array with free(), so it must come from malloc.
+      let raw = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (candidates.count + 2))!
+        .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: candidates.count + 2)
+      raw.update(from: matches, count: candidates.count + 2)
+      matches.deallocate()
+      return raw
     }
-    let candidates = provider(line, cursor).filter { $0.hasPrefix(word) }
-    if candidates.isEmpty { return nil }
-    var common = candidates[0]
-    for candidate in candidates.dropFirst() {
-      while !candidate.hasPrefix(common) { common.removeLast() }
-    }
-    fsq_rl_set_append_character(candidates.count == 1 && candidates[0].hasSuffix("/") ? 0 : 0x20)
-    let matches = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: candidates.count + 2)
-    matches[0] = strdup(candidates.count == 1 ? candidates[0] : common)
-    for (index, candidate) in candidates.enumerated() { matches[index + 1] = strdup(candidate) }
-    matches[candidates.count + 1] = nil
-    // libedit frees the array with free(), so it must come from malloc.
-    let raw = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (candidates.count + 2))!
-      .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: candidates.count + 2)
-    raw.update(from: matches, count: candidates.count + 2)
-    matches.deallocate()
-    return raw
-  }
 }

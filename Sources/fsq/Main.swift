@@ -1,10 +1,11 @@
+import CEditLine
+import FSQCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import CEditLine
-import FSQCore
 
 /// Runs fsq in the mode the options ask for: one-liners, a script, stdin, or the REPL.
 struct Main {
@@ -25,7 +26,8 @@ struct Main {
     }
     let session = Session(model: options.noBundled || !options.loads.isEmpty ? Model() : ReleaseImporter.bundledModel())
     session.continueOnError = options.keepGoing
-    let renderer = OutputRenderer(format: format, color: !options.noColor && !Output.noColorRequested && Output.stdoutIsTerminal)
+    let renderer = OutputRenderer(
+      format: format, color: !options.noColor && !Output.noColorRequested && Output.stdoutIsTerminal)
     let diagnostics = DiagnosticRenderer(color: !options.noColor && !Output.noColorRequested && Output.stderrIsTerminal)
     var status = ExitStatus.success
 

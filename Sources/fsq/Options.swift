@@ -3,18 +3,28 @@ import FSQCore
 
 /// fsq's command line. Parsing only; `Main.run` does the work.
 struct Options: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "fsq", abstract: "A query language for financial analysts.", discussion: overview, version: "")
+  static let configuration = CommandConfiguration(
+    commandName: "fsq", abstract: "A query language for financial analysts.", discussion: overview, version: "")
 
-  @Option(name: .customShort("e"), parsing: .unconditionalSingleValue, help: ArgumentHelp("Evaluate EXPR and print its value (repeatable).", valueName: "EXPR"))
+  @Option(
+    name: .customShort("e"), parsing: .unconditionalSingleValue,
+    help: ArgumentHelp("Evaluate EXPR and print its value (repeatable).", valueName: "EXPR"))
   var expressions: [String] = []
 
-  @Option(name: .customLong("load"), help: ArgumentHelp("Import an earnings release (Markdown, HTML or text) before running (repeatable).", valueName: "FILE"))
+  @Option(
+    name: .customLong("load"),
+    help: ArgumentHelp(
+      "Import an earnings release (Markdown, HTML or text) before running (repeatable).", valueName: "FILE"))
   var loads: [String] = []
 
-  @Option(name: .customLong("company"), help: ArgumentHelp("Make a company current, by id, ticker or name.", valueName: "NAME"))
+  @Option(
+    name: .customLong("company"),
+    help: ArgumentHelp("Make a company current, by id, ticker or name.", valueName: "NAME"))
   var company: String?
 
-  @Option(name: .customLong("format"), help: ArgumentHelp("Output format: text, csv, json (JSON Lines) or markdown.", valueName: "FORMAT"))
+  @Option(
+    name: .customLong("format"),
+    help: ArgumentHelp("Output format: text, csv, json (JSON Lines) or markdown.", valueName: "FORMAT"))
   var format: String = "text"
 
   @Flag(name: .customLong("check"), help: "Check that the loaded releases tie; exit 1 if any error is found.")
@@ -29,7 +39,11 @@ struct Options: ParsableCommand {
   @Flag(name: .customLong("no-bundled"), help: "Start with no companies instead of the bundled Fusion model.")
   var noBundled = false
 
-  @Option(name: .customLong("export"), help: ArgumentHelp("Print every fact of the model (company, item, label, period start and end, value, unit, source) as csv or json (JSON Lines), then exit.", valueName: "FORMAT"))
+  @Option(
+    name: .customLong("export"),
+    help: ArgumentHelp(
+      "Print every fact of the model (company, item, label, period start and end, value, unit, source) as csv or json (JSON Lines), then exit.",
+      valueName: "FORMAT"))
   var export: String?
 
   @Flag(name: .customLong("no-color"), help: "Never use colour (also: the NO_COLOR environment variable).")

@@ -1,9 +1,10 @@
+import CEditLine
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import CEditLine
 
 /// Writes to stdout and stderr without buffering surprises. A closed pipe (`fsq … | head -1`)
 /// ends fsq quietly with status 0.

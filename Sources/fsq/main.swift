@@ -1,10 +1,11 @@
+import ArgumentParser
+import FSQCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import ArgumentParser
-import FSQCore
 
 // A closed pipe is reported by write() as EPIPE and handled in Output, not by a signal.
 signal(SIGPIPE, SIG_IGN)

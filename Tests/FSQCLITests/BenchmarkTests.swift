@@ -5,7 +5,9 @@ import Testing
 /// The benchmark is never timed here: `--quick` runs every part on tiny inputs and fails when
 /// fsq's and sqlite3's numbers disagree or a generated input does not parse or import.
 @Suite struct BenchmarkTests {
-  static let sqlite3 = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+  static let sqlite3 = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+  }
 
   static var benchURL: URL { FSQBinary.url.deletingLastPathComponent().appendingPathComponent("fsq-bench") }
 

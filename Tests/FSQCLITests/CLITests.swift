@@ -18,7 +18,8 @@ import Testing
   @Test func syntaxErrorHasCaretAndExitCode3() throws {
     let result = try FSQBinary.run(["--no-bundled", "-e", "(1 +"])
     #expect(result.status == 3)
-    #expect(result.err.hasPrefix("<command line>:1:5: error: expected an expression, found end of input\n(1 +\n    ^\n"))
+    #expect(
+      result.err.hasPrefix("<command line>:1:5: error: expected an expression, found end of input\n(1 +\n    ^\n"))
   }
 
   @Test func divisionByZeroIsEvaluationErrorExitCode4() throws {

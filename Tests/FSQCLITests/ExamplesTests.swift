@@ -22,7 +22,8 @@ import Testing
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
     process.arguments = [root.appendingPathComponent("Examples/one-liners.sh").path]
     var environment = ProcessInfo.processInfo.environment
-    environment["PATH"] = FSQBinary.url.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+    environment["PATH"] =
+      FSQBinary.url.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
     environment["NO_COLOR"] = "1"
     process.environment = environment
     process.currentDirectoryURL = root

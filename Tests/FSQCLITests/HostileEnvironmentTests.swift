@@ -33,7 +33,9 @@ struct ShellResult: CustomStringConvertible {
   var out: String
   var err: String
   var status: Int32
-  var description: String { "status \(status), out \(out.prefix(300).debugDescription), err \(err.prefix(300).debugDescription)" }
+  var description: String {
+    "status \(status), out \(out.prefix(300).debugDescription), err \(err.prefix(300).debugDescription)"
+  }
 }
 
 func shell(_ command: String) throws -> ShellResult {
@@ -60,7 +62,9 @@ func shell(_ command: String) throws -> ShellResult {
   let outData = out.fileHandleForReading.readDataToEndOfFile()
   group.wait()
   process.waitUntilExit()
-  return ShellResult(out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
+  return ShellResult(
+    out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self),
+    status: process.terminationStatus)
 }
 
 @Suite struct HostileEnvironmentTests {
@@ -118,11 +122,13 @@ func shell(_ command: String) throws -> ShellResult {
 
   @Test func invalidUTF8ScriptOfAMegabyte() throws {
     let scratch = try Scratch()
-    let script = try scratch.file("bad.fsq", Array("1 + 1\n".utf8) + [UInt8](repeating: 0xFE, count: 1 << 20) + Array("\n2\n".utf8))
+    let script = try scratch.file(
+      "bad.fsq", Array("1 + 1\n".utf8) + [UInt8](repeating: 0xFE, count: 1 << 20) + Array("\n2\n".utf8))
     let result = try FSQBinary.run([script])
     #expect(result.status == 3)
     #expect(result.out.isEmpty)  // a script with syntax errors runs nothing
-    #expect(result.err.contains("invalid UTF-8 byte 0xFE (and 1048575 more invalid bytes)"), "\(result.err.prefix(300))")
+    #expect(
+      result.err.contains("invalid UTF-8 byte 0xFE (and 1048575 more invalid bytes)"), "\(result.err.prefix(300))")
     #expect(result.err.utf8.count < 2_000)
   }
 
@@ -161,7 +167,8 @@ func shell(_ command: String) throws -> ShellResult {
   }
 
   @Test func closedStdoutEndsQuietly() throws {
-    let table = try shell("\"$FSQ\" -e 'table revenue, cost_of_revenue, gross_profit, margin for q3 2009, q3 2008' | head -1")
+    let table = try shell(
+      "\"$FSQ\" -e 'table revenue, cost_of_revenue, gross_profit, margin for q3 2009, q3 2008' | head -1")
     #expect(table.status == 0)
     #expect(table.err.isEmpty, "\(table.err)")
     let many = try shell("yes 'revenue(q3 2009)' | head -100000 | \"$FSQ\" - | head -1")

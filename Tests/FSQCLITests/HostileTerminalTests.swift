@@ -10,8 +10,14 @@ final class HostileTerminal {
 
   init(environment: [String: String], arguments: String = "--no-bundled") throws {
     let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-    let command = "env -u FSQ_HISTORY -u XDG_STATE_HOME \(assignments) NO_COLOR=1 TERM=xterm '\(TerminalSession.binary)' \(arguments); echo \"[exit $?]\""
-    try tmux(captureOutput: false, ["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", command, ";", "set-option", "remain-on-exit", "on"])
+    let command =
+      "env -u FSQ_HISTORY -u XDG_STATE_HOME \(assignments) NO_COLOR=1 TERM=xterm '\(TerminalSession.binary)' \(arguments); echo \"[exit $?]\""
+    try tmux(
+      captureOutput: false,
+      [
+        "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", command, ";", "set-option", "remain-on-exit",
+        "on",
+      ])
   }
 
   deinit {
@@ -23,7 +29,8 @@ final class HostileTerminal {
   func tmux(captureOutput: Bool = true, _ arguments: [String]) throws -> String {
     func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
     let outputPath = socket + ".out"
-    let command = ([TerminalSession.tmux, "-S", socket] + arguments).map(quote).joined(separator: " ")
+    let command =
+      ([TerminalSession.tmux, "-S", socket] + arguments).map(quote).joined(separator: " ")
       + " </dev/null >" + (captureOutput ? quote(outputPath) : "/dev/null") + " 2>/dev/null"
     _ = system(command)
     guard captureOutput else { return "" }
@@ -79,15 +86,21 @@ struct HostileTerminalTests {
 
   @Test func historyPathThatIsADirectory() throws {
     let terminal = try HostileTerminal(environment: ["FSQ_HISTORY": NSTemporaryDirectory()])
-    #expect(terminal.waitFor { $0.screen.contains("warning: cannot write history file") && $0.lines.last == "fsq>" }, "\(terminal.screen)")
+    #expect(
+      terminal.waitFor { $0.screen.contains("warning: cannot write history file") && $0.lines.last == "fsq>" },
+      "\(terminal.screen)")
     #expect(try terminal.worksAndExits(), "\(terminal.screen)")
   }
 
   /// A HOME or XDG_STATE_HOME no one can write (root included: a path under /dev/null).
-  @Test(arguments: [["HOME": "/dev/null"], ["XDG_STATE_HOME": "/dev/null", "HOME": "/dev/null"], ["XDG_STATE_HOME": "/proc/1/fsq"]])
+  @Test(arguments: [
+    ["HOME": "/dev/null"], ["XDG_STATE_HOME": "/dev/null", "HOME": "/dev/null"], ["XDG_STATE_HOME": "/proc/1/fsq"],
+  ])
   func unwritableStateDirectoryIsAWarning(_ environment: [String: String]) throws {
     let terminal = try HostileTerminal(environment: environment)
-    #expect(terminal.waitFor { $0.screen.contains("warning: cannot write history file") && $0.lines.last == "fsq>" }, "\(terminal.screen)")
+    #expect(
+      terminal.waitFor { $0.screen.contains("warning: cannot write history file") && $0.lines.last == "fsq>" },
+      "\(terminal.screen)")
     try terminal.type("1 + 1")
     try terminal.press("Enter")
     #expect(terminal.waitFor { $0.lines.suffix(2) == ["2", "fsq>"] }, "\(terminal.screen)")

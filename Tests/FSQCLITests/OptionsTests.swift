@@ -8,13 +8,14 @@ import Testing
 
   @Test func markdownTable() throws {
     let result = try FSQBinary.run(["--format", "markdown", "-e", "table revenue, margin for q3 2009, q3 2008"])
-    #expect(result.out == """
-      | item | q3 2009 | q3 2008 | change |
-      |---|---:|---:|---:|
-      | revenue | $11,853,020 | $14,301,428 | -$2,448,408 |
-      | margin | 8.33% | 6.20% | +2.13 pp |
+    #expect(
+      result.out == """
+        | item | q3 2009 | q3 2008 | change |
+        |---|---:|---:|---:|
+        | revenue | $11,853,020 | $14,301,428 | -$2,448,408 |
+        | margin | 8.33% | 6.20% | +2.13 pp |
 
-      """)
+        """)
   }
 
   @Test func jsonTableIsOneObject() throws {
@@ -32,7 +33,10 @@ import Testing
 
   @Test func csvTableHasHeader() throws {
     let result = try FSQBinary.run(["--format", "csv", "-e", "table revenue for q3 2009, q3 2008"])
-    #expect(result.out == "item,q3 2009,q3 2009 unit,q3 2008,q3 2008 unit,change,change unit\r\nrevenue,11853020,USD,14301428,USD,-2448408,USD\r\n")
+    #expect(
+      result.out
+        == "item,q3 2009,q3 2009 unit,q3 2008,q3 2008 unit,change,change unit\r\nrevenue,11853020,USD,14301428,USD,-2448408,USD\r\n"
+    )
   }
 
   @Test func textResultsInJSON() throws {
@@ -42,7 +46,8 @@ import Testing
 
   @Test func explainOption() throws {
     let result = try FSQBinary.run(["--explain", "-e", "gross_profit(q3 2009)"])
-    #expect(result.out.hasPrefix("gross_profit(q3 2009) = $987,196    [gross_profit(p) = revenue(p) - cost_of_revenue(p)]\n"))
+    #expect(
+      result.out.hasPrefix("gross_profit(q3 2009) = $987,196    [gross_profit(p) = revenue(p) - cost_of_revenue(p)]\n"))
     #expect(result.out.contains("from 000_025e3925ba55d56f.txt line 46"))
     let json = try FSQBinary.run(["--format", "json", "--explain", "-e", "gross_profit(q3 2009)"])
     let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
@@ -85,7 +90,10 @@ import Testing
     #expect(result.status == 0)
     let lines = result.out.split(separator: "\r\n")
     #expect(lines.first == "company,item,label,period_start,period_end,value,unit,source,statement,section,column")
-    #expect(lines.contains { $0.hasPrefix("fsnn,revenue,Revenues,2009-07-01,2009-09-30,11853020,USD,000_025e3925ba55d56f.txt:46,") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("fsnn,revenue,Revenues,2009-07-01,2009-09-30,11853020,USD,000_025e3925ba55d56f.txt:46,")
+      })
     #expect(lines.contains { $0.hasPrefix("fsnn,total_assets,TOTAL ASSETS,,2009-09-30,6749842,USD,") })
   }
 

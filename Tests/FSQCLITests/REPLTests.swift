@@ -24,20 +24,31 @@ final class Transcript {
 }
 
 func acme() -> Model {
-  let q3 = ResolvedPeriod(start: CivilDate(year: 2009, month: 7, day: 1)!, end: CivilDate(year: 2009, month: 9, day: 30)!)
-  let q3Before = ResolvedPeriod(start: CivilDate(year: 2008, month: 7, day: 1)!, end: CivilDate(year: 2008, month: 9, day: 30)!)
-  let source = SourceReference(document: "acme.md", statement: "income statement", label: "Revenues", column: "Q3", line: 1)
+  let q3 = ResolvedPeriod(
+    start: CivilDate(year: 2009, month: 7, day: 1)!, end: CivilDate(year: 2009, month: 9, day: 30)!)
+  let q3Before = ResolvedPeriod(
+    start: CivilDate(year: 2008, month: 7, day: 1)!, end: CivilDate(year: 2008, month: 9, day: 30)!)
+  let source = SourceReference(
+    document: "acme.md", statement: "income statement", label: "Revenues", column: "Q3", line: 1)
   let facts = [
-    Fact(item: "revenue", label: "Revenues", statement: .incomeStatement, period: q3, value: Decimal(1000), unit: .usd, source: source),
-    Fact(item: "revenue", label: "Revenues", statement: .incomeStatement, period: q3Before, value: Decimal(800), unit: .usd, source: source),
-    Fact(item: "cost_of_revenue", label: "Cost of Revenues", statement: .incomeStatement, period: q3, value: Decimal(600), unit: .usd, source: source),
+    Fact(
+      item: "revenue", label: "Revenues", statement: .incomeStatement, period: q3, value: Decimal(1000), unit: .usd,
+      source: source),
+    Fact(
+      item: "revenue", label: "Revenues", statement: .incomeStatement, period: q3Before, value: Decimal(800),
+      unit: .usd, source: source),
+    Fact(
+      item: "cost_of_revenue", label: "Cost of Revenues", statement: .incomeStatement, period: q3, value: Decimal(600),
+      unit: .usd, source: source),
   ]
   return Model(companies: [Company(id: "acme", name: "Acme Corp", facts: facts)])
 }
 
 func makeREPL(_ model: Model = Model()) -> (REPL, Transcript) {
   let transcript = Transcript()
-  let repl = REPL(session: Session(model: model), renderer: OutputRenderer(format: .text), diagnostics: DiagnosticRenderer()) {
+  let repl = REPL(
+    session: Session(model: model), renderer: OutputRenderer(format: .text), diagnostics: DiagnosticRenderer()
+  ) {
     text, stream in
     if stream == .output { transcript.output += text } else { transcript.errors += text }
   }
@@ -172,7 +183,8 @@ func play(_ lines: [LineReadResult], model: Model = Model()) -> (ScriptedReader,
   @Test func pathCompletionAfterLoad() {
     let (repl, _) = makeREPL()
     repl.listDirectory = { path in
-      path == "." ? [("data", true), ("notes.md", false), (".hidden", false)]
+      path == "."
+        ? [("data", true), ("notes.md", false), (".hidden", false)]
         : path == "data/" ? [("acme.htm", false), ("acme.md", false)] : []
     }
     #expect(repl.completions(for: ":load ", cursor: 6) == ["data/", "notes.md"])

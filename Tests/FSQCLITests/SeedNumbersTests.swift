@@ -60,16 +60,24 @@ import Testing
   }
 
   @Test func tickersOverTime() throws {
-    let result = try FSQBinary.run(["-e", "ticker(2009-05-29)", "-e", "exchange(2009-05-29)", "-e", "ticker(2009-11-17)", "-e", "exchange(2009-11-17)"])
+    let result = try FSQBinary.run([
+      "-e", "ticker(2009-05-29)", "-e", "exchange(2009-05-29)", "-e", "ticker(2009-11-17)", "-e",
+      "exchange(2009-11-17)",
+    ])
     #expect(result.out == "\"FSN\"\n\"NYSE Amex\"\n\"FSNN\"\n\"OTC Bulletin Board\"\n")
   }
 
   @Test func productExamplesInText() throws {
-    let result = try FSQBinary.run(["-e", "revenue(q3 2009)", "-e", "margin(q3 2009)", "-e", "margin(q3 2009) - margin(q3 2008)", "-e", "current_ratio(2009-09-30)", "-e", "eps(q3 2009)"])
+    let result = try FSQBinary.run([
+      "-e", "revenue(q3 2009)", "-e", "margin(q3 2009)", "-e", "margin(q3 2009) - margin(q3 2008)", "-e",
+      "current_ratio(2009-09-30)", "-e", "eps(q3 2009)",
+    ])
     #expect(result.out == "$11,853,020\n8.33%\n+2.13 pp\n0.29x\n-$0.03 per share\n")
     let missing = try FSQBinary.run(["-e", "revenue(q4 2009)"])
     #expect(missing.status == 4)
-    #expect(missing.err.hasPrefix("<command line>:1:1: error: Fusion reports no revenue for Q4 2009; it has Q3 2009 and Q3 2008"))
+    #expect(
+      missing.err.hasPrefix(
+        "<command line>:1:1: error: Fusion reports no revenue for Q4 2009; it has Q3 2009 and Q3 2008"))
     let units = try FSQBinary.run(["-e", "revenue(q3 2009) + margin(q3 2009)"])
     #expect(units.err.contains("cannot add USD and %"))
     let typo = try FSQBinary.run(["-e", "revnue(q3 2009)"])

@@ -20,8 +20,14 @@ final class TerminalSession {
   init(historyPath: String) throws {
     self.historyPath = historyPath
     socket = NSTemporaryDirectory() + "fsq-tmux-\(UUID().uuidString.prefix(8)).sock"
-    let command = "FSQ_HISTORY='\(historyPath)' NO_COLOR=1 TERM=xterm '\(TerminalSession.binary)' --no-bundled; echo \"[exit $?]\""
-    try tmux(captureOutput: false, ["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", command, ";", "set-option", "remain-on-exit", "on"])
+    let command =
+      "FSQ_HISTORY='\(historyPath)' NO_COLOR=1 TERM=xterm '\(TerminalSession.binary)' --no-bundled; echo \"[exit $?]\""
+    try tmux(
+      captureOutput: false,
+      [
+        "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", command, ";", "set-option", "remain-on-exit",
+        "on",
+      ])
   }
 
   deinit {
@@ -36,7 +42,8 @@ final class TerminalSession {
   func tmux(captureOutput: Bool = true, _ arguments: [String]) throws -> String {
     func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
     let outputPath = socket + ".out"
-    let command = ([TerminalSession.tmux, "-S", socket] + arguments).map(quote).joined(separator: " ")
+    let command =
+      ([TerminalSession.tmux, "-S", socket] + arguments).map(quote).joined(separator: " ")
       + " </dev/null >" + (captureOutput ? quote(outputPath) : "/dev/null") + " 2>/dev/null"
     _ = system(command)
     guard captureOutput else { return "" }
@@ -174,7 +181,9 @@ struct TerminalTests {
 
   @Test func unwritableHistoryIsAWarning() throws {
     let terminal = try TerminalSession(historyPath: "/proc/fsq-no-such-dir/history")
-    #expect(terminal.waitFor { $0.screen.contains("warning: cannot write history file") && $0.lines.last == "fsq>" }, "\(terminal.screen)")
+    #expect(
+      terminal.waitFor { $0.screen.contains("warning: cannot write history file") && $0.lines.last == "fsq>" },
+      "\(terminal.screen)")
     try terminal.type("2 * 3")
     try terminal.press("Enter")
     #expect(terminal.waitFor { $0.lines.suffix(2) == ["6", "fsq>"] }, "\(terminal.screen)")

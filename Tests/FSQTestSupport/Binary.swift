@@ -19,7 +19,9 @@ public enum FSQBinary {
   }
 
   /// Runs fsq with arguments, optional stdin and extra environment; waits for it to exit.
-  public static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], closeStdoutEarly: Bool = false) throws -> BinaryResult {
+  public static func run(
+    _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], closeStdoutEarly: Bool = false
+  ) throws -> BinaryResult {
     let process = Process()
     process.executableURL = url
     process.arguments = arguments
@@ -48,7 +50,9 @@ public enum FSQBinary {
       try handle.close()
       let err = errPipe.fileHandleForReading.readDataToEndOfFile()
       process.waitUntilExit()
-      return BinaryResult(out: String(decoding: first, as: UTF8.self), err: String(decoding: err, as: UTF8.self), status: process.terminationStatus)
+      return BinaryResult(
+        out: String(decoding: first, as: UTF8.self), err: String(decoding: err, as: UTF8.self),
+        status: process.terminationStatus)
     }
     // Read both pipes concurrently so a large output cannot dead-lock the child.
     nonisolated(unsafe) var errData = Data()
@@ -61,6 +65,8 @@ public enum FSQBinary {
     let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
-    return BinaryResult(out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
+    return BinaryResult(
+      out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self),
+      status: process.terminationStatus)
   }
 }

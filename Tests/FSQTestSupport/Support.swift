@@ -12,7 +12,9 @@ public enum TestSupport {
 
   /// Runs fsq source through a session the way the script front end does, returning what it
   /// would print on stdout and stderr and its exit status.
-  public static func run(_ text: String, name: String = "test.fsq", session: Session, format: OutputFormat = .text) -> (out: String, err: String, status: ExitStatus) {
+  public static func run(_ text: String, name: String = "test.fsq", session: Session, format: OutputFormat = .text) -> (
+    out: String, err: String, status: ExitStatus
+  ) {
     let result = session.run(source: SourceFile(name: name, text: text))
     let renderer = OutputRenderer(format: format)
     let out = result.items.map(renderer.render).joined()
@@ -33,7 +35,8 @@ public enum TestSupport {
     }
     let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
     if expected == actual { return nil }
-    return "\(url.lastPathComponent) differs (run with FSQ_RECORD=1 to re-record)\n--- expected\n\(expected)\n--- actual\n\(actual)"
+    return
+      "\(url.lastPathComponent) differs (run with FSQ_RECORD=1 to re-record)\n--- expected\n\(expected)\n--- actual\n\(actual)"
   }
 
   /// All `.fsq` files below a folder of the package, sorted.

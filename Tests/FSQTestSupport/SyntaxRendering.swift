@@ -115,7 +115,9 @@ public func strippingErrorMarkers(_ marked: String) -> (text: String, expected: 
   var index = 0
   while index < input.count {
     if input[index...].starts(with: open),
-      let close = (index..<input.count - 1).first(where: { input[$0] == UInt8(ascii: "*") && input[$0 + 1] == UInt8(ascii: "/") })
+      let close = (index..<input.count - 1).first(where: {
+        input[$0] == UInt8(ascii: "*") && input[$0 + 1] == UInt8(ascii: "/")
+      })
     {
       let id = String(decoding: input[(index + open.count)..<close], as: UTF8.self)
         .trimmingCharacters(in: " ")

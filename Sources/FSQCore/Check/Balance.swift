@@ -12,7 +12,9 @@ enum BalanceRule {
       guard let value = assets.value else { continue }
       let unit = assets.unit(company)
       let date = assets.table.columns[assets.column].header
-      if let other = CheckSupport.cell(company, item: "total_liabilities_and_equity", like: assets), let total = other.value {
+      if let other = CheckSupport.cell(company, item: "total_liabilities_and_equity", like: assets),
+        let total = other.value
+      {
         let difference = value.minus(total)
         guard !difference.isZero else { continue }
         findings.append(
@@ -32,10 +34,13 @@ enum BalanceRule {
         guard parts.count == items.count else { continue }
         var sum = Decimal.zero
         for part in parts { sum = sum.plus(part.value ?? .zero) }
-        if let minority = CheckSupport.cell(company, item: "noncontrolling_interest", like: assets)?.value { sum = sum.plus(minority) }
+        if let minority = CheckSupport.cell(company, item: "noncontrolling_interest", like: assets)?.value {
+          sum = sum.plus(minority)
+        }
         let difference = value.minus(sum)
         if difference.isZero { break }
-        let tolerance = CheckSupport.roundingTolerance(count: parts.count, unit: CheckSupport.printedUnit(assets.table, kind: .money))
+        let tolerance = CheckSupport.roundingTolerance(
+          count: parts.count, unit: CheckSupport.printedUnit(assets.table, kind: .money))
         findings.append(
           Finding(
             severity: difference.magnitude <= tolerance ? .warning : .error, rule: rule, company: company.id,

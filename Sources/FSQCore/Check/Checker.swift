@@ -132,7 +132,9 @@ enum CheckSupport {
   static func isExpenseLike(_ label: String) -> Bool {
     let set = Set(words(label))
     if !set.isDisjoint(with: ["tax", "taxes", "provision", "cost", "costs"]) { return true }
-    if set.contains("income") || set.contains("revenue") || set.contains("revenues") || set.contains("gain") { return false }
+    if set.contains("income") || set.contains("revenue") || set.contains("revenues") || set.contains("gain") {
+      return false
+    }
     return !set.isDisjoint(with: expenseWords)
   }
 

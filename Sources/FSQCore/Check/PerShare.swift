@@ -50,10 +50,13 @@ enum PerShareRule {
     func mentions(_ r: StatementRow, _ word: String) -> Bool {
       CheckSupport.words(r.label + " " + (r.section ?? "")).contains(word)
     }
-    if words.contains("diluted") && !words.contains("basic"), let match = shares.first(where: { mentions($0, "diluted") }) {
+    if words.contains("diluted") && !words.contains("basic"),
+      let match = shares.first(where: { mentions($0, "diluted") })
+    {
       return match
     }
-    if words.contains("basic") && !words.contains("diluted"), let match = shares.first(where: { mentions($0, "basic") }) {
+    if words.contains("basic") && !words.contains("diluted"), let match = shares.first(where: { mentions($0, "basic") })
+    {
       return match
     }
     return shares.first
@@ -73,7 +76,8 @@ enum PerShareRule {
   static func dollarTotal(_ company: Company, _ cell: Cell, _ value: Decimal) -> Finding {
     let table = cell.table
     var figures = [cell.figure(company)]
-    var message = "\"\(cell.statementRow.label)\" (\(table.columns[cell.column].header)) under a per-share heading holds a dollar amount, not an amount per share"
+    var message =
+      "\"\(cell.statementRow.label)\" (\(table.columns[cell.column].header)) under a per-share heading holds a dollar amount, not an amount per share"
     var difference: Quantity?
     let repeated = table.rows.indices.first { r in
       table.rows[r].kind == .money && table.rows[r].values[cell.column]?.magnitude == value.magnitude
@@ -89,7 +93,8 @@ enum PerShareRule {
       let rounded = perShare.rounded(places: 2)
       figures.append(
         Finding.Figure(
-          description: "\(CheckSupport.text(value, .currency(company.currency))) ÷ \(CheckSupport.text(shares, .shares)) (\"\(shareRow.label)\", line \(shareRow.line)), the amount per share",
+          description:
+            "\(CheckSupport.text(value, .currency(company.currency))) ÷ \(CheckSupport.text(shares, .shares)) (\"\(shareRow.label)\", line \(shareRow.line)), the amount per share",
           value: Quantity(rounded, .perShare(company.currency)), source: nil))
       difference = Quantity(value.minus(rounded), .perShare(company.currency))
     }
@@ -112,19 +117,24 @@ enum PerShareRule {
     if !income.isZero, let relative = moneyUnit.times(.half).over(income.magnitude) {
       tolerance = tolerance.plus(computed.magnitude.times(relative))
     }
-    if let relative = shareUnit.times(.half).over(shares.magnitude) { tolerance = tolerance.plus(computed.magnitude.times(relative)) }
+    if let relative = shareUnit.times(.half).over(shares.magnitude) {
+      tolerance = tolerance.plus(computed.magnitude.times(relative))
+    }
     let difference = value.minus(computed)
     guard difference.magnitude > tolerance else { return nil }
     let incomeCell = Cell(table: table, row: incomeIndex, column: cell.column)
     let unit = Unit.perShare(company.currency)
     return Finding(
-      severity: difference.magnitude <= tolerance.times(Decimal(2)) ? .warning : .error, rule: rule, company: company.id,
+      severity: difference.magnitude <= tolerance.times(Decimal(2)) ? .warning : .error, rule: rule,
+      company: company.id,
       document: table.document,
-      message: "\"\(cell.statementRow.label)\" per share (\(table.columns[cell.column].header)) does not equal \"\(table.rows[incomeIndex].label)\" divided by \"\(shareRow.label)\" at the printed precision",
+      message:
+        "\"\(cell.statementRow.label)\" per share (\(table.columns[cell.column].header)) does not equal \"\(table.rows[incomeIndex].label)\" divided by \"\(shareRow.label)\" at the printed precision",
       figures: [
         cell.figure(company),
         Finding.Figure(
-          description: "\(CheckSupport.text(income, .currency(company.currency))) ÷ \(CheckSupport.text(shares, .shares)) (lines \(incomeCell.statementRow.line), \(shareRow.line))",
+          description:
+            "\(CheckSupport.text(income, .currency(company.currency))) ÷ \(CheckSupport.text(shares, .shares)) (lines \(incomeCell.statementRow.line), \(shareRow.line))",
           value: Quantity(computed, unit), source: incomeCell.source),
       ],
       difference: Quantity(difference, unit))

@@ -17,7 +17,9 @@ enum ReconciliationRule {
         for column in CheckSupport.periodColumns(table) {
           let cell = Cell(table: table, row: index, column: column)
           guard let value = cell.value else { continue }
-          if let other = CheckSupport.cell(company, item: item, like: cell, kinds: incomeStatement), let printed = other.value {
+          if let other = CheckSupport.cell(company, item: item, like: cell, kinds: incomeStatement),
+            let printed = other.value
+          {
             if value.magnitude != printed.magnitude {
               findings.append(sameItem(company, cell, other))
             }
@@ -38,7 +40,8 @@ enum ReconciliationRule {
     return Finding(
       severity: value.minus(printed).magnitude <= tolerance ? .warning : .error, rule: rule, company: company.id,
       document: cell.table.document,
-      message: "\"\(cell.statementRow.label)\" in the reconciliation (\(cell.table.columns[cell.column].header)) differs from \"\(other.statementRow.label)\" in the \(other.table.kind.rawValue)",
+      message:
+        "\"\(cell.statementRow.label)\" in the reconciliation (\(cell.table.columns[cell.column].header)) differs from \"\(other.statementRow.label)\" in the \(other.table.kind.rawValue)",
       figures: [cell.figure(company), other.figure(company)], difference: Quantity(value.minus(printed), unit))
   }
 
@@ -53,7 +56,8 @@ enum ReconciliationRule {
     let difference = value.magnitude.minus(net.magnitude)
     guard !difference.isZero else { return nil }
     let unit = cell.unit(company)
-    var message = "\"\(cell.statementRow.label)\" in the reconciliation (\(cell.table.columns[cell.column].header)) is not interest expense less interest income"
+    var message =
+      "\"\(cell.statementRow.label)\" in the reconciliation (\(cell.table.columns[cell.column].header)) is not interest expense less interest income"
     // Say which printed figure the amount is, when it is another line's.
     for (r, row) in expense.table.rows.enumerated() where row.kind == .money && r != expense.row {
       if row.values[expense.column]?.magnitude == value.magnitude {
@@ -63,11 +67,17 @@ enum ReconciliationRule {
     }
     var lines = "line \(expense.statementRow.line)"
     if let income { lines = "lines \(expense.statementRow.line), \(income.statementRow.line)" }
-    let description = "\"\(expense.statementRow.label)\"" + (income.map { " − \"\($0.statementRow.label)\"" } ?? "") + " (\(lines))"
+    let description =
+      "\"\(expense.statementRow.label)\"" + (income.map { " − \"\($0.statementRow.label)\"" } ?? "") + " (\(lines))"
     return Finding(
-      severity: difference.magnitude <= CheckSupport.roundingTolerance(count: 2, unit: CheckSupport.printedUnit(cell.table, kind: .money)) ? .warning : .error,
+      severity: difference.magnitude
+        <= CheckSupport.roundingTolerance(count: 2, unit: CheckSupport.printedUnit(cell.table, kind: .money))
+        ? .warning : .error,
       rule: rule, company: company.id, document: cell.table.document, message: message,
-      figures: [cell.figure(company), Finding.Figure(description: description, value: Quantity(net, unit), source: expense.source)],
+      figures: [
+        cell.figure(company),
+        Finding.Figure(description: description, value: Quantity(net, unit), source: expense.source),
+      ],
       difference: Quantity(difference, unit))
   }
 }

@@ -34,14 +34,16 @@ enum ReportedMetricRule {
           let cell = Cell(table: table, row: index, column: column)
           guard let value = cell.value, let period = table.columns[column].period,
             !seen.contains("\(item) \(period)"),
-            let computed = figures.formula(item, period), computed.unit == cell.unit(company)
+            let computed = figures.formula(item, period),
+            computed.unit == cell.unit(company)
               || (computed.unit == .none && row.kind == .percent)
           else { continue }
           let difference = value.minus(computed.amount)
           let unit = CheckSupport.printedUnit(table, kind: row.kind)
           let byDefinition = definitional.contains(item)
           // The formula's inputs were printed rounded too (and the gap's, for EBITDA).
-          let tolerance = row.kind == .money
+          let tolerance =
+            row.kind == .money
             ? CheckSupport.roundingTolerance(count: byDefinition ? 6 : 3, unit: unit)
             : unit.times(.half).plus(computed.amount.magnitude.times(Decimal.power10(-3)))
           guard difference.magnitude > tolerance else { continue }
@@ -55,11 +57,15 @@ enum ReportedMetricRule {
           findings.append(
             Finding(
               severity: byDefinition ? .warning : .error, rule: rule, company: company.id, document: table.document,
-              message: "reported \"\(row.label)\" (\(table.columns[column].header)) differs from fsq's formula \(definition)"
+              message:
+                "reported \"\(row.label)\" (\(table.columns[column].header)) differs from fsq's formula \(definition)"
                 + (byDefinition ? " by more than the non-operating items the definitions differ by" : ""),
               figures: [
                 cell.figure(company),
-                Finding.Figure(description: "formula(\(item), \(PeriodLabel.describe(period, fiscalYearEnd: company.fiscalYearEnd)))", value: Quantity(computed.amount, cell.unit(company)), source: nil),
+                Finding.Figure(
+                  description:
+                    "formula(\(item), \(PeriodLabel.describe(period, fiscalYearEnd: company.fiscalYearEnd)))",
+                  value: Quantity(computed.amount, cell.unit(company)), source: nil),
               ],
               difference: Quantity(difference, cell.unit(company))))
         }
@@ -110,14 +116,17 @@ final class CheckFigures {
   func formula(_ name: String, _ period: ResolvedPeriod) -> Quantity? {
     guard let metric = evaluator.metrics[name] else { return nil }
     return run { () throws(Diagnostic) -> Value in
-      try self.evaluator.callUser(metric, [.period(self.spec(period))], calleeSpan: self.span, Scope(company: 0), isMetric: true)
+      try self.evaluator.callUser(
+        metric, [.period(self.spec(period))], calleeSpan: self.span, Scope(company: 0), isMetric: true)
     }
   }
 
   /// An item or metric as fsq answers `name(period)`: the reported figure first.
   func value(_ name: String, _ period: ResolvedPeriod) -> Quantity? {
     run { () throws(Diagnostic) -> Value in
-      try self.evaluator.invoke(name, [.period(self.spec(period))], argumentSpans: [self.span], calleeSpan: self.span, span: self.span, Scope(company: 0))
+      try self.evaluator.invoke(
+        name, [.period(self.spec(period))], argumentSpans: [self.span], calleeSpan: self.span, span: self.span,
+        Scope(company: 0))
     }
   }
 

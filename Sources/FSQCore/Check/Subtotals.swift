@@ -129,11 +129,14 @@ enum SubtotalRule {
     /// change above it. Returns whether both were found (the row was checked).
     mutating func checkEndingBalance(_ index: Int) -> Bool {
       guard let beginning = (0..<index).last(where: { CashBalances.isBeginning(table.rows[$0].label) }),
-        let change = (0..<index).last(where: { CashBalances.isNetChange(table.rows[$0].label) && table.rows[$0].kind == .money })
+        let change = (0..<index).last(where: {
+          CashBalances.isNetChange(table.rows[$0].label) && table.rows[$0].kind == .money
+        })
       else { return false }
       let reading = Reading(
         description: "\"\(table.rows[change].label)\" + \"\(table.rows[beginning].label)\"", rows: [change, beginning],
-        values: columns.map { (table.rows[change].values[$0] ?? .zero).plus(table.rows[beginning].values[$0] ?? .zero) })
+        values: columns.map { (table.rows[change].values[$0] ?? .zero).plus(table.rows[beginning].values[$0] ?? .zero) }
+      )
       compare(index, readings: [reading], strong: true, context: nil)
       return true
     }
@@ -185,11 +188,15 @@ enum SubtotalRule {
         }
         let group = groups[matched]
         compare(
-          index, readings: readings(group.entries, allowCostReading: !group.subtracts, kind: table.rows[index].kind, target: index, flip: !group.subtracts),
+          index,
+          readings: readings(
+            group.entries, allowCostReading: !group.subtracts, kind: table.rows[index].kind, target: index,
+            flip: !group.subtracts),
           strong: true, context: group.heading, total: true)
         groups.removeLast()
         let positive = columns.contains { (table.rows[index].values[$0].map { !$0.isNegative && !$0.isZero }) ?? false }
-        groups[groups.count - 1].entries.append(Entry(row: index, sign: group.subtracts && positive ? -1 : 1, isTotal: true))
+        groups[groups.count - 1].entries.append(
+          Entry(row: index, sign: group.subtracts && positive ? -1 : 1, isTotal: true))
         return
       }
       // A cash flow section total whose heading is gone (a nested heading folded it) covers
@@ -197,7 +204,9 @@ enum SubtotalRule {
       // So does "Total A and B" whose heading is gone ("Total liabilities" closed its own, and
       // equity sits under "Commitments and contingencies").
       let grand = CheckSupport.words(label).dropFirst().contains("and")
-      let target = section != nil || grand ? 0 : groups.indices.reversed().first { !groups[$0].entries.isEmpty } ?? groups.count - 1
+      let target =
+        section != nil || grand
+        ? 0 : groups.indices.reversed().first { !groups[$0].entries.isEmpty } ?? groups.count - 1
       while groups.count - 1 > target { foldInnermost() }
       let entries = groups[target].entries
       let kind = table.rows[index].kind
@@ -224,14 +233,16 @@ enum SubtotalRule {
           let tied = ties(index, rest, withinRounding: true)
           compare(index, readings: rest, strong: true, context: groups[target].heading, total: true, tag: index)
           let subtracts = positive && CheckSupport.isExpenseLike(label)
-          groups[target].entries = Array(entries[..<start]) + uncertainLines(since, tied: tied, total: index)
+          groups[target].entries =
+            Array(entries[..<start]) + uncertainLines(since, tied: tied, total: index)
             + [Entry(row: index, sign: subtracts ? -1 : 1, isTotal: true)]
           return
         }
         let all = readings([first] + since, allowCostReading: true, kind: kind, target: index)
         let tied = ties(index, all, withinRounding: true)
         compare(index, readings: all, strong: true, context: groups[target].heading, total: true, tag: index)
-        groups[target].entries = Array(entries[..<(start - 1)]) + uncertainLines([first] + since, tied: tied, total: index)
+        groups[target].entries =
+          Array(entries[..<(start - 1)]) + uncertainLines([first] + since, tied: tied, total: index)
           + [Entry(row: index, sign: 1, isTotal: true)]
         return
       }
@@ -239,7 +250,8 @@ enum SubtotalRule {
       let tied = ties(index, options, withinRounding: true)
       compare(index, readings: options, strong: true, context: groups[target].heading, total: true, tag: index)
       let subtracts = barrier.map { isResult($0.row) } == true && positive && CheckSupport.isExpenseLike(label)
-      groups[target].entries = Array(entries[..<start]) + uncertainLines(since, tied: tied, total: index)
+      groups[target].entries =
+        Array(entries[..<start]) + uncertainLines(since, tied: tied, total: index)
         + [Entry(row: index, sign: subtracts ? -1 : 1, isTotal: true)]
     }
 
@@ -247,7 +259,11 @@ enum SubtotalRule {
     /// (the statement may show only some of its lines, or they may belong to the next total)
     /// and later sums are read with and without them.
     func uncertainLines(_ lines: [Entry], tied: Bool, total: Int) -> [Entry] {
-      tied ? [] : lines.map { var entry = $0; entry.coveredBy = entry.coveredBy ?? total; return entry }
+      tied
+        ? []
+        : lines.map {
+          var entry = $0; entry.coveredBy = entry.coveredBy ?? total; return entry
+        }
     }
 
     /// Whether the lines are items of another statement than the total's ("Total assets"
@@ -298,7 +314,8 @@ enum SubtotalRule {
       guard !options.isEmpty else { return false }
       if !strong && !ties(index, options, withinRounding: true) { return false }
       compare(index, readings: options, strong: strong, context: nil)
-      let usePartial = !partial.isEmpty && !ties(index, full, withinRounding: false) && fitsBetter(index, partial, than: full)
+      let usePartial =
+        !partial.isEmpty && !ties(index, full, withinRounding: false) && fitsBetter(index, partial, than: full)
       reset()
       groups[0].entries = (usePartial ? kept : []) + [Entry(row: index, sign: 1, isTotal: true)]
       return true
@@ -309,11 +326,14 @@ enum SubtotalRule {
     /// "(income) expense" label carry an expense's sign and are subtracted from a result
     /// ("Income before income taxes"; not in a reconciliation, which adds expenses back). Lines a condensed total may
     /// cover are read both with the total alone and with the lines instead.
-    func readings(_ entries: [Entry], allowCostReading: Bool, kind: RowKind, target: Int, flip: Bool = true) -> [Reading] {
+    func readings(_ entries: [Entry], allowCostReading: Bool, kind: RowKind, target: Int, flip: Bool = true)
+      -> [Reading]
+    {
       let usable = entries.filter { table.rows[$0.row].kind == kind }
       guard !usable.isEmpty else { return [] }
       let targetLabel = table.rows[target].label
-      let flipsExpenses = flip && table.kind != .reconciliation && !Totals.isExpenseSigned(targetLabel)
+      let flipsExpenses =
+        flip && table.kind != .reconciliation && !Totals.isExpenseSigned(targetLabel)
         && CheckSupport.isResultLike(targetLabel)
       let present = Set(usable.map(\.row))
       let uncertain = Array(Set(usable.compactMap(\.coveredBy)).filter { present.contains($0) }.sorted().prefix(3))
@@ -332,10 +352,12 @@ enum SubtotalRule {
           for (position, entry) in variant.enumerated() {
             let row = table.rows[entry.row]
             let expenseSigned = flipsExpenses && entry.sign == 1 && position > 0 && Totals.isExpenseSigned(row.label)
-            let subtracted = entry.sign == 1 && position > 0 && !expenseSigned
+            let subtracted =
+              entry.sign == 1 && position > 0 && !expenseSigned
               && (reading == 2 || reading == 1 && CheckSupport.isExpenseLike(row.label))
             parts.append(
-              (position == 0 ? (entry.sign < 0 ? "−" : "") : (entry.sign < 0 || subtracted || expenseSigned ? " − " : " + "))
+              (position == 0
+                ? (entry.sign < 0 ? "−" : "") : (entry.sign < 0 || subtracted || expenseSigned ? " − " : " + "))
                 + "\"\(row.label)\"")
             for (c, column) in columns.enumerated() {
               if values.count <= c { values.append(.zero) }
@@ -346,7 +368,8 @@ enum SubtotalRule {
           }
           let description = parts.joined()
           if result.contains(where: { $0.description == description }) { continue }
-          result.append(Reading(description: description, rows: variant.map(\.row), values: values, uncovered: uncovered))
+          result.append(
+            Reading(description: description, rows: variant.map(\.row), values: values, uncovered: uncovered))
         }
       }
       return result
@@ -395,24 +418,32 @@ enum SubtotalRule {
     /// lines. Lines that exceed their total are an error wherever they are printed. `tag`
     /// names a running total whose lines may instead belong to a later total: its findings
     /// are withdrawn when a later total ties only with those lines counted apart from it.
-    mutating func compare(_ index: Int, readings options: [Reading], strong: Bool, context: String?, total: Bool = false, tag: Int? = nil) {
+    mutating func compare(
+      _ index: Int, readings options: [Reading], strong: Bool, context: String?, total: Bool = false, tag: Int? = nil
+    ) {
       let row = table.rows[index]
       guard !options.isEmpty, row.kind == table.rows[options[0].rows[0]].kind else { return }
       // Per-share lines that hold dollar totals are reported by the per-share rule.
-      if row.kind == .perShare, options[0].rows.contains(where: { PerShareRule.holdsDollarTotal(table, row: $0) }) { return }
+      if row.kind == .perShare, options[0].rows.contains(where: { PerShareRule.holdsDollarTotal(table, row: $0) }) {
+        return
+      }
       for (c, column) in columns.enumerated() {
         guard let printed = row.values[column] else { continue }
         // Any reading that ties is enough; else the closest full reading is reported.
         if options.contains(where: { printed.minus($0.values[c]).isZero }) { continue }
         let full = options.filter { !$0.partial }
-        let best = (full.isEmpty ? options : full).min { printed.minus($0.values[c]).magnitude < printed.minus($1.values[c]).magnitude }!
+        let best = (full.isEmpty ? options : full).min {
+          printed.minus($0.values[c]).magnitude < printed.minus($1.values[c]).magnitude
+        }!
         let cell = Cell(table: table, row: index, column: column)
         let lines = best.rows.map { String(table.rows[$0].line) }.joined(separator: ", ")
         let under = context.map { " under \"\($0)\"" } ?? ""
         let computed = best.values[c]
         let tolerance = tolerance(best, column: column)
-        let short = total && Totals.isCondensed(table.title) && printed.minus(computed).magnitude > tolerance
-          && (printed.isNegative ? !(computed < printed) && !(Decimal.zero < computed) : computed < printed && !computed.isNegative)
+        let short =
+          total && Totals.isCondensed(table.title) && printed.minus(computed).magnitude > tolerance
+          && (printed.isNegative
+            ? !(computed < printed) && !(Decimal.zero < computed) : computed < printed && !computed.isNegative)
         let message =
           short
           ? "\"\(row.label)\" (\(table.columns[column].header)) is more than the \(best.rows.count == 1 ? "line" : "lines")\(under) printed above it; the statement is condensed and omits lines"
@@ -505,7 +536,9 @@ enum Totals {
   /// A statement that says it shows only some lines ("Condensed Consolidated Balance Sheets",
   /// "Summary of Consolidated Results", "Selected Financial Data").
   static func isCondensed(_ title: String) -> Bool {
-    !Set(CheckSupport.words(title)).isDisjoint(with: ["condensed", "summary", "summarized", "selected", "highlights", "abbreviated", "abridged"])
+    !Set(CheckSupport.words(title)).isDisjoint(with: [
+      "condensed", "summary", "summarized", "selected", "highlights", "abbreviated", "abridged",
+    ])
   }
 }
 

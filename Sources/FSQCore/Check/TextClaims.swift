@@ -19,7 +19,8 @@ enum TextClaimRule {
   }
 
   static func stated(_ claim: Claim) -> Finding.Figure {
-    Finding.Figure(description: "stated: \"\(claim.phrase)\"", value: Quantity(claim.value, claim.unit), source: source(claim))
+    Finding.Figure(
+      description: "stated: \"\(claim.phrase)\"", value: Quantity(claim.value, claim.unit), source: source(claim))
   }
 
   static func note(_ claim: Claim, _ company: Company, _ reason: String) -> Finding {
@@ -54,7 +55,9 @@ enum TextClaimRule {
   /// The period a change is measured from when the text names none: the same period a year
   /// earlier, or for a balance the latest earlier balance date printed.
   static func basePeriod(_ period: ResolvedPeriod, _ periods: [ResolvedPeriod]) -> ResolvedPeriod? {
-    let earlier = periods.filter { $0.end < period.end && $0.isInstant == period.isInstant && (period.isInstant || abs($0.days - period.days) <= 7) }
+    let earlier = periods.filter {
+      $0.end < period.end && $0.isInstant == period.isInstant && (period.isInstant || abs($0.days - period.days) <= 7)
+    }
     if period.isInstant { return earlier.max { $0.end < $1.end } }
     let yearAgo = period.end.adding(months: -12)
     return earlier.first { abs($0.end.dayNumber - yearAgo.dayNumber) <= 7 }
@@ -68,7 +71,9 @@ enum TextClaimRule {
   /// What the tables give for a claim about `item` in `period`: the level, or the change
   /// against `base` (in amount or in percent of the base's size).
   /// `aboutALoss`: either figure is negative, so words of direction are ambiguous.
-  static func actual(_ claim: Claim, _ item: String, _ period: ResolvedPeriod, base: ResolvedPeriod?, _ figures: CheckFigures) -> (value: Quantity, aboutALoss: Bool)? {
+  static func actual(
+    _ claim: Claim, _ item: String, _ period: ResolvedPeriod, base: ResolvedPeriod?, _ figures: CheckFigures
+  ) -> (value: Quantity, aboutALoss: Bool)? {
     guard let current = figures.value(item, period) else { return nil }
     // "A net loss of $164 million, or $(1.27) per share": a level of a negative figure is
     // often stated by its size.
@@ -96,13 +101,15 @@ enum TextClaimRule {
       return note(claim, company, "the text does not say which period it is about")
     }
     guard let period = printed(statedPeriod, in: periods) else {
-      return note(claim, company, "the tables have no \(named) for \(PeriodLabel.describe(statedPeriod, fiscalYearEnd: fye))")
+      return note(
+        claim, company, "the tables have no \(named) for \(PeriodLabel.describe(statedPeriod, fiscalYearEnd: fye))")
     }
     var base: ResolvedPeriod?
     if claim.kind != .value {
       if let compared = claim.comparedPeriod {
         guard let printedBase = printed(compared, in: periods) else {
-          return note(claim, company, "the tables have no \(named) for \(PeriodLabel.describe(compared, fiscalYearEnd: fye))")
+          return note(
+            claim, company, "the tables have no \(named) for \(PeriodLabel.describe(compared, fiscalYearEnd: fye))")
         }
         base = printedBase
       } else {
@@ -117,18 +124,26 @@ enum TextClaimRule {
     }
     guard let (item, actualFigure) = found else {
       let when = base.map { " for \(PeriodLabel.describe($0, fiscalYearEnd: fye))" } ?? " to compare with"
-      return note(claim, company, "the tables have no \(named) for \(PeriodLabel.describe(period, fiscalYearEnd: fye))" + (claim.kind == .value ? "" : " or\(when)"))
+      return note(
+        claim, company,
+        "the tables have no \(named) for \(PeriodLabel.describe(period, fiscalYearEnd: fye))"
+          + (claim.kind == .value ? "" : " or\(when)"))
     }
     let actual = actualFigure.amount
     if claim.kind == .value {
       // A sentence comparing two periods: the stated level may be the other period's.
       for other in periods where other != period && other.isInstant == period.isInstant {
         let year = String(other.end.year)
-        if claim.sentence.contains(year), let value = figures.value(item, other), ties(claim, value.amount) { return nil }
+        if claim.sentence.contains(year), let value = figures.value(item, other), ties(claim, value.amount) {
+          return nil
+        }
       }
       // A level of another size altogether is about another figure (a segment's revenue).
       if let ratio = claim.value.over(actual), ratio < Decimal.half || ratio > Decimal(2) {
-        return note(claim, company, "it is far from \(item) in the tables (\(CheckSupport.text(actual, actualFigure.unit))); it is probably about another figure")
+        return note(
+          claim, company,
+          "it is far from \(item) in the tables (\(CheckSupport.text(actual, actualFigure.unit))); it is probably about another figure"
+        )
       }
     }
     let label = PeriodLabel.describe(period, fiscalYearEnd: fye)
@@ -139,7 +154,8 @@ enum TextClaimRule {
     case .changeAmount: description = "\(item)(\(label)) − \(item)(\(baseLabel))"
     case .changePercent: description = "(\(item)(\(label)) − \(item)(\(baseLabel))) ÷ |\(item)(\(baseLabel))|"
     }
-    let tableSource = CheckSupport.cells(company, item: item).first { $0.table.columns[$0.column].period == period }?.source
+    let tableSource = CheckSupport.cells(company, item: item).first { $0.table.columns[$0.column].period == period }?
+      .source
     // A figure the tables do not print but fsq computes: say how.
     if tableSource == nil, let metric = figures.evaluator.metrics[item] {
       description += ", where \(metric.name)(p) = \(metric.bodyText)"
@@ -149,8 +165,12 @@ enum TextClaimRule {
     let difference = claim.value.minus(actual)
     return Finding(
       severity: .error, rule: rule, company: company.id, document: claim.document,
-      message: "the text states \"\(claim.phrase)\" but the tables give \(CheckSupport.text(shown, actualFigure.unit)) (\(description))",
-      figures: [stated(claim), Finding.Figure(description: description, value: Quantity(shown, actualFigure.unit), source: tableSource)],
+      message:
+        "the text states \"\(claim.phrase)\" but the tables give \(CheckSupport.text(shown, actualFigure.unit)) (\(description))",
+      figures: [
+        stated(claim),
+        Finding.Figure(description: description, value: Quantity(shown, actualFigure.unit), source: tableSource),
+      ],
       difference: actualFigure.unit == .percent
         ? Quantity(difference, .percentagePoints) : Quantity(difference, actualFigure.unit))
   }

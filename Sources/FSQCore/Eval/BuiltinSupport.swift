@@ -11,7 +11,8 @@ extension Evaluator {
   func function(_ argument: Argument) throws(Diagnostic) -> Value {
     let value = try value(argument)
     guard case .function = value else {
-      throw fail(.typeMismatch, "expected an item or metric name such as revenue, found \(value.typeName)", argument.span)
+      throw fail(
+        .typeMismatch, "expected an item or metric name such as revenue, found \(value.typeName)", argument.span)
     }
     return value
   }
@@ -19,7 +20,9 @@ extension Evaluator {
   func period(_ argument: Argument) throws(Diagnostic) -> PeriodSpec {
     let value = try value(argument)
     guard case .period(let period) = value else {
-      throw fail(.typeMismatch, "expected a period such as q3 2009 or a date such as 2009-09-30, found \(value.typeName)", argument.span)
+      throw fail(
+        .typeMismatch, "expected a period such as q3 2009 or a date such as 2009-09-30, found \(value.typeName)",
+        argument.span)
     }
     return period
   }
@@ -33,12 +36,15 @@ extension Evaluator {
   }
 
   /// item(period) / item(base) - 1, in percent.
-  func relativeChange(_ item: Value, _ period: PeriodSpec, base: PeriodSpec, span: Span, _ scope: Scope, formula: String) throws(Diagnostic) -> Value {
+  func relativeChange(
+    _ item: Value, _ period: PeriodSpec, base: PeriodSpec, span: Span, _ scope: Scope, formula: String
+  ) throws(Diagnostic) -> Value {
     annotate(formula: formula)
     let now = try apply(item, [.period(period)], span: span, scope)
     let then = try apply(item, [.period(base)], span: span, scope)
     if case .quantity(let b) = then, b.amount.isZero {
-      throw fail(.divisionByZero, "cannot compute a change from zero: \(ValueFormatter.source(item))(\(base)) is 0", span)
+      throw fail(
+        .divisionByZero, "cannot compute a change from zero: \(ValueFormatter.source(item))(\(base)) is 0", span)
     }
     let ratio = try applyBinary(.divide, now, then, operatorSpan: span, left: span, right: span)
     guard case .quantity(var q) = ratio else { return ratio }
@@ -50,7 +56,9 @@ extension Evaluator {
   /// Trailing twelve months ending with a quarter: the four quarters summed, or where a
   /// quarter is not reported, year-to-date plus the prior fiscal year less the prior
   /// year-to-date (the usual way analysts build it from a 10-Q and a 10-K).
-  func trailingTwelveMonths(_ item: Value, _ quarter: PeriodSpec, span: Span, _ scope: Scope) throws(Diagnostic) -> Value {
+  func trailingTwelveMonths(_ item: Value, _ quarter: PeriodSpec, span: Span, _ scope: Scope) throws(Diagnostic)
+    -> Value
+  {
     guard case .quarter(let q) = quarter.kind else {
       throw fail(.invalidArgument, "ttm needs a quarter such as q3 2009, not \(quarter)", span)
     }
@@ -61,11 +69,14 @@ extension Evaluator {
     }
     if q == 4 {
       annotate(formula: "item(fy)", remarks: ["the fiscal year ending with the quarter"])
-      return try apply(item, [.period(PeriodSpec(.year, year: quarter.year, calendar: quarter.calendar))], span: span, scope)
+      return try apply(
+        item, [.period(PeriodSpec(.year, year: quarter.year, calendar: quarter.calendar))], span: span, scope)
     }
     let saved = trace
     do throws(Diagnostic) {
-      annotate(formula: "item(p) + item(prior(p)) + item(prior²(p)) + item(prior³(p))", remarks: ["derived: sum of four quarters"])
+      annotate(
+        formula: "item(p) + item(prior(p)) + item(prior²(p)) + item(prior³(p))",
+        remarks: ["derived: sum of four quarters"])
       var current = quarter
       var total: Value?
       for _ in 0..<4 {
@@ -85,7 +96,9 @@ extension Evaluator {
     let yearToDate = PeriodSpec(.monthsToDate(3 * q), year: quarter.year, calendar: quarter.calendar)
     let priorYear = PeriodSpec(.year, year: quarter.year - 1, calendar: quarter.calendar)
     let priorYearToDate = PeriodSpec(.monthsToDate(3 * q), year: quarter.year - 1, calendar: quarter.calendar)
-    annotate(formula: "item(\(yearToDate)) + item(\(priorYear)) - item(\(priorYearToDate))", remarks: ["derived: year to date plus the prior fiscal year less its year to date"])
+    annotate(
+      formula: "item(\(yearToDate)) + item(\(priorYear)) - item(\(priorYearToDate))",
+      remarks: ["derived: year to date plus the prior fiscal year less its year to date"])
     let now = try apply(item, [.period(q == 1 ? quarter : yearToDate)], span: span, scope)
     let year = try apply(item, [.period(priorYear)], span: span, scope)
     let then = try apply(item, [.period(q == 1 ? quarter.yearEarlier : priorYearToDate)], span: span, scope)
@@ -110,12 +123,19 @@ extension Evaluator {
       throw fail(.missingFigure, "\(model.companies[company].displayName) has no ticker in its releases", span)
     }
     let date = period.resolve(fiscalYearEnd: model.companies[company].fiscalYearEnd).end
-    let sorted = listings.sorted { ($0.seen?.date ?? CivilDate(unchecked: 1, 1, 1)) < ($1.seen?.date ?? CivilDate(unchecked: 1, 1, 1)) }
-    var chosen = sorted.last { ($0.seen?.date ?? CivilDate(unchecked: 1, 1, 1)) <= date && ($0.until.map { date <= $0.date } ?? true) }
+    let sorted = listings.sorted {
+      ($0.seen?.date ?? CivilDate(unchecked: 1, 1, 1)) < ($1.seen?.date ?? CivilDate(unchecked: 1, 1, 1))
+    }
+    var chosen = sorted.last {
+      ($0.seen?.date ?? CivilDate(unchecked: 1, 1, 1)) <= date && ($0.until.map { date <= $0.date } ?? true)
+    }
     if chosen == nil { chosen = sorted.last { ($0.seen?.date ?? CivilDate(unchecked: 1, 1, 1)) <= date } }
     guard let chosen else {
       let first = sorted.first!
-      throw fail(.missingFigure, "no ticker is known for \(date); the earliest known is \(first.ticker) from \(first.seen?.description ?? "an undated release")", span)
+      throw fail(
+        .missingFigure,
+        "no ticker is known for \(date); the earliest known is \(first.ticker) from \(first.seen?.description ?? "an undated release")",
+        span)
     }
     var remarks: [String] = []
     if let inference = chosen.seen?.inference { remarks.append("seen \(chosen.seen!.date): \(inference)") }
@@ -130,13 +150,16 @@ extension Evaluator {
     var total = Decimal.zero
     var found = false
     for (item, figures) in index.items[company] {
-      let isDebt = ["debt", "borrowing", "notes_payable", "financing_obligation", "capital_lease", "credit_facility"].contains { item.contains($0) }
+      let isDebt = ["debt", "borrowing", "notes_payable", "financing_obligation", "capital_lease", "credit_facility"]
+        .contains { item.contains($0) }
       guard isDebt, !item.hasPrefix("total"), !item.contains("debt_converted") else { continue }
-      guard let figure = ModelIndex.best(figures, for: ResolvedPeriod(start: nil, end: wanted)), figure.period.isInstant else { continue }
+      guard let figure = ModelIndex.best(figures, for: ResolvedPeriod(start: nil, end: wanted)), figure.period.isInstant
+      else { continue }
       total = (try? total.adding(figure.quantity.amount)) ?? total
       found = true
       if trace != nil {
-        trace![trace!.count - 1].append(Explanation(expression: "\(item)(\(wanted))", value: .quantity(figure.quantity), source: figure.source))
+        trace![trace!.count - 1].append(
+          Explanation(expression: "\(item)(\(wanted))", value: .quantity(figure.quantity), source: figure.source))
       }
     }
     guard found else {

@@ -26,7 +26,8 @@ enum Builtins {
       arity: 2...2
     ) { (e, args, span, scope) throws(Diagnostic) -> Value in
       let (item, period) = try (e.function(args[0]), e.period(args[1]))
-      return try e.relativeChange(item, period, base: period.yearEarlier, span: span, scope, formula: "item(p) / item(year_ago(p)) - 1")
+      return try e.relativeChange(
+        item, period, base: period.yearEarlier, span: span, scope, formula: "item(p) / item(year_ago(p)) - 1")
     },
     Builtin(
       name: "qoq", signature: "qoq(item, period)",
@@ -34,11 +35,13 @@ enum Builtins {
       arity: 2...2
     ) { (e, args, span, scope) throws(Diagnostic) -> Value in
       let (item, period) = try (e.function(args[0]), e.period(args[1]))
-      return try e.relativeChange(item, period, base: period.prior, span: span, scope, formula: "item(p) / item(prior(p)) - 1")
+      return try e.relativeChange(
+        item, period, base: period.prior, span: span, scope, formula: "item(p) / item(prior(p)) - 1")
     },
     Builtin(
       name: "change", signature: "change(item, period [, base])",
-      summary: "Absolute change: item(period) - item(base). The base defaults to the same period a year earlier, or for a balance date to the prior fiscal year end.",
+      summary:
+        "Absolute change: item(period) - item(base). The base defaults to the same period a year earlier, or for a balance date to the prior fiscal year end.",
       arity: 2...3
     ) { (e, args, span, scope) throws(Diagnostic) -> Value in
       let (item, period) = try (e.function(args[0]), e.period(args[1]))
@@ -55,7 +58,8 @@ enum Builtins {
     ) { (e, args, span, scope) throws(Diagnostic) -> Value in
       let (item, period) = try (e.function(args[0]), e.period(args[1]))
       let base = args.count == 3 ? try e.period(args[2]) : e.defaultBase(period, scope)
-      return try e.relativeChange(item, period, base: base, span: span, scope, formula: "item(p) / item(base) - 1, base = \(base)")
+      return try e.relativeChange(
+        item, period, base: base, span: span, scope, formula: "item(p) / item(base) - 1, base = \(base)")
     },
     Builtin(
       name: "ttm", signature: "ttm(item, quarter)",
@@ -73,24 +77,37 @@ enum Builtins {
   // MARK: Periods
 
   static let periods: [Builtin] = [
-    Builtin(name: "prior", signature: "prior(period)", summary: "The period of the same length immediately before: prior(q1 2009) is q4 2008.", arity: 1...1) {
+    Builtin(
+      name: "prior", signature: "prior(period)",
+      summary: "The period of the same length immediately before: prior(q1 2009) is q4 2008.", arity: 1...1
+    ) {
       (e, args, _, _) throws(Diagnostic) -> Value in .period(try e.period(args[0]).prior)
     },
-    Builtin(name: "year_ago", signature: "year_ago(period)", summary: "The same period one year earlier.", arity: 1...1) {
+    Builtin(name: "year_ago", signature: "year_ago(period)", summary: "The same period one year earlier.", arity: 1...1)
+    {
       (e, args, _, _) throws(Diagnostic) -> Value in .period(try e.period(args[0]).yearEarlier)
     },
-    Builtin(name: "period_end", signature: "period_end(period)", summary: "The date a period ends, on the current company's fiscal calendar.", arity: 1...1) {
+    Builtin(
+      name: "period_end", signature: "period_end(period)",
+      summary: "The date a period ends, on the current company's fiscal calendar.", arity: 1...1
+    ) {
       (e, args, _, scope) throws(Diagnostic) -> Value in
       let period = try e.period(args[0])
       return .period(.instant(period.resolve(fiscalYearEnd: e.fiscalYearEnd(scope.company ?? e.currentCompany)).end))
     },
-    Builtin(name: "period_start", signature: "period_start(period)", summary: "The first day of a period, on the current company's fiscal calendar.", arity: 1...1) {
+    Builtin(
+      name: "period_start", signature: "period_start(period)",
+      summary: "The first day of a period, on the current company's fiscal calendar.", arity: 1...1
+    ) {
       (e, args, _, scope) throws(Diagnostic) -> Value in
       let period = try e.period(args[0])
       let resolved = period.resolve(fiscalYearEnd: e.fiscalYearEnd(scope.company ?? e.currentCompany))
       return .period(.instant(resolved.start ?? resolved.end))
     },
-    Builtin(name: "formula", signature: "formula(metric, period)", summary: "A metric computed by its formula even where the company reports the figure.", arity: 2...2) {
+    Builtin(
+      name: "formula", signature: "formula(metric, period)",
+      summary: "A metric computed by its formula even where the company reports the figure.", arity: 2...2
+    ) {
       (e, args, span, scope) throws(Diagnostic) -> Value in
       guard case .function(let name) = try e.function(args[0]), let metric = e.metrics[name] else {
         throw e.fail(.invalidArgument, "formula() takes a metric such as ebitda or eps", args[0].span)
@@ -100,12 +117,18 @@ enum Builtins {
         try e.callUser(metric, [.period(period)], calleeSpan: span, scope, isMetric: true)
       }
     },
-    Builtin(name: "reported", signature: "reported(item, period)", summary: "The figure as the company printed it, never a formula.", arity: 2...2) {
+    Builtin(
+      name: "reported", signature: "reported(item, period)",
+      summary: "The figure as the company printed it, never a formula.", arity: 2...2
+    ) {
       (e, args, span, scope) throws(Diagnostic) -> Value in
-      guard case .function(let name) = try e.function(args[0]) else { throw e.fail(.invalidArgument, "reported() takes an item", args[0].span) }
+      guard case .function(let name) = try e.function(args[0]) else {
+        throw e.fail(.invalidArgument, "reported() takes an item", args[0].span)
+      }
       guard let company = scope.company ?? e.currentCompany else { throw e.noCompany(span) }
       guard e.index.hasItem(name, company: company) else { throw e.missingItem(name, company: company, args[0].span) }
-      return try e.lookupItem(name, [.period(try e.period(args[1]))], argumentSpans: [args[1].span], calleeSpan: span, company: company)
+      return try e.lookupItem(
+        name, [.period(try e.period(args[1]))], argumentSpans: [args[1].span], calleeSpan: span, company: company)
     },
   ]
 
@@ -118,7 +141,12 @@ enum Builtins {
       q.amount = q.amount.magnitude
       return .quantity(q)
     },
-    Builtin(name: "round", signature: "round(x [, places])", summary: "Rounded half-even to a number of decimal places (default 0), in the unit shown: round(8.33%, 1) is 8.3%.", arity: 1...2) {
+    Builtin(
+      name: "round", signature: "round(x [, places])",
+      summary:
+        "Rounded half-even to a number of decimal places (default 0), in the unit shown: round(8.33%, 1) is 8.3%.",
+      arity: 1...2
+    ) {
       (e, args, _, _) throws(Diagnostic) -> Value in
       var q = try e.quantity(args[0])
       var places = 0
@@ -133,7 +161,8 @@ enum Builtins {
       q.amount = (try? Decimal(significand: rounded.significand, exponent: rounded.exponent)) ?? rounded
       return .quantity(q)
     },
-    Builtin(name: "min", signature: "min(a, b)", summary: "The smaller of two amounts in the same unit.", arity: 2...2) {
+    Builtin(name: "min", signature: "min(a, b)", summary: "The smaller of two amounts in the same unit.", arity: 2...2)
+    {
       (e, args, span, _) throws(Diagnostic) -> Value in
       let (a, b) = try (e.quantity(args[0]), e.quantity(args[1]))
       guard case .bool(let less) = try e.arithmetic(.lessEqual, a, b, operatorSpan: span) else { return .nothing }
@@ -145,27 +174,45 @@ enum Builtins {
       guard case .bool(let less) = try e.arithmetic(.lessEqual, a, b, operatorSpan: span) else { return .nothing }
       return .quantity(less ? b : a)
     },
-    Builtin(name: "multiple", signature: "multiple(ratio)", summary: "A ratio shown as a multiple: multiple(0.29) is 0.29x.", arity: 1...1) {
+    Builtin(
+      name: "multiple", signature: "multiple(ratio)", summary: "A ratio shown as a multiple: multiple(0.29) is 0.29x.",
+      arity: 1...1
+    ) {
       (e, args, _, _) throws(Diagnostic) -> Value in
       var q = try e.quantity(args[0])
-      guard q.unit.isDimensionless else { throw e.fail(.unitMismatch, "multiple() takes a ratio, not \(q.unit)", args[0].span) }
+      guard q.unit.isDimensionless else {
+        throw e.fail(.unitMismatch, "multiple() takes a ratio, not \(q.unit)", args[0].span)
+      }
       if q.unit == .percentagePoints { throw e.fail(.unitMismatch, "multiple() takes a ratio, not pp", args[0].span) }
       q.unit = .multiple
       return .quantity(q)
     },
-    Builtin(name: "percent", signature: "percent(ratio)", summary: "A ratio shown as a percentage: percent(0.083) is 8.3%.", arity: 1...1) {
+    Builtin(
+      name: "percent", signature: "percent(ratio)", summary: "A ratio shown as a percentage: percent(0.083) is 8.3%.",
+      arity: 1...1
+    ) {
       (e, args, _, _) throws(Diagnostic) -> Value in
       var q = try e.quantity(args[0])
-      guard q.unit == .none || q.unit == .multiple || q.unit == .percent else { throw e.fail(.unitMismatch, "percent() takes a ratio, not \(q.unit)", args[0].span) }
+      guard q.unit == .none || q.unit == .multiple || q.unit == .percent else {
+        throw e.fail(.unitMismatch, "percent() takes a ratio, not \(q.unit)", args[0].span)
+      }
       q.unit = .percent
       return .quantity(q)
     },
-    Builtin(name: "if", signature: "if(condition, then, else)", summary: "Evaluates and returns `then` when the condition is true, else `else`.", arity: 3...3, lazy: true) {
+    Builtin(
+      name: "if", signature: "if(condition, then, else)",
+      summary: "Evaluates and returns `then` when the condition is true, else `else`.", arity: 3...3, lazy: true
+    ) {
       (e, args, _, scope) throws(Diagnostic) -> Value in
-      guard case .unevaluated(let condition) = args[0], case .unevaluated(let yes) = args[1], case .unevaluated(let no) = args[2] else { return .nothing }
+      guard case .unevaluated(let condition) = args[0], case .unevaluated(let yes) = args[1],
+        case .unevaluated(let no) = args[2]
+      else { return .nothing }
       return try e.evaluate(try e.truth(e.evaluate(condition, scope), condition.span) ? yes : no, scope)
     },
-    Builtin(name: "first", signature: "first(a, b)", summary: "`a`, or `b` when the company reports no figure for `a`.", arity: 2...2, lazy: true) {
+    Builtin(
+      name: "first", signature: "first(a, b)", summary: "`a`, or `b` when the company reports no figure for `a`.",
+      arity: 2...2, lazy: true
+    ) {
       (e, args, _, scope) throws(Diagnostic) -> Value in
       guard case .unevaluated(let a) = args[0], case .unevaluated(let b) = args[1] else { return .nothing }
       do throws(Diagnostic) {
@@ -180,11 +227,17 @@ enum Builtins {
   // MARK: Company profile
 
   static let profile: [Builtin] = [
-    Builtin(name: "ticker", signature: "ticker(date)", summary: "The company's ticker on a date, from its releases.", arity: 1...1) {
+    Builtin(
+      name: "ticker", signature: "ticker(date)", summary: "The company's ticker on a date, from its releases.",
+      arity: 1...1
+    ) {
       (e, args, span, scope) throws(Diagnostic) -> Value in
       .text(try e.listing(at: try e.period(args[0]), span: span, scope).ticker)
     },
-    Builtin(name: "exchange", signature: "exchange(date)", summary: "The exchange or quotation system the company traded on at a date.", arity: 1...1) {
+    Builtin(
+      name: "exchange", signature: "exchange(date)",
+      summary: "The exchange or quotation system the company traded on at a date.", arity: 1...1
+    ) {
       (e, args, span, scope) throws(Diagnostic) -> Value in
       .text(try e.listing(at: try e.period(args[0]), span: span, scope).exchange)
     },
@@ -193,7 +246,11 @@ enum Builtins {
       guard let company = scope.company ?? e.currentCompany else { throw e.noCompany(span) }
       return .text(e.model.companies[company].name)
     },
-    Builtin(name: "gaap_element", signature: "gaap_element(item)", summary: "The US-GAAP taxonomy element a canonical item maps to: gaap_element(revenue) is \"us-gaap:Revenues\".", arity: 1...1) {
+    Builtin(
+      name: "gaap_element", signature: "gaap_element(item)",
+      summary: "The US-GAAP taxonomy element a canonical item maps to: gaap_element(revenue) is \"us-gaap:Revenues\".",
+      arity: 1...1
+    ) {
       (e, args, _, _) throws(Diagnostic) -> Value in
       guard case .function(let name) = try e.function(args[0]) else { return .nothing }
       let base = Metrics.reportedAliases.first { $0.value.contains(name) }?.key
@@ -202,7 +259,12 @@ enum Builtins {
       }
       return .text(entry.element)
     },
-    Builtin(name: "total_debt", signature: "total_debt(date)", summary: "Debt on the balance sheet at a date: the sum of the debt, borrowing, note and financing-obligation lines that are not totals.", arity: 1...1) {
+    Builtin(
+      name: "total_debt", signature: "total_debt(date)",
+      summary:
+        "Debt on the balance sheet at a date: the sum of the debt, borrowing, note and financing-obligation lines that are not totals.",
+      arity: 1...1
+    ) {
       (e, args, span, scope) throws(Diagnostic) -> Value in
       try e.totalDebt(try e.period(args[0]), span: span, scope)
     },

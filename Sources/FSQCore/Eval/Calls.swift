@@ -3,7 +3,9 @@
 extension Evaluator {
   /// Resolves a call: a variable holding a function, a user function, a built-in, a reported
   /// item, a metric formula, in that order; then an error with a suggestion.
-  func call(_ callee: Callee, calleeSpan: Span, arguments: [Expression], span: Span, _ scope: Scope) throws(Diagnostic) -> Value {
+  func call(_ callee: Callee, calleeSpan: Span, arguments: [Expression], span: Span, _ scope: Scope) throws(Diagnostic)
+    -> Value
+  {
     var scope = scope
     let name: String
     switch callee {
@@ -36,7 +38,9 @@ extension Evaluator {
   }
 
   /// Calls a function by name with evaluated arguments.
-  func invoke(_ name: String, _ values: [Value], argumentSpans: [Span], calleeSpan: Span, span: Span, _ scope: Scope) throws(Diagnostic) -> Value {
+  func invoke(_ name: String, _ values: [Value], argumentSpans: [Span], calleeSpan: Span, span: Span, _ scope: Scope)
+    throws(Diagnostic) -> Value
+  {
     if let function = functions[name] {
       return try callUser(function, values, calleeSpan: calleeSpan, scope, isMetric: false)
     }
@@ -87,12 +91,17 @@ extension Evaluator {
     }
   }
 
-  func callUser(_ function: UserFunction, _ values: [Value], calleeSpan: Span, _ scope: Scope, isMetric: Bool) throws(Diagnostic) -> Value {
+  func callUser(_ function: UserFunction, _ values: [Value], calleeSpan: Span, _ scope: Scope, isMetric: Bool)
+    throws(Diagnostic) -> Value
+  {
     try checkArity(function.name, values.count, function.parameters.count...function.parameters.count, calleeSpan)
     depth += 1
     defer { depth -= 1 }
     if depth > Evaluator.maximumDepth || stackBase &- StackGuard.address() > UInt(stackBudget) {
-      throw fail(.recursionTooDeep, "calls nested more than \(Evaluator.maximumDepth) deep in '\(function.name)'; does it recurse without end?", calleeSpan)
+      throw fail(
+        .recursionTooDeep,
+        "calls nested more than \(Evaluator.maximumDepth) deep in '\(function.name)'; does it recurse without end?",
+        calleeSpan)
     }
     var inner = Scope(company: scope.company)
     for (parameter, value) in zip(function.parameters, values) { inner.locals[parameter] = value }
@@ -117,14 +126,19 @@ extension Evaluator {
 
   func checkArity(_ name: String, _ count: Int, _ arity: ClosedRange<Int>, _ span: Span) throws(Diagnostic) {
     guard !arity.contains(count) else { return }
-    let expected = arity.lowerBound == arity.upperBound ? "\(arity.lowerBound)" : "\(arity.lowerBound) to \(arity.upperBound)"
+    let expected =
+      arity.lowerBound == arity.upperBound ? "\(arity.lowerBound)" : "\(arity.lowerBound) to \(arity.upperBound)"
     var notes: [DiagnosticNote] = []
-    if let help = Builtins.table[name]?.signature ?? functions[name].map({ "\($0.name)(\($0.parameters.joined(separator: ", ")))" })
+    if let help = Builtins.table[name]?.signature ?? functions[name].map({
+      "\($0.name)(\($0.parameters.joined(separator: ", ")))"
+    })
       ?? metrics[name].map({ "\($0.name)(\($0.parameters.joined(separator: ", ")))" })
     {
       notes.append(DiagnosticNote("usage: \(help)"))
     }
-    throw fail(.wrongArgumentCount, "'\(name)' takes \(expected) argument\(arity.upperBound == 1 ? "" : "s"), not \(count)", span, notes: notes)
+    throw fail(
+      .wrongArgumentCount, "'\(name)' takes \(expected) argument\(arity.upperBound == 1 ? "" : "s"), not \(count)",
+      span, notes: notes)
   }
 
   // MARK: Companies
@@ -142,7 +156,9 @@ extension Evaluator {
   }
 
   func noCompany(_ span: Span) -> Diagnostic {
-    fail(.noCompany, "no company is loaded", span, notes: [DiagnosticNote("load a release with 'load \"file\"' or --load")])
+    fail(
+      .noCompany, "no company is loaded", span, notes: [DiagnosticNote("load a release with 'load \"file\"' or --load")]
+    )
   }
 
   func fiscalYearEnd(_ company: Int?) -> FiscalYearEnd {

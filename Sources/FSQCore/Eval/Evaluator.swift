@@ -74,7 +74,9 @@ final class Evaluator {
     if steps & 1023 == 0 {
       if Interrupt.isRequested { throw fail(.interrupted, "interrupted", expression.span) }
       if steps > stepLimit {
-        throw fail(.stepLimit, "evaluation stopped after \(stepLimit) steps; is a function recursing without end?", expression.span)
+        throw fail(
+          .stepLimit, "evaluation stopped after \(stepLimit) steps; is a function recursing without end?",
+          expression.span)
       }
     }
     switch expression.kind {
@@ -182,8 +184,11 @@ final class Evaluator {
       switch op {
       case .add, .subtract:
         guard let unit = Unit.sum(a.unit, b.unit, subtracting: op == .subtract) else {
-          throw fail(.unitMismatch, op == .add ? "cannot add \(a.unit) and \(b.unit)" : "cannot subtract \(b.unit) from \(a.unit)", operatorSpan,
-                     notes: [DiagnosticNote("the left side is \(a.unit) and the right side is \(b.unit)")])
+          throw fail(
+            .unitMismatch,
+            op == .add ? "cannot add \(a.unit) and \(b.unit)" : "cannot subtract \(b.unit) from \(a.unit)",
+            operatorSpan,
+            notes: [DiagnosticNote("the left side is \(a.unit) and the right side is \(b.unit)")])
         }
         let amount = op == .add ? try a.amount.adding(b.amount) : try a.amount.subtracting(b.amount)
         return .quantity(Quantity(amount, unit, derived: derived))
@@ -237,7 +242,9 @@ final class Evaluator {
 
   /// Runs `body`; when explaining, records a node for the call with whatever nodes the body
   /// recorded as its children.
-  func traced(_ description: @autoclosure () -> String, _ body: () throws(Diagnostic) -> Value) throws(Diagnostic) -> Value {
+  func traced(_ description: @autoclosure () -> String, _ body: () throws(Diagnostic) -> Value) throws(Diagnostic)
+    -> Value
+  {
     guard trace != nil else { return try body() }
     trace!.append([])
     let value: Value

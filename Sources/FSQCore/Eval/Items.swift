@@ -3,7 +3,9 @@
 extension Evaluator {
   /// `revenue(q3 2009)`: the figure for an item and period, from the company's facts, with a
   /// quarter derived from year-to-date figures when it is not printed.
-  func lookupItem(_ name: String, _ values: [Value], argumentSpans: [Span], calleeSpan: Span, company: Int) throws(Diagnostic) -> Value {
+  func lookupItem(_ name: String, _ values: [Value], argumentSpans: [Span], calleeSpan: Span, company: Int)
+    throws(Diagnostic) -> Value
+  {
     let figures = index.figures(name, company: company)
     // Text items (none yet) and zero-argument access are not supported: an item needs a period.
     guard values.count == 1 else {
@@ -26,7 +28,9 @@ extension Evaluator {
 
   /// A quarter not printed, from year-to-date figures: Q4 = fiscal year − nine months, and
   /// likewise Q2 = 6m − 3m, Q3 = 9m − 6m. Marked derived.
-  func deriveQuarter(_ name: String, _ figures: [IndexedFigure], wanted: ResolvedPeriod, spec: PeriodSpec, fye: FiscalYearEnd) throws(Diagnostic) -> Value? {
+  func deriveQuarter(
+    _ name: String, _ figures: [IndexedFigure], wanted: ResolvedPeriod, spec: PeriodSpec, fye: FiscalYearEnd
+  ) throws(Diagnostic) -> Value? {
     guard case .quarter(let q) = spec.kind, q > 1, !wanted.isInstant else { return nil }
     let longer = PeriodSpec(q == 4 ? .year : .monthsToDate(q * 3), year: spec.year, calendar: spec.calendar)
     let shorter = PeriodSpec(.monthsToDate((q - 1) * 3), year: spec.year, calendar: spec.calendar)
@@ -38,14 +42,18 @@ extension Evaluator {
       formula: "\(name)(\(longer)) - \(name)(\(shorter))",
       remarks: ["derived: \(longer) minus \(shorter)"])
     if trace != nil {
-      trace![trace!.count - 1].append(Explanation(expression: "\(name)(\(longer))", value: .quantity(whole.quantity), source: whole.source))
-      trace![trace!.count - 1].append(Explanation(expression: "\(name)(\(shorter))", value: .quantity(part.quantity), source: part.source))
+      trace![trace!.count - 1].append(
+        Explanation(expression: "\(name)(\(longer))", value: .quantity(whole.quantity), source: whole.source))
+      trace![trace!.count - 1].append(
+        Explanation(expression: "\(name)(\(shorter))", value: .quantity(part.quantity), source: part.source))
     }
     return .quantity(Quantity(amount, whole.quantity.unit, derived: true))
   }
 
   /// `"Cost of Revenues"(q3 2009)`: an item by the label the company printed.
-  func callLabel(_ label: String, arguments: [Expression], calleeSpan: Span, span: Span, _ scope: Scope) throws(Diagnostic) -> Value {
+  func callLabel(_ label: String, arguments: [Expression], calleeSpan: Span, span: Span, _ scope: Scope)
+    throws(Diagnostic) -> Value
+  {
     guard let company = scope.company ?? currentCompany else { throw noCompany(calleeSpan) }
     let items = index.items(forLabel: label, company: company)
     if items.isEmpty {
@@ -67,12 +75,15 @@ extension Evaluator {
     }
     var values: [Value] = []
     for argument in arguments { values.append(try evaluate(argument, scope)) }
-    return try lookupItem(items[0], values, argumentSpans: arguments.map(\.span), calleeSpan: calleeSpan, company: company)
+    return try lookupItem(
+      items[0], values, argumentSpans: arguments.map(\.span), calleeSpan: calleeSpan, company: company)
   }
 
   // MARK: Missing figures
 
-  func missingFigure(_ name: String, _ figures: [IndexedFigure], spec: PeriodSpec, wanted: ResolvedPeriod, company: Int, _ span: Span) -> Diagnostic {
+  func missingFigure(
+    _ name: String, _ figures: [IndexedFigure], spec: PeriodSpec, wanted: ResolvedPeriod, company: Int, _ span: Span
+  ) -> Diagnostic {
     let companyName = model.companies[company].displayName
     let fye = model.companies[company].fiscalYearEnd
     var seen: [String] = []
@@ -87,7 +98,8 @@ extension Evaluator {
       // Balance items are read at the period's end; say which date that was.
       notes.append(DiagnosticNote("\(name) is a balance at an instant; \(spec) ends on \(wanted.end)"))
     }
-    return fail(.missingFigure, "\(companyName) reports no \(name) for \(PeriodLabel.display(spec))\(has)", span, notes: notes)
+    return fail(
+      .missingFigure, "\(companyName) reports no \(name) for \(PeriodLabel.display(spec))\(has)", span, notes: notes)
   }
 
   func missingItem(_ name: String, company: Int, _ span: Span) -> Diagnostic {
@@ -142,7 +154,9 @@ public enum PeriodLabel {
     guard let start = period.start else { return period.end.description }
     // The first fiscal year (within a week's slack) that ends on or after the period's end.
     var fiscalYear = period.end.year - 1
-    while fiscalYear <= period.end.year + 1, period.end.dayNumber > fye.endOfFiscalYear(fiscalYear).dayNumber + 7 { fiscalYear += 1 }
+    while fiscalYear <= period.end.year + 1, period.end.dayNumber > fye.endOfFiscalYear(fiscalYear).dayNumber + 7 {
+      fiscalYear += 1
+    }
     let fiscalStart = fye.endOfFiscalYear(fiscalYear - 1).adding(days: 1)
     let monthsIntoYear = Int((Double(period.end.dayNumber - fiscalStart.dayNumber + 1) / 30.44).rounded())
     let startsWithYear = abs(start.dayNumber - fiscalStart.dayNumber) <= 7

@@ -39,11 +39,13 @@ enum StackGuard {
     #else
       var thread: pthread_t?
     #endif
-    let created = pthread_create(&thread, &attributes, { context in
-      let box = Unmanaged<Box>.fromOpaque(context!).takeRetainedValue()
-      box.work()
-      return nil
-    }, box.toOpaque())
+    let created = pthread_create(
+      &thread, &attributes,
+      { context in
+        let box = Unmanaged<Box>.fromOpaque(context!).takeRetainedValue()
+        box.work()
+        return nil
+      }, box.toOpaque())
     if created != 0 {
       box.takeRetainedValue().work()
       return

@@ -87,7 +87,9 @@ struct StackNeeds {
     defer { visiting.remove(name) }
     var tallest = 0
     for function in bodies {
-      guard let bodyHeight = height(function.body, parameters: function.parameters, allowed: allowed) else { return nil }
+      guard let bodyHeight = height(function.body, parameters: function.parameters, allowed: allowed) else {
+        return nil
+      }
       tallest = max(tallest, bodyHeight)
     }
     heights[name] = tallest

@@ -33,11 +33,14 @@ struct FindingRenderer {
         }
         if let difference = finding.difference { out += "  difference: \(ValueFormatter.text(difference))\n" }
       }
-      if findings.count > FindingLimit.printed { out += "… \(findings.count - FindingLimit.printed) more findings not shown\n" }
+      if findings.count > FindingLimit.printed {
+        out += "… \(findings.count - FindingLimit.printed) more findings not shown\n"
+      }
       let errors = findings.filter { $0.severity == .error }.count
       let warnings = findings.filter { $0.severity == .warning }.count
       let infos = findings.count - errors - warnings
-      out += "check: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info\n"
+      out +=
+        "check: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info\n"
       return out
     }
   }

@@ -50,8 +50,11 @@ public struct OutputRenderer: Sendable {
     case .text(let s): return [("value", JSON.string(s)), ("unit", "null")]
     case .bool(let b): return [("value", b ? "true" : "false"), ("unit", "null")]
     case .period(let p):
-      return [("value", JSON.string(p.description)), ("unit", "null"), ("type", JSON.string(p.isInstant ? "date" : "period"))]
-    case .function(let name): return [("value", JSON.string(name)), ("unit", "null"), ("type", JSON.string("function"))]
+      return [
+        ("value", JSON.string(p.description)), ("unit", "null"), ("type", JSON.string(p.isInstant ? "date" : "period")),
+      ]
+    case .function(let name):
+      return [("value", JSON.string(name)), ("unit", "null"), ("type", JSON.string("function"))]
     case .table, .nothing: return [("value", "null"), ("unit", "null")]
     }
   }
@@ -140,7 +143,8 @@ public struct OutputRenderer: Sendable {
     if source.statement == StatementKind.text.rawValue {
       return "from the text, \(source.document) line \(source.line): \"\(source.label)\""
     }
-    return "from \(source.document) line \(source.line): \(source.statement), \"\(source.label)\", column \"\(source.column)\""
+    return
+      "from \(source.document) line \(source.line): \(source.statement), \"\(source.label)\", column \"\(source.column)\""
   }
 
   /// A call recorded twice over (`formula(ebitda, p)` tracing itself inside its own node)
@@ -175,7 +179,9 @@ enum TextTable {
   static func render(header: [String], rows: [[String]]) -> String {
     var widths = header.map(\.count)
     for row in rows {
-      for (column, cell) in row.enumerated() where column < widths.count { widths[column] = max(widths[column], cell.count) }
+      for (column, cell) in row.enumerated() where column < widths.count {
+        widths[column] = max(widths[column], cell.count)
+      }
     }
     func line(_ cells: [String]) -> String {
       var parts: [String] = []

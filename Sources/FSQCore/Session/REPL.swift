@@ -171,7 +171,9 @@ public final class REPL {
       listVariables()
     default:
       var message = "fsq: unknown command '\(command)'"
-      if let suggestion = Suggest.closest(to: command, in: REPL.metaNames) { message += "; did you mean '\(suggestion)'?" }
+      if let suggestion = Suggest.closest(to: command, in: REPL.metaNames) {
+        message += "; did you mean '\(suggestion)'?"
+      }
       write(message + " (:help lists the commands)\n", .error)
     }
     return true
@@ -224,7 +226,9 @@ public final class REPL {
     for (index, company) in companies.enumerated() {
       let marker = index == session.evaluator.currentCompany ? "* " : "  "
       let tickers = company.listings.map(\.ticker)
-      text += marker + company.id + "  " + company.name + (tickers.isEmpty ? "" : " (\(tickers.joined(separator: ", ")))") + "\n"
+      text +=
+        marker + company.id + "  " + company.name + (tickers.isEmpty ? "" : " (\(tickers.joined(separator: ", ")))")
+        + "\n"
     }
     write(text, .output)
   }
@@ -232,7 +236,9 @@ public final class REPL {
   func listVariables() {
     let globals = session.evaluator.globals
     let functions = session.evaluator.functions
-    if globals.isEmpty && functions.isEmpty { return write("no variables or functions yet; define them with let and def\n", .output) }
+    if globals.isEmpty && functions.isEmpty {
+      return write("no variables or functions yet; define them with let and def\n", .output)
+    }
     var text = ""
     for name in globals.keys.sorted() { text += "let \(name) = \(ValueFormatter.text(globals[name]!))\n" }
     for name in functions.keys.sorted() {
@@ -250,33 +256,33 @@ public final class REPL {
 
   static let topics: [String: String] = [
     "units": """
-      Units: figures carry their unit. Money is in the company's currency (USD), shares are
-      counts, ratios of money are percentages and differences of percentages are percentage
-      points (pp). Write amounts with a suffix: 2.5m, 300k, 1.2bn; percentages as 12%; points
-      as 3pp; multiples as 1.5x. Adding money to a percentage is an error.
-      """,
+    Units: figures carry their unit. Money is in the company's currency (USD), shares are
+    counts, ratios of money are percentages and differences of percentages are percentage
+    points (pp). Write amounts with a suffix: 2.5m, 300k, 1.2bn; percentages as 12%; points
+    as 3pp; multiples as 1.5x. Adding money to a percentage is an error.
+    """,
     "periods": """
-      Periods: q3 2009 (a fiscal quarter), fy 2009 (a fiscal year), 9m 2009 (nine months to
-      date), or a balance date such as 2009-09-30. Items take a period: revenue(q3 2009).
-      A quarter that is not printed is derived from year-to-date figures and marked derived.
-      :periods lists the periods the current company reports.
-      """,
+    Periods: q3 2009 (a fiscal quarter), fy 2009 (a fiscal year), 9m 2009 (nine months to
+    date), or a balance date such as 2009-09-30. Items take a period: revenue(q3 2009).
+    A quarter that is not printed is derived from year-to-date figures and marked derived.
+    :periods lists the periods the current company reports.
+    """,
     "formats": """
-      Formats: text (the default), csv, json (JSON Lines) and markdown. Change the format with
-      :format NAME, or start fsq with --format NAME.
-      """,
+    Formats: text (the default), csv, json (JSON Lines) and markdown. Change the format with
+    :format NAME, or start fsq with --format NAME.
+    """,
     "statements": """
-      Statements: let NAME = EXPR binds a variable; def NAME(p) = EXPR defines a function;
-      assert EXPR checks a comparison; table ITEMS for PERIODS prints a table; explain EXPR
-      shows the computation; check [COMPANY] checks that releases tie; use NAME and load "FILE"
-      change the company and the model.
-      """,
+    Statements: let NAME = EXPR binds a variable; def NAME(p) = EXPR defines a function;
+    assert EXPR checks a comparison; table ITEMS for PERIODS prints a table; explain EXPR
+    shows the computation; check [COMPANY] checks that releases tie; use NAME and load "FILE"
+    change the company and the model.
+    """,
     "keys": """
-      Keys: TAB completes names, items, companies, commands and (after :load) file paths.
-      Up and Down recall history. Ctrl-C abandons the current entry or the running evaluation;
-      Ctrl-D leaves fsq. An unfinished entry (an open parenthesis, a trailing operator)
-      continues on the next line at the ...> prompt.
-      """,
+    Keys: TAB completes names, items, companies, commands and (after :load) file paths.
+    Up and Down recall history. Ctrl-C abandons the current entry or the running evaluation;
+    Ctrl-D leaves fsq. An unfinished entry (an open parenthesis, a trailing operator)
+    continues on the next line at the ...> prompt.
+    """,
   ]
 
   func help(_ topic: String) -> String {
@@ -330,7 +336,9 @@ public final class REPL {
 
   // MARK: Completion
 
-  static let keywords = ["let", "def", "assert", "table", "for", "explain", "check", "use", "load", "and", "or", "not", "true", "false"]
+  static let keywords = [
+    "let", "def", "assert", "table", "for", "explain", "check", "use", "load", "and", "or", "not", "true", "false",
+  ]
 
   /// Completions for the word that ends at `cursor` (a UTF-8 offset into `line`): whole
   /// replacement words, sorted. Meta-commands at the start, file paths after `:load`,
@@ -354,7 +362,8 @@ public final class REPL {
     } else if before == ":help" {
       candidates = helpNames.filter { !$0.hasPrefix(":") }
     } else {
-      candidates = Array(Builtins.table.keys) + Array(session.evaluator.metrics.keys)
+      candidates =
+        Array(Builtins.table.keys) + Array(session.evaluator.metrics.keys)
         + Array(session.evaluator.functions.keys) + Array(session.evaluator.globals.keys) + REPL.keywords
       if let company = currentCompany { candidates += company.facts.map(\.item) }
       candidates += companyNames()

@@ -85,7 +85,9 @@ public struct RunResult: Sendable {
   /// operator): the REPL asks for another line instead of reporting an error.
   public var isIncomplete: Bool
 
-  public init(items: [ResultItem] = [], diagnostics: [Diagnostic] = [], status: ExitStatus = .success, isIncomplete: Bool = false) {
+  public init(
+    items: [ResultItem] = [], diagnostics: [Diagnostic] = [], status: ExitStatus = .success, isIncomplete: Bool = false
+  ) {
     self.items = items
     self.diagnostics = diagnostics
     self.status = status

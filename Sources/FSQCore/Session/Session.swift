@@ -111,7 +111,9 @@ public final class Session {
           let r = (try? evaluator.evaluate(right, scope)).map(ValueFormatter.text) ?? "?"
           notes.append(DiagnosticNote("left side is \(l), right side is \(r)"))
         }
-        throw evaluator.fail(.assertionFailed, message.map { "assertion failed: \($0)" } ?? "assertion failed", condition.span, notes: notes)
+        throw evaluator.fail(
+          .assertionFailed, message.map { "assertion failed: \($0)" } ?? "assertion failed", condition.span,
+          notes: notes)
       }
       return nil
     case .table(let items, let periods):
@@ -168,7 +170,8 @@ public final class Session {
     for item in items {
       let function = try evaluator.evaluate(item, scope)
       guard case .function = function else {
-        throw evaluator.fail(.typeMismatch, "table rows must be items or metrics such as revenue, found \(function.typeName)", item.span)
+        throw evaluator.fail(
+          .typeMismatch, "table rows must be items or metrics such as revenue, found \(function.typeName)", item.span)
       }
       var cells: [Value?] = []
       for period in periodValues {
@@ -181,7 +184,8 @@ public final class Session {
       }
       if withChange {
         if let a = cells[0], let b = cells[1],
-          let change = try? evaluator.applyBinary(.subtract, a, b, operatorSpan: item.span, left: item.span, right: item.span)
+          let change = try? evaluator.applyBinary(
+            .subtract, a, b, operatorSpan: item.span, left: item.span, right: item.span)
         {
           cells.append(change)
         } else {

@@ -25,7 +25,9 @@ public struct DiagnosticRenderer: Sendable {
     for note in diagnostic.notes {
       if let span = note.span, let source = diagnostic.source {
         let location = source.location(of: span.start)
-        out += paint("\(source.name):\(location):", "1") + " \(paint("note:", "36")) \(printable(note.message, keepingNewlines: true))\n"
+        out +=
+          paint("\(source.name):\(location):", "1")
+          + " \(paint("note:", "36")) \(printable(note.message, keepingNewlines: true))\n"
         out += excerpt(source: source, span: span, caretColor: "36")
       } else {
         out += "  \(paint("note:", "36")) \(printable(note.message, keepingNewlines: true))\n"
@@ -79,7 +81,8 @@ public struct DiagnosticRenderer: Sendable {
   func printable(_ line: String, keepingNewlines: Bool = false) -> String {
     // A message quoting a huge token (a 10 MB name) keeps its start and end, not all of it.
     if keepingNewlines, line.utf8.count > 1_000 {
-      return printable(String(line.prefix(300)), keepingNewlines: true) + "…" + printable(String(line.suffix(200)), keepingNewlines: true)
+      return printable(String(line.prefix(300)), keepingNewlines: true) + "…"
+        + printable(String(line.suffix(200)), keepingNewlines: true)
     }
     var out = ""
     for scalar in line.unicodeScalars {

@@ -34,7 +34,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
           if byte != UInt8(ascii: "-") { plain = false }
         } else if byte >= 0x30 && byte <= 0x39 {
           let value = Int(byte - 0x30)
-          if index < 4 { digits.0 = digits.0 * 10 + value } else if index < 7 { digits.1 = digits.1 * 10 + value } else { digits.2 = digits.2 * 10 + value }
+          if index < 4 {
+            digits.0 = digits.0 * 10 + value
+          } else if index < 7 {
+            digits.1 = digits.1 * 10 + value
+          } else {
+            digits.2 = digits.2 * 10 + value
+          }
         } else {
           plain = false
         }

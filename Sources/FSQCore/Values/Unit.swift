@@ -62,7 +62,8 @@ public enum Unit: Hashable, Sendable, CustomStringConvertible {
     case _ where a == b:
       if a == .percent && subtracting { return .percentagePoints }
       return a
-    case (.percent, .percentagePoints), (.percentagePoints, .percent): return subtracting && b == .percent ? nil : .percent
+    case (.percent, .percentagePoints), (.percentagePoints, .percent):
+      return subtracting && b == .percent ? nil : .percent
     case (.none, let other) where other.isDimensionless: return other
     case (let other, .none) where other.isDimensionless: return other
     default: return nil
