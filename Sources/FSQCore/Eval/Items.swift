@@ -94,6 +94,9 @@ extension Evaluator {
     let has = seen.isEmpty ? "" : "; it has \(PeriodLabel.list(seen))"
     let kind = figures.first.map { $0.period.isInstant } ?? false
     var notes: [DiagnosticNote] = []
+    if !figures.isEmpty && !kind && wanted.isInstant {
+      notes.append(DiagnosticNote("\(name) is reported over periods, not at a date; ask for a period such as q3 \(wanted.end.year)"))
+    }
     if kind && !wanted.isInstant {
       // Balance items are read at the period's end; say which date that was.
       notes.append(DiagnosticNote("\(name) is a balance at an instant; \(spec) ends on \(wanted.end)"))
