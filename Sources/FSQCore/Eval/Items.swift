@@ -95,7 +95,9 @@ extension Evaluator {
     let kind = figures.first.map { $0.period.isInstant } ?? false
     var notes: [DiagnosticNote] = []
     if !figures.isEmpty && !kind && wanted.isInstant {
-      notes.append(DiagnosticNote("\(name) is reported over periods, not at a date; ask for a period such as q3 \(wanted.end.year)"))
+      let ending = figures.first { $0.period.end == wanted.end } ?? figures[0]
+      let example = PeriodLabel.describe(ending.period, fiscalYearEnd: fye)
+      notes.append(DiagnosticNote("\(name) is reported over periods, not at a date; ask for a period such as \(example)"))
     }
     if kind && !wanted.isInstant {
       // Balance items are read at the period's end; say which date that was.
