@@ -255,7 +255,13 @@ public struct Lexer {
         while position < bytes.count && isIdentifierByte(bytes[position]) { position += 1 }
         return invalid(.invalidDate, "invalid date '\(source.text(of: Span(start: start, end: position)))'; write dates as YYYY-MM-DD", start)
       }
-      if CivilDate(iso: source.text(of: Span(start: start, end: end))) == nil {
+      // The shape is checked above (4-2-2 digits), so this is `CivilDate(iso:)` without a String.
+      func number(_ from: Int, _ count: Int) -> Int {
+        var value = 0
+        for index in from..<(from + count) { value = value * 10 + Int(bytes[index] - 0x30) }
+        return value
+      }
+      if CivilDate(year: number(start, 4), month: number(start + 5, 2), day: number(start + 8, 2)) == nil {
         return invalid(.invalidDate, "'\(source.text(of: Span(start: start, end: end)))' is not a calendar date", start)
       }
       return Token(.date, Span(start: start, end: end))
@@ -347,16 +353,34 @@ public struct Lexer {
     var resultKind = kind
     let suffixStart = position
     while position < bytes.count && isLetter(bytes[position]) { position += 1 }
-    let suffix = source.text(of: Span(start: suffixStart, end: position))
+    // The suffix is told apart on bytes; a String of it is made only for the message.
+    let first = position > suffixStart ? bytes[suffixStart] : 0
+    let second = position > suffixStart + 1 ? bytes[suffixStart + 1] : 0
+    let suffix: UInt8
+    switch position - suffixStart {
+    case 0: suffix = UInt8(ascii: "k")
+    case 1: suffix = first == UInt8(ascii: "x") || first == UInt8(ascii: "p") ? first | 0x80 : first
+    case 2:
+      if first == UInt8(ascii: "b") && second == UInt8(ascii: "n") {
+        suffix = UInt8(ascii: "k")
+      } else if first == UInt8(ascii: "p") && second == UInt8(ascii: "p") {
+        suffix = UInt8(ascii: "p")
+      } else {
+        suffix = 0
+      }
+    default: suffix = 0
+    }
     switch suffix {
-    case "", "k", "K", "m", "M", "bn", "B", "b": break
-    case "pp":
+    case UInt8(ascii: "k"), UInt8(ascii: "K"), UInt8(ascii: "m"), UInt8(ascii: "M"), UInt8(ascii: "B"), UInt8(ascii: "b"):
+      break
+    case UInt8(ascii: "p"):
       if kind == .money { return invalid(.invalidNumber, "a money amount cannot be in percentage points", start) }
       resultKind = .percentagePoints
-    case "x":
+    case UInt8(ascii: "x") | 0x80:
       if kind == .money { return invalid(.invalidNumber, "a money amount cannot be a multiple", start) }
       resultKind = .multiple
     default:
+      let suffix = source.text(of: Span(start: suffixStart, end: position))
       while position < bytes.count && isIdentifierByte(bytes[position]) { position += 1 }
       return invalid(
         .invalidNumber,

@@ -74,6 +74,18 @@ public struct Parser {
 
   func text(_ token: Token) -> String { source.text(of: token.span) }
 
+  /// The token's bytes (clamped like `SourceFile.text(of:)`).
+  func bytes(_ token: Token) -> ArraySlice<UInt8> {
+    let bytes = source.bytes
+    let start = max(0, min(token.span.start, bytes.count))
+    return bytes[start..<max(start, min(token.span.end, bytes.count))]
+  }
+
+  /// A string token's value: `Literals.unescape(text(token))`, from the bytes when it can be.
+  func unescaped(_ token: Token) -> String {
+    Literals.unescapeASCII(bytes(token)) ?? Literals.unescape(text(token))
+  }
+
   func describe(_ token: Token) -> String {
     switch token.kind {
     case .endOfInput, .newline: return token.kind.spelling
@@ -238,7 +250,7 @@ public struct Parser {
     var message: String?
     if eat(.comma) {
       let token = current
-      if expect(.string) { message = Literals.unescape(text(token)) }
+      if expect(.string) { message = unescaped(token) }
     }
     return .assertion(condition, message: message)
   }
@@ -264,7 +276,7 @@ public struct Parser {
   mutating func parseCheck() -> Statement.Kind {
     advance()
     if at(.identifier) { return .check(company: text(advance())) }
-    if at(.string) { return .check(company: Literals.unescape(text(advance()))) }
+    if at(.string) { return .check(company: unescaped(advance())) }
     return .check(company: nil)
   }
 
@@ -273,7 +285,7 @@ public struct Parser {
     advance()
     let token = current
     if eat(.identifier) { return .use(company: text(token), nameSpan: token.span) }
-    if eat(.string) { return .use(company: Literals.unescape(text(token)), nameSpan: token.span) }
+    if eat(.string) { return .use(company: unescaped(token), nameSpan: token.span) }
     error(.expectedToken, "expected a company name or ticker after 'use', found \(describe(token))", at: token)
     return .invalid
   }
@@ -283,7 +295,7 @@ public struct Parser {
     advance()
     let token = current
     guard expect(.string) else { return .invalid }
-    return .load(path: Literals.unescape(text(token)), pathSpan: token.span)
+    return .load(path: unescaped(token), pathSpan: token.span)
   }
 
   mutating func expectName(for context: String) -> Bool {
