@@ -89,6 +89,7 @@ extension Parser {
     let opener = advance()
     var arguments: [Expression] = []
     if !at(.rightParen) {
+      arguments.reserveCapacity(2)  // one allocation for calls of one or two arguments
       repeat {
         if at(.rightParen) { break }  // a trailing comma is allowed
         arguments.append(parseExpression())

@@ -160,7 +160,8 @@ public struct Parser {
     diagnostics.sort { $0.span.start < $1.span.start }
     // The lexer's diagnostics arrive all at once, before parsing, so one error per line and the
     // cap are applied again to the merged, sorted list.
-    let lineStarts = source.lineStarts
+    // Line starts (a pass over the whole source) only when there is something to sort out.
+    let lineStarts = diagnostics.isEmpty ? [0] : source.lineStarts
     func line(of offset: Int) -> Int {
       var low = 0
       var high = lineStarts.count - 1
