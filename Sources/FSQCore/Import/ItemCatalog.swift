@@ -129,7 +129,7 @@ public enum ItemCatalog {
 
   /// "total revenues net" → also try without "total"/"net" qualifiers.
   static func strippedQualifiers(_ normalized: String) -> String {
-    var words = normalized.split(separator: " ").map(String.init)
+    var words = TextTools.splitOnSpaces(normalized).map(String.init)  // ASCII: byte split = Character split
     if words.last == "net" { words.removeLast() }
     // "GAAP net income", "Reported net income" in a reconciliation.
     if words.count > 1, words.first == "gaap" || words.first == "reported" || words.first == "as" && words.dropFirst().first == "reported" {

@@ -41,7 +41,7 @@ extension Model {
 enum ReleaseMerging {
   /// The first distinctive word of a name ("The Acme Co." → "acme").
   static func firstWord(_ name: String) -> String {
-    let words = TextTools.normalize(name).split(separator: " ").filter { !["the", "a", "an"].contains($0) }
+    let words = TextTools.splitOnSpaces(TextTools.normalize(name)).filter { !["the", "a", "an"].contains($0) }
     return words.first.map(String.init) ?? ""
   }
 

@@ -24,7 +24,7 @@ struct ReleaseText {
 
     for block in paragraphs {
       latestYear = max(latestYear, ReleaseText.latestYear(in: block.text))
-      let words = block.text.utf8.count <= 140 ? TextTools.normalize(block.text).split(separator: " ") : []
+      let words = block.text.utf8.count <= 140 ? TextTools.splitOnSpaces(TextTools.normalize(block.text)) : []
       // A line that is only a date: "November 17, 2009".
       if standalone == nil, block.text.utf8.count <= 24, words.count == 3,
         let month = PeriodHeaders.monthNumber(String(words[0])), let day = Int(words[1]), let year = Int(words[2]),
@@ -212,7 +212,7 @@ struct ReleaseText {
   static func hasMonthDay(_ head: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
     // A day is a digit: skip the work for heads without one.
     guard head[..<end].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
-    let words = TextTools.normalize(String(decoding: UnsafeBufferPointer(rebasing: head[..<end]), as: UTF8.self)).split(separator: " ")
+    let words = TextTools.splitOnSpaces(TextTools.normalize(String(decoding: UnsafeBufferPointer(rebasing: head[..<end]), as: UTF8.self)))
     guard words.count >= 2 else { return false }
     for k in 0..<(words.count - 1) where PeriodHeaders.monthNumber(String(words[k])) != nil {
       if let day = Int(words[k + 1]), (1...31).contains(day) { return true }

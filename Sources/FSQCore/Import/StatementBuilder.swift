@@ -328,7 +328,7 @@ struct StatementBuilder {
   }
 
   static func isCompanyCaption(_ text: String) -> Bool {
-    let words = TextTools.normalize(text).split(separator: " ")
+    let words = TextTools.splitOnSpaces(TextTools.normalize(text))
     guard words.count >= 2, words.count <= 12 else { return false }
     let suffixes: Set<Substring> = ["inc", "corp", "corporation", "ltd", "llc", "plc", "company", "co", "holdings", "incorporated", "limited"]
     // Captions are set in capitals: "ACME CORP. AND SUBSIDIARIES".

@@ -149,11 +149,15 @@ enum TextTools {
     }
     // Footnote marks: a trailing lone digit or letter in parentheses was split off as a word.
     guard text.hasSuffix(")") || text.hasSuffix("*") else { return String(decoding: out, as: UTF8.self) }
-    var words = String(decoding: out, as: UTF8.self).split(separator: " ")
-    while let last = words.last, words.count > 1, last.count == 1, text.hasSuffix(")") || text.hasSuffix("*") {
-      if last.first!.isNumber || ["a", "b", "c", "d", "e"].contains(last) { words.removeLast() } else { break }
+    // `out` is ASCII words joined by single spaces, so the words are cut on bytes: drop last
+    // words of one digit or one of a-e while more than one word is left.
+    var end = out.count
+    while let space = out[..<end].lastIndex(of: 0x20), end - space == 2 {
+      let mark = out[space + 1]
+      guard (mark >= 0x30 && mark <= 0x39) || (mark >= 0x61 && mark <= 0x65) else { break }
+      end = space
     }
-    return words.joined(separator: " ")
+    return String(decoding: out[..<end], as: UTF8.self)
   }
 
   /// Words separated by spaces, as substrings of `text` (cut on UTF-8 bytes, not Characters).
@@ -177,7 +181,7 @@ enum TextTools {
 
   /// snake_case identifier made from words: "Advertising and Marketing" → advertising_and_marketing.
   static func slug(_ text: String, limit: Int = 64) -> String {
-    let words = normalize(text).split(separator: " ")
+    let words = TextTools.splitOnSpaces(normalize(text))
     var result = ""
     for word in words {
       if result.utf8.count + word.utf8.count + 1 > limit { break }
