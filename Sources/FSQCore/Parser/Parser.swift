@@ -11,21 +11,32 @@ public struct Parser {
   public static let maximumErrors = 10
 
   let source: SourceFile
-  var tokens: [Token]
+  /// Tokens are lexed as the parser reaches them, not into an array first (on a 10 MB script
+  /// that array was 60 MB, and faulting it in was a third of the parse). The token stream is
+  /// `Lexer.tokenize()`'s: a newline after a newline or ';' is dropped.
+  var lexer: Lexer
+  /// The token being looked at.
+  var current: Token
+  /// The token before `current` (`current` itself before anything is consumed).
+  var previousToken: Token?
+  /// The last consumed token that is not a newline: where an error at a line end points.
+  var lastSolid: Token?
+  /// Tokens consumed so far.
   var index = 0
-  var diagnostics: [Diagnostic]
+  /// The parser's own diagnostics, each with its number among the parser's errors.
+  var diagnostics: [Diagnostic] = []
+  var ordinals: [Int] = []
   var panicking = false
   var nesting = 0
   var lastErrorLine = -1
   var incomplete = false
-  var errorCount = 0
+  /// Errors the parser has found (the lexer's are in `lexer.diagnostics`).
+  var parserErrors = 0
 
   public init(source: SourceFile) {
     self.source = source
-    var lexer = Lexer(source: source)
-    self.tokens = lexer.tokenize()
-    self.diagnostics = lexer.diagnostics
-    self.errorCount = diagnostics.count
+    lexer = Lexer(source: source)
+    current = lexer.next()
   }
 
   /// Parses a whole source.
@@ -36,15 +47,20 @@ public struct Parser {
 
   // MARK: Token vocabulary
 
-  var current: Token { tokens[index] }
-  var previous: Token { tokens[max(0, index - 1)] }
+  var previous: Token { previousToken ?? current }
 
-  func at(_ kind: TokenKind) -> Bool { tokens[index].kind == kind }
+  func at(_ kind: TokenKind) -> Bool { current.kind == kind }
 
   @discardableResult
   mutating func advance() -> Token {
-    let token = tokens[index]
-    if token.kind != .endOfInput { index += 1 }
+    let token = current
+    guard token.kind != .endOfInput else { return token }
+    index += 1
+    previousToken = token
+    if token.kind != .newline { lastSolid = token }
+    var next = lexer.next()
+    while next.kind == .newline && (token.kind == .newline || token.kind == .semicolon) { next = lexer.next() }
+    current = next
     return token
   }
 
@@ -102,9 +118,7 @@ public struct Parser {
     var span = token.span
     if token.kind == .endOfInput || token.kind == .newline {
       // Point just past the last real token, on its line, rather than at a blank line.
-      var cursor = index - 1
-      while cursor >= 0 && (tokens[cursor].kind == .newline || tokens[cursor].kind == .endOfInput) { cursor -= 1 }
-      if cursor >= 0 { span = Span(start: tokens[cursor].span.end, end: tokens[cursor].span.end) }
+      if let last = lastSolid { span = Span(start: last.span.end, end: last.span.end) }
     }
     error(id, message, span: span, notes: notes, atEnd: token.kind == .endOfInput)
   }
@@ -113,14 +127,18 @@ public struct Parser {
     if panicking { return }
     panicking = true
     // An invalid token already carries the lexer's diagnostic.
-    if tokens[index].kind == .invalid && span == tokens[index].span { return }
+    if current.kind == .invalid && span == current.span { return }
     let line = source.location(of: span.start).line
     if line == lastErrorLine { return }
     lastErrorLine = line
-    if atEnd && errorCount == 0 { incomplete = true }
-    errorCount += 1
-    if errorCount > Parser.maximumErrors { return }
+    // At the end of input the lexer has read everything, so its count is complete.
+    if atEnd && lexer.diagnostics.count + parserErrors == 0 { incomplete = true }
+    parserErrors += 1
+    // Whether it is within `maximumErrors` (counting all the lexer's errors first) is decided
+    // at the end, when the lexer's count is known.
+    if parserErrors > Parser.maximumErrors { return }
     diagnostics.append(Diagnostic(id, message, at: span, in: source, notes: notes))
+    ordinals.append(parserErrors)
   }
 
   /// Skips to the next statement boundary after an error.
@@ -157,6 +175,15 @@ public struct Parser {
       // Always make progress.
       if index == before { advance() }
     }
+    // The lexer's diagnostics first, then the parser's that fit under the cap after all of the
+    // lexer's: the order and selection of lexing everything before parsing.
+    let lexerErrors = lexer.diagnostics.count
+    let errorCount = lexerErrors + parserErrors
+    var all = lexer.diagnostics
+    for (diagnostic, ordinal) in zip(diagnostics, ordinals) where lexerErrors + ordinal <= Parser.maximumErrors {
+      all.append(diagnostic)
+    }
+    diagnostics = all
     diagnostics.sort { $0.span.start < $1.span.start }
     // The lexer's diagnostics arrive all at once, before parsing, so one error per line and the
     // cap are applied again to the merged, sorted list.
@@ -179,7 +206,7 @@ public struct Parser {
     }
     if errorCount > Parser.maximumErrors || kept.count > Parser.maximumErrors {
       kept.removeLast(max(0, kept.count - Parser.maximumErrors))
-      let last = tokens[index]
+      let last = current
       kept.append(
         Diagnostic(.tooManyErrors, "too many errors (\(errorCount)); stopping here", at: last.span, in: source))
     }
