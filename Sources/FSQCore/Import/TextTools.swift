@@ -162,6 +162,23 @@ enum TextTools {
 
   /// Words separated by spaces, as substrings of `text` (cut on UTF-8 bytes, not Characters).
   static func splitOnSpaces(_ text: String) -> [Substring] {
+    // Scanned on the contiguous bytes (native strings); UTF8View offsets are O(1) there.
+    let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> [Substring] in
+      var result: [Substring] = []
+      let utf8 = text.utf8
+      var start = -1
+      for offset in 0..<bytes.count {
+        if bytes[offset] == 0x20 {
+          if start >= 0 { result.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: offset)]) }
+          start = -1
+        } else if start < 0 {
+          start = offset
+        }
+      }
+      if start >= 0 { result.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.endIndex]) }
+      return result
+    }
+    if let fast { return fast }
     var result: [Substring] = []
     let utf8 = text.utf8
     var start: String.Index? = nil
