@@ -138,11 +138,17 @@ struct ReleaseText {
 
   /// The latest four-digit year (1900…2099) standing alone in the text.
   static func latestYear(in text: String) -> Int {
+    // On the contiguous bytes when there are some (native strings): the UTF8View iterator was
+    // most of this function's cost.
+    text.utf8.withContiguousStorageIfAvailable(latestYear(inBytes:)) ?? latestYear(inBytes: text.utf8)
+  }
+
+  static func latestYear<Bytes: Sequence<UInt8>>(inBytes bytes: Bytes) -> Int {
     var latest = 0
     var value = 0
     var digits = 0
     var previousIsWordByte = false
-    for byte in text.utf8 {
+    for byte in bytes {
       let isDigit = byte >= 0x30 && byte <= 0x39
       if isDigit {
         if digits == 0 && previousIsWordByte { digits = -100 }
