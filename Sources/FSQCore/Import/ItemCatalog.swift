@@ -47,9 +47,17 @@ public enum ItemCatalog {
   }
 
   static func item(forLabel label: String, section: String?, statement: StatementKind, rowKind: RowKind?) -> String {
-    let normalized = TextTools.normalize(label)
-    let sectionText = section.map { TextTools.normalize($0) } ?? ""
-    let kind = rowKind ?? ItemCatalog.rowKind(label: label, section: section)
+    item(
+      forLabel: label, normalized: TextTools.normalize(label), sectionText: section.map { TextTools.normalize($0) } ?? "",
+      statement: statement, rowKind: rowKind)
+  }
+
+  /// `item(forLabel:section:statement:rowKind:)` with the label and section already normalized
+  /// (`StatementBuilder` has them, and normalizing them again was a tenth of an import).
+  static func item(forLabel label: String, normalized: String, sectionText: String, statement: StatementKind, rowKind: RowKind?)
+    -> String
+  {
+    let kind = rowKind ?? ItemCatalog.rowKind(normalizedLabel: normalized, normalizedSection: sectionText)
     let entry = lookup(label: label, normalized: normalized)
     switch kind {
     case .perShare:
@@ -129,7 +137,7 @@ public enum ItemCatalog {
 
   /// "total revenues net" → also try without "total"/"net" qualifiers.
   static func strippedQualifiers(_ normalized: String) -> String {
-    var words = normalized.split(separator: " ").map(String.init)
+    var words = TextTools.splitOnSpaces(normalized).map(String.init)  // ASCII: byte split = Character split
     if words.last == "net" { words.removeLast() }
     // "GAAP net income", "Reported net income" in a reconciliation.
     if words.count > 1, words.first == "gaap" || words.first == "reported" || words.first == "as" && words.dropFirst().first == "reported" {
@@ -140,8 +148,10 @@ public enum ItemCatalog {
 
   /// What a row's figures measure, from its label and section.
   static func rowKind(label: String, section: String?) -> RowKind {
-    let text = TextTools.normalize(label)
-    let sectionText = section.map { TextTools.normalize($0) } ?? ""
+    rowKind(normalizedLabel: TextTools.normalize(label), normalizedSection: section.map { TextTools.normalize($0) } ?? "")
+  }
+
+  static func rowKind(normalizedLabel text: String, normalizedSection sectionText: String) -> RowKind {
     func mentionsShares(_ t: String) -> Bool {
       t.has("weighted average") || t.has("shares outstanding") || t.has("shares used")
         || t.has("number of shares") || t.hasSuffix(" shares") || t == "shares"

@@ -109,17 +109,20 @@ struct NarrativeReader {
       {
         text = text[..<open]
       }
-      for v in text.utf8 {
-        if v == UInt8(ascii: "/") {
-          if !bytes.isEmpty { break }
-          continue
-        }
-        if (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) {
-          bytes.append(v)
-        } else if v >= 0x41 && v <= 0x5A {
-          bytes.append(v | 0x20)
-        } else if v == 0x2E, let last = bytes.last, last >= 0x30 && last <= 0x39 {
-          bytes.append(v)
+      // On the contiguous bytes: iterating a Substring's UTF8View was most of this function.
+      text.withUTF8 { utf8 in
+        for v in utf8 {
+          if v == UInt8(ascii: "/") {
+            if !bytes.isEmpty { break }
+            continue
+          }
+          if (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) {
+            bytes.append(v)
+          } else if v >= 0x41 && v <= 0x5A {
+            bytes.append(v | 0x20)
+          } else if v == 0x2E, let last = bytes.last, last >= 0x30 && last <= 0x39 {
+            bytes.append(v)
+          }
         }
       }
       while bytes.last == 0x2E { bytes.removeLast() }

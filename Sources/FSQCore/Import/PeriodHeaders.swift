@@ -33,7 +33,7 @@ enum PeriodHeaders {
   static func read(headers: [String], context: [String], statement: StatementKind) -> ColumnReading {
     let header = TextTools.collapseSpaces(Substring(headers.filter { !isNoise($0) }.joined(separator: " ")))
     let lower = TextTools.lowercasedASCII(header)
-    let words = TextTools.normalize(header).split(separator: " ").map(String.init)
+    let words = TextTools.splitOnSpaces(TextTools.normalize(header)).map(String.init)
     // Not periods: change and percent-of-total columns.
     let isPercent = lower.has("%") || words.has("percent") || words.has("pct")
     if lower.has("% of") || lower.has("percent of") || (isPercent && (words.has("revenues") || words.has("sales"))) && !words.has("change") {
@@ -47,7 +47,7 @@ enum PeriodHeaders {
     if header == "%" || (isPercent && words.count <= 1) {
       return ColumnReading(header: header, kind: .percentOfTotal, period: nil)
     }
-    let contextWords = TextTools.normalize(context.joined(separator: " ")).split(separator: " ").map(String.init)
+    let contextWords = TextTools.splitOnSpaces(TextTools.normalize(context.joined(separator: " "))).map(String.init)
     let length = self.length(words) ?? self.length(contextWords)
     let date = self.date(words, context: contextWords, length: length)
     guard let end = date else {
@@ -182,7 +182,7 @@ enum PeriodHeaders {
 
   /// "millions of dollars", "thousands of u.s. dollars", "$ millions", "$millions" in a caption.
   static func scaleWordBeforeDollars(_ lower: String) -> Decimal? {
-    let words = TextTools.normalize(lower).split(separator: " ")
+    let words = TextTools.splitOnSpaces(TextTools.normalize(lower))
     guard words.count <= 16 else { return nil }
     let scales: [Substring: Decimal] = ["thousands": Decimal(1000), "millions": Decimal(1_000_000), "billions": Decimal(1_000_000_000)]
     for (k, word) in words.enumerated() {
@@ -206,7 +206,7 @@ enum PeriodHeaders {
   /// September), or a "Year Ended September 30" column.
   static func fiscalYearEnd(text: [String], columnHeaders: [String]) -> FiscalYearEnd? {
     for paragraph in text where paragraph.has("iscal") || paragraph.has("ISCAL") {
-      let words = TextTools.normalize(paragraph).split(separator: " ").map(String.init)
+      let words = TextTools.splitOnSpaces(TextTools.normalize(paragraph)).map(String.init)
       var index = 0
       while index < words.count {
         defer { index += 1 }
@@ -227,7 +227,7 @@ enum PeriodHeaders {
       }
     }
     for header in columnHeaders {
-      let words = TextTools.normalize(header).split(separator: " ").map(String.init)
+      let words = TextTools.splitOnSpaces(TextTools.normalize(header)).map(String.init)
       if length(words) == .months(12) || length(words) == .weeks(52) || length(words) == .weeks(53),
         let (month, day) = monthDay(words)
       {
@@ -277,7 +277,7 @@ enum PeriodHeaders {
     // The fiscal years the text names: "fiscal 2005", "fiscal year 2005", "FY2005", "FY 2005".
     var named: Set<Int> = []
     for paragraph in text where paragraph.has("iscal") || paragraph.has("FY") {
-      let words = TextTools.normalize(paragraph).split(separator: " ")
+      let words = TextTools.splitOnSpaces(TextTools.normalize(paragraph))
       for (k, word) in words.enumerated() {
         var candidate: Substring? = nil
         if word == "fiscal" || word == "fy" {

@@ -253,9 +253,11 @@ enum MarkdownReader {
     while index <= bytes.count {
       let atEnd = index == bytes.count
       if atEnd || (bytes[index] == UInt8(ascii: "|") && bytes[index - 1] != UInt8(ascii: "\\")) {
-        let raw = String(decoding: bytes[start..<index], as: UTF8.self)
-        if !(atEnd && raw.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D })) {
-          cells.append(GridCell(text: TextTools.stripEmphasis(TextTools.cleanInline(Substring(raw))), line: number))
+        // The cell's bytes go to cleanInline as they are (no String of the raw cell).
+        let raw = bytes[start..<index]
+        if !(atEnd && raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D })) {
+          let text = raw.withUnsafeBufferPointer(TextTools.cleanInline(bytes:))
+          cells.append(GridCell(text: TextTools.stripEmphasis(text), line: number))
         }
         start = index + 1
       }

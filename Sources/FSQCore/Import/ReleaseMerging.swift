@@ -9,29 +9,39 @@ extension Model {
   ///     try model.importRelease(bytes: bytes, documentName: "q3.htm")
   public mutating func importRelease(bytes: [UInt8], documentName: String) throws(ImportError) {
     let company = try ReleaseImporter.importRelease(bytes: bytes, documentName: documentName)
-    var copy = self
-    try copy.add(imported: company)
-    self = copy
+    // `add` throws before it changes anything, so the model is changed in place (copying it
+    // first would copy the companies array on every import).
+    try add(imported: company)
   }
 
   /// Adds an imported company, merging it with a matching one and inferring what one
   /// document leaves open (a year) from the others.
+  /// Throws before changing anything. O(size of the new company), not of the model: the
+  /// company and duplicate documents are found through `keys`.
   mutating func add(imported company: Company) throws(ImportError) {
-    for document in company.documents where companies.contains(where: { $0.documents.contains(document) }) {
+    var index = keys ?? CompanyKeys(companies)
+    keys = nil
+    for document in company.documents where index.isLoaded(document) {
+      keys = index
       throw ImportError(message: "\(document) is already loaded")
     }
-    guard let index = companies.firstIndex(where: { ReleaseMerging.sameCompany($0, company) }) else {
+    guard let position = index.firstMatch(company) else {
       companies.append(company)
+      index.insert(company, at: companies.count - 1)
+      keys = index
       return
     }
-    companies[index] = ReleaseMerging.merge(companies[index], company)
+    let before = CompanyKeys.keys(of: companies[position])
+    ReleaseMerging.merge(into: &companies[position], company)
+    index.update(at: position, from: before, to: companies[position])
+    keys = index
   }
 }
 
 enum ReleaseMerging {
   /// The first distinctive word of a name ("The Acme Co." → "acme").
   static func firstWord(_ name: String) -> String {
-    let words = TextTools.normalize(name).split(separator: " ").filter { !["the", "a", "an"].contains($0) }
+    let words = TextTools.splitOnSpaces(TextTools.normalize(name)).filter { !["the", "a", "an"].contains($0) }
     return words.first.map(String.init) ?? ""
   }
 
@@ -43,8 +53,8 @@ enum ReleaseMerging {
     return !wordA.isEmpty && wordA.utf8.count >= 3 && wordA == firstWord(b.name)
   }
 
-  static func merge(_ existing: Company, _ new: Company) -> Company {
-    var merged = existing
+  /// Merges `new` into `merged` in place (its arrays are appended to, not copied).
+  static func merge(into merged: inout Company, _ new: Company) {
     for listing in new.listings
     where !merged.listings.contains(where: { $0.ticker == listing.ticker && $0.exchange == listing.exchange && $0.seen == listing.seen }) {
       merged.listings.append(listing)
@@ -62,7 +72,6 @@ enum ReleaseMerging {
     if let newest = merged.listings.max(by: { ($0.seen?.date ?? CivilDate(year: 1, month: 1, day: 1)!) < ($1.seen?.date ?? CivilDate(year: 1, month: 1, day: 1)!) }) {
       merged.id = TextTools.lowercasedASCII(newest.ticker)
     }
-    return merged
   }
 
   static func isYearUnknown(_ fact: DatedFact?) -> Bool {

@@ -144,7 +144,8 @@ struct StatementBuilder {
         section = nil
       }
       // What the row measures.
-      var rowKind = ItemCatalog.rowKind(label: label, section: section)
+      let normalizedSection = section.map { TextTools.normalize($0) } ?? ""
+      var rowKind = ItemCatalog.rowKind(normalizedLabel: normalizedLabel, normalizedSection: normalizedSection)
       let periodCells = columns.indices.filter { columns[$0].kind == .period }.map { read[$0] }
       let numbers = periodCells.compactMap { cell -> (Decimal, Bool)? in
         if case .number(let v, let p) = cell { return (v, p) }
@@ -154,7 +155,9 @@ struct StatementBuilder {
       if rowKind == .money, ["basic", "diluted", "basic and diluted"].contains(normalizedLabel) {
         rowKind = numbers.contains { !$0.0.isInteger } ? .perShare : .shares
       }
-      var item = ItemCatalog.item(forLabel: label, section: section, statement: statementKindGuess, rowKind: rowKind)
+      var item = ItemCatalog.item(
+        forLabel: label, normalized: normalizedLabel, sectionText: normalizedSection, statement: statementKindGuess,
+        rowKind: rowKind)
       if used.contains(item) {
         var candidate = section.map { item + "_" + TextTools.slug($0, limit: 48) } ?? item + "_2"
         var n = 2
@@ -328,7 +331,7 @@ struct StatementBuilder {
   }
 
   static func isCompanyCaption(_ text: String) -> Bool {
-    let words = TextTools.normalize(text).split(separator: " ")
+    let words = TextTools.splitOnSpaces(TextTools.normalize(text))
     guard words.count >= 2, words.count <= 12 else { return false }
     let suffixes: Set<Substring> = ["inc", "corp", "corporation", "ltd", "llc", "plc", "company", "co", "holdings", "incorporated", "limited"]
     // Captions are set in capitals: "ACME CORP. AND SUBSIDIARIES".

@@ -3,12 +3,17 @@
 enum TextTools {
   /// Removes inline markup found in Markdown cells and prose: `<u>`, `</u>`, `<br>`, `**`, `\$`.
   static func cleanInline(_ text: Substring) -> String {
-    let utf8 = text.utf8
-    guard utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "&") })
-    else { return collapseSpaces(text) }
+    var text = text
+    return text.withUTF8(cleanInline(bytes:))
+  }
+
+  /// `cleanInline` on contiguous bytes: one pass to drop the markup, one to collapse spaces,
+  /// with no String in between.
+  static func cleanInline(bytes: UnsafeBufferPointer<UInt8>) -> String {
+    guard bytes.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "&") })
+    else { return collapseSpaces(bytes: bytes) }
     var out: [UInt8] = []
-    out.reserveCapacity(utf8.count)
-    let bytes = Array(utf8)
+    out.reserveCapacity(bytes.count)
     var index = 0
     while index < bytes.count {
       let byte = bytes[index]
@@ -41,7 +46,7 @@ enum TextTools {
       out.append(byte)
       index += 1
     }
-    return collapseSpaces(Substring(String(decoding: out, as: UTF8.self)))
+    return out.withUnsafeBufferPointer(collapseSpaces(bytes:))
   }
 
   /// Drops Markdown emphasis around a whole cell: `*Operating expenses:*`, `_Net sales_`.
@@ -57,10 +62,17 @@ enum TextTools {
 
   /// Trims and collapses runs of whitespace (including no-break spaces) to one space.
   static func collapseSpaces(_ text: Substring) -> String {
+    var text = text
+    return text.withUTF8(collapseSpaces(bytes:))
+  }
+
+  /// `collapseSpaces` on contiguous bytes (invalid UTF-8 is repaired at the end, as
+  /// `String(decoding:)` does).
+  static func collapseSpaces(bytes text: UnsafeBufferPointer<UInt8>) -> String {
     // Fast path: nothing to trim or collapse.
     var clean = true
     var previousSpace = true
-    for byte in text.utf8 {
+    for byte in text {
       if byte == 0x20 {
         if previousSpace { clean = false; break }
         previousSpace = true
@@ -71,12 +83,12 @@ enum TextTools {
         previousSpace = false
       }
     }
-    if clean && !previousSpace { return String(text) }
+    if clean && !previousSpace { return String(decoding: text, as: UTF8.self) }
     if text.isEmpty { return "" }
     var out: [UInt8] = []
-    out.reserveCapacity(text.utf8.count)
+    out.reserveCapacity(text.count)
     var pendingSpace = false
-    var iterator = text.utf8.makeIterator()
+    var iterator = text.makeIterator()
     while let byte = iterator.next() {
       if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
         pendingSpace = !out.isEmpty
@@ -137,15 +149,36 @@ enum TextTools {
     }
     // Footnote marks: a trailing lone digit or letter in parentheses was split off as a word.
     guard text.hasSuffix(")") || text.hasSuffix("*") else { return String(decoding: out, as: UTF8.self) }
-    var words = String(decoding: out, as: UTF8.self).split(separator: " ")
-    while let last = words.last, words.count > 1, last.count == 1, text.hasSuffix(")") || text.hasSuffix("*") {
-      if last.first!.isNumber || ["a", "b", "c", "d", "e"].contains(last) { words.removeLast() } else { break }
+    // `out` is ASCII words joined by single spaces, so the words are cut on bytes: drop last
+    // words of one digit or one of a-e while more than one word is left.
+    var end = out.count
+    while let space = out[..<end].lastIndex(of: 0x20), end - space == 2 {
+      let mark = out[space + 1]
+      guard (mark >= 0x30 && mark <= 0x39) || (mark >= 0x61 && mark <= 0x65) else { break }
+      end = space
     }
-    return words.joined(separator: " ")
+    return String(decoding: out[..<end], as: UTF8.self)
   }
 
   /// Words separated by spaces, as substrings of `text` (cut on UTF-8 bytes, not Characters).
   static func splitOnSpaces(_ text: String) -> [Substring] {
+    // Scanned on the contiguous bytes (native strings); UTF8View offsets are O(1) there.
+    let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> [Substring] in
+      var result: [Substring] = []
+      let utf8 = text.utf8
+      var start = -1
+      for offset in 0..<bytes.count {
+        if bytes[offset] == 0x20 {
+          if start >= 0 { result.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: offset)]) }
+          start = -1
+        } else if start < 0 {
+          start = offset
+        }
+      }
+      if start >= 0 { result.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.endIndex]) }
+      return result
+    }
+    if let fast { return fast }
     var result: [Substring] = []
     let utf8 = text.utf8
     var start: String.Index? = nil
@@ -165,7 +198,7 @@ enum TextTools {
 
   /// snake_case identifier made from words: "Advertising and Marketing" → advertising_and_marketing.
   static func slug(_ text: String, limit: Int = 64) -> String {
-    let words = normalize(text).split(separator: " ")
+    let words = TextTools.splitOnSpaces(normalize(text))
     var result = ""
     for word in words {
       if result.utf8.count + word.utf8.count + 1 > limit { break }
@@ -194,7 +227,8 @@ enum HTMLEntities {
   ]
 
   /// Decodes `&nbsp;`, `&#8212;`, `&#x2014;` at `index`; returns the bytes and the length read.
-  static func decode(_ bytes: [UInt8], at index: Int) -> ([UInt8], Int)? {
+  static func decode<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Int) -> ([UInt8], Int)?
+  where Bytes.Index == Int {
     var end = index + 1
     while end < bytes.count, end - index <= 10, bytes[end] != UInt8(ascii: ";") {
       let b = bytes[end]

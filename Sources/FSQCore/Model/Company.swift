@@ -102,7 +102,11 @@ public struct Company: Sendable {
 
 /// Every company fsq knows in a session. Value semantics: a failed import leaves it unchanged.
 public struct Model: Sendable {
-  public var companies: [Company]
+  /// Changing the array from outside drops `keys`; `add(imported:)` keeps it up to date.
+  public var companies: [Company] { didSet { keys = nil } }
+  /// Where to find a company by id, ticker or name word, and the loaded documents; nil until
+  /// the first import needs it (built from `companies`).
+  var keys: CompanyKeys?
   public init(companies: [Company] = []) { self.companies = companies }
 
   /// Finds a company by id, ticker (any listing) or a case-insensitive name prefix.
@@ -124,15 +128,22 @@ public struct Model: Sendable {
       companies.append(company)
       return
     }
-    var existing = companies[index]
-    existing.listings += company.listings.filter { !existing.listings.contains($0) }
-    existing.events += company.events.filter { !existing.events.contains($0) }
-    existing.facts += company.facts
-    existing.narrative += company.narrative
-    existing.claims += company.claims
-    existing.statements += company.statements
-    existing.documents += company.documents
-    if existing.name.count < company.name.count { existing.name = company.name }
-    companies[index] = existing
+    // In place: the company's arrays grow without being copied.
+    let listings = company.listings.filter { !companies[index].listings.contains($0) }
+    let events = company.events.filter { !companies[index].events.contains($0) }
+    companies[index].listings += listings
+    companies[index].events += events
+    companies[index].facts += company.facts
+    companies[index].narrative += company.narrative
+    companies[index].claims += company.claims
+    companies[index].statements += company.statements
+    companies[index].documents += company.documents
+    if companies[index].name.count < company.name.count { companies[index].name = company.name }
   }
+}
+
+/// `keys` is a cache, not part of the model's value: mirrors (`dump`, the snapshot test) show
+/// the companies only, as before the cache existed.
+extension Model: CustomReflectable {
+  public var customMirror: Mirror { Mirror(self, children: ["companies": companies], displayStyle: .struct) }
 }

@@ -68,13 +68,15 @@ public enum Callee: Sendable, Equatable {
 
 /// An expression and the bytes it came from.
 public struct Expression: Sendable, Equatable {
-  public indirect enum Kind: Sendable, Equatable {
+  /// Only the cases that hold expressions are boxed: a literal or a name (most leaves) is
+  /// stored inline, which saves an allocation per leaf when parsing.
+  public enum Kind: Sendable, Equatable {
     case literal(Value)
     /// A bare name: a variable, parameter, company or zero-argument function.
     case name(String)
-    case call(Callee, calleeSpan: Span, arguments: [Expression])
-    case unary(UnaryOperator, Expression)
-    case binary(BinaryOperator, Expression, Expression, operatorSpan: Span)
+    indirect case call(Callee, calleeSpan: Span, arguments: [Expression])
+    indirect case unary(UnaryOperator, Expression)
+    indirect case binary(BinaryOperator, Expression, Expression, operatorSpan: Span)
     /// Placeholder where the parser recovered from an error.
     case invalid
   }

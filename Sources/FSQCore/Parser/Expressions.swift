@@ -64,7 +64,7 @@ extension Parser {
         if eat(.identifier) {
           callee = .qualified(company: text(token), name: text(member))
         } else if eat(.string) {
-          callee = .qualifiedLabel(company: text(token), label: Literals.unescape(text(member)))
+          callee = .qualifiedLabel(company: text(token), label: unescaped(member))
         } else {
           error(.expectedToken, "expected an item name after '\(text(token)).', found \(describe(member))", at: member)
           return Expression(.invalid, token.span)
@@ -76,7 +76,7 @@ extension Parser {
       return Expression(.call(callee, calleeSpan: calleeSpan, arguments: []), calleeSpan)
     case .string:
       advance()
-      let label = Literals.unescape(text(token))
+      let label = unescaped(token)
       if at(.leftParen) { return parseCall(.label(label), calleeSpan: token.span) }
       return Expression(.literal(.text(label)), token.span)
     default:
@@ -89,6 +89,7 @@ extension Parser {
     let opener = advance()
     var arguments: [Expression] = []
     if !at(.rightParen) {
+      arguments.reserveCapacity(2)  // one allocation for calls of one or two arguments
       repeat {
         if at(.rightParen) { break }  // a trailing comma is allowed
         arguments.append(parseExpression())
@@ -106,7 +107,11 @@ extension Parser {
     switch token.kind {
     case .number, .money, .percent, .percentagePoints, .multiple:
       advance()
-      switch Literals.quantity(text(token), kind: token.kind) {
+      let utf8 = bytes(token)
+      let quantity =
+        utf8.allSatisfy({ $0 < 0x80 })
+        ? Literals.quantity(ascii: utf8, kind: token.kind) : Literals.quantity(text(token), kind: token.kind)
+      switch quantity {
       case .success(let quantity):
         return Expression(.literal(.quantity(quantity)), token.span)
       case .failure(let failure):
@@ -115,7 +120,7 @@ extension Parser {
       }
     case .period, .date:
       advance()
-      guard let period = Literals.period(text(token)) else {
+      guard let period = Literals.period(utf8: bytes(token)) else {
         error(.invalidPeriod, "cannot read period '\(text(token))'", at: token)
         return Expression(.invalid, token.span)
       }

@@ -10,9 +10,15 @@ enum Literals {
   /// `11_853_020`, `1.5k`, `$11.9M`, `2.1bn`, `8.3%`, `2.2pp`, `0.29x`.
   static func quantity(_ text: String, kind: TokenKind) -> Result<Quantity, Failure> {
     guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return generalQuantity(text, kind: kind) }
-    // ASCII (every literal the lexer makes): the same steps on bytes, without Substring and
-    // Character work, which was a quarter of parsing a script full of amounts.
-    var body = Array(text.utf8)[...]
+    return quantity(ascii: Array(text.utf8)[...], kind: kind)
+  }
+
+  /// `quantity(_:kind:)` on the token's bytes, which must be ASCII (every literal the lexer
+  /// makes): the same steps without Substring and Character work, which was a quarter of
+  /// parsing a script full of amounts, and without making a String of the token at all.
+  static func quantity(ascii utf8: ArraySlice<UInt8>, kind: TokenKind) -> Result<Quantity, Failure> {
+    var text: String { String(decoding: utf8, as: UTF8.self) }
+    var body = utf8
     var unit = Unit.none
     if body.first == UInt8(ascii: "$") {
       body = body.dropFirst()
@@ -116,6 +122,15 @@ enum Literals {
     return generalPeriod(text)
   }
 
+  /// `period(_:)` on a token's bytes: the common spellings without making a String.
+  static func period(utf8: ArraySlice<UInt8>) -> PeriodSpec? {
+    if let fast = utf8.withUnsafeBufferPointer(commonPeriod) {
+      assert(fast == generalPeriod(String(decoding: utf8, as: UTF8.self)), "commonPeriod differs from generalPeriod")
+      return fast
+    }
+    return generalPeriod(String(decoding: utf8, as: UTF8.self))
+  }
+
   /// The usual ASCII spellings read byte by byte: `q3 2009`, `cq4 2010`, `h1 2009`, `fy2008`,
   /// `fy 2008`, `cy2010`, `2009q3`, `9m 2009`, `2009-09-30`. nil for anything else (tabs, two
   /// spaces, odd years, invalid dates), which `generalPeriod` then reads, so the result is
@@ -217,6 +232,16 @@ enum Literals {
   }
 
   /// Removes the quotes and resolves `\"`, `\\`, `\n`, `\t`.
+  /// `unescape` of an ASCII token without backslashes (most strings), straight from its
+  /// bytes; nil for anything else, which goes to `unescape`.
+  static func unescapeASCII(_ utf8: ArraySlice<UInt8>) -> String? {
+    var inner = utf8
+    if inner.first == UInt8(ascii: "\"") { inner = inner.dropFirst() }
+    if inner.last == UInt8(ascii: "\"") { inner = inner.dropLast() }
+    for byte in inner where byte >= 0x80 || byte == UInt8(ascii: "\\") { return nil }
+    return String(decoding: inner, as: UTF8.self)
+  }
+
   static func unescape(_ text: String) -> String {
     var inner = Substring(text)
     if inner.hasPrefix("\"") { inner = inner.dropFirst() }

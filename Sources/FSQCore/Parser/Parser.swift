@@ -11,21 +11,32 @@ public struct Parser {
   public static let maximumErrors = 10
 
   let source: SourceFile
-  var tokens: [Token]
+  /// Tokens are lexed as the parser reaches them, not into an array first (on a 10 MB script
+  /// that array was 60 MB, and faulting it in was a third of the parse). The token stream is
+  /// `Lexer.tokenize()`'s: a newline after a newline or ';' is dropped.
+  var lexer: Lexer
+  /// The token being looked at.
+  var current: Token
+  /// The token before `current` (`current` itself before anything is consumed).
+  var previousToken: Token?
+  /// The last consumed token that is not a newline: where an error at a line end points.
+  var lastSolid: Token?
+  /// Tokens consumed so far.
   var index = 0
-  var diagnostics: [Diagnostic]
+  /// The parser's own diagnostics, each with its number among the parser's errors.
+  var diagnostics: [Diagnostic] = []
+  var ordinals: [Int] = []
   var panicking = false
   var nesting = 0
   var lastErrorLine = -1
   var incomplete = false
-  var errorCount = 0
+  /// Errors the parser has found (the lexer's are in `lexer.diagnostics`).
+  var parserErrors = 0
 
   public init(source: SourceFile) {
     self.source = source
-    var lexer = Lexer(source: source)
-    self.tokens = lexer.tokenize()
-    self.diagnostics = lexer.diagnostics
-    self.errorCount = diagnostics.count
+    lexer = Lexer(source: source)
+    current = lexer.next()
   }
 
   /// Parses a whole source.
@@ -36,15 +47,20 @@ public struct Parser {
 
   // MARK: Token vocabulary
 
-  var current: Token { tokens[index] }
-  var previous: Token { tokens[max(0, index - 1)] }
+  var previous: Token { previousToken ?? current }
 
-  func at(_ kind: TokenKind) -> Bool { tokens[index].kind == kind }
+  func at(_ kind: TokenKind) -> Bool { current.kind == kind }
 
   @discardableResult
   mutating func advance() -> Token {
-    let token = tokens[index]
-    if token.kind != .endOfInput { index += 1 }
+    let token = current
+    guard token.kind != .endOfInput else { return token }
+    index += 1
+    previousToken = token
+    if token.kind != .newline { lastSolid = token }
+    var next = lexer.next()
+    while next.kind == .newline && (token.kind == .newline || token.kind == .semicolon) { next = lexer.next() }
+    current = next
     return token
   }
 
@@ -74,6 +90,18 @@ public struct Parser {
 
   func text(_ token: Token) -> String { source.text(of: token.span) }
 
+  /// The token's bytes (clamped like `SourceFile.text(of:)`).
+  func bytes(_ token: Token) -> ArraySlice<UInt8> {
+    let bytes = source.bytes
+    let start = max(0, min(token.span.start, bytes.count))
+    return bytes[start..<max(start, min(token.span.end, bytes.count))]
+  }
+
+  /// A string token's value: `Literals.unescape(text(token))`, from the bytes when it can be.
+  func unescaped(_ token: Token) -> String {
+    Literals.unescapeASCII(bytes(token)) ?? Literals.unescape(text(token))
+  }
+
   func describe(_ token: Token) -> String {
     switch token.kind {
     case .endOfInput, .newline: return token.kind.spelling
@@ -90,9 +118,7 @@ public struct Parser {
     var span = token.span
     if token.kind == .endOfInput || token.kind == .newline {
       // Point just past the last real token, on its line, rather than at a blank line.
-      var cursor = index - 1
-      while cursor >= 0 && (tokens[cursor].kind == .newline || tokens[cursor].kind == .endOfInput) { cursor -= 1 }
-      if cursor >= 0 { span = Span(start: tokens[cursor].span.end, end: tokens[cursor].span.end) }
+      if let last = lastSolid { span = Span(start: last.span.end, end: last.span.end) }
     }
     error(id, message, span: span, notes: notes, atEnd: token.kind == .endOfInput)
   }
@@ -101,14 +127,18 @@ public struct Parser {
     if panicking { return }
     panicking = true
     // An invalid token already carries the lexer's diagnostic.
-    if tokens[index].kind == .invalid && span == tokens[index].span { return }
+    if current.kind == .invalid && span == current.span { return }
     let line = source.location(of: span.start).line
     if line == lastErrorLine { return }
     lastErrorLine = line
-    if atEnd && errorCount == 0 { incomplete = true }
-    errorCount += 1
-    if errorCount > Parser.maximumErrors { return }
+    // At the end of input the lexer has read everything, so its count is complete.
+    if atEnd && lexer.diagnostics.count + parserErrors == 0 { incomplete = true }
+    parserErrors += 1
+    // Whether it is within `maximumErrors` (counting all the lexer's errors first) is decided
+    // at the end, when the lexer's count is known.
+    if parserErrors > Parser.maximumErrors { return }
     diagnostics.append(Diagnostic(id, message, at: span, in: source, notes: notes))
+    ordinals.append(parserErrors)
   }
 
   /// Skips to the next statement boundary after an error.
@@ -145,10 +175,20 @@ public struct Parser {
       // Always make progress.
       if index == before { advance() }
     }
+    // The lexer's diagnostics first, then the parser's that fit under the cap after all of the
+    // lexer's: the order and selection of lexing everything before parsing.
+    let lexerErrors = lexer.diagnostics.count
+    let errorCount = lexerErrors + parserErrors
+    var all = lexer.diagnostics
+    for (diagnostic, ordinal) in zip(diagnostics, ordinals) where lexerErrors + ordinal <= Parser.maximumErrors {
+      all.append(diagnostic)
+    }
+    diagnostics = all
     diagnostics.sort { $0.span.start < $1.span.start }
     // The lexer's diagnostics arrive all at once, before parsing, so one error per line and the
     // cap are applied again to the merged, sorted list.
-    let lineStarts = source.lineStarts
+    // Line starts (a pass over the whole source) only when there is something to sort out.
+    let lineStarts = diagnostics.isEmpty ? [0] : source.lineStarts
     func line(of offset: Int) -> Int {
       var low = 0
       var high = lineStarts.count - 1
@@ -166,7 +206,7 @@ public struct Parser {
     }
     if errorCount > Parser.maximumErrors || kept.count > Parser.maximumErrors {
       kept.removeLast(max(0, kept.count - Parser.maximumErrors))
-      let last = tokens[index]
+      let last = current
       kept.append(
         Diagnostic(.tooManyErrors, "too many errors (\(errorCount)); stopping here", at: last.span, in: source))
     }
@@ -238,7 +278,7 @@ public struct Parser {
     var message: String?
     if eat(.comma) {
       let token = current
-      if expect(.string) { message = Literals.unescape(text(token)) }
+      if expect(.string) { message = unescaped(token) }
     }
     return .assertion(condition, message: message)
   }
@@ -264,7 +304,7 @@ public struct Parser {
   mutating func parseCheck() -> Statement.Kind {
     advance()
     if at(.identifier) { return .check(company: text(advance())) }
-    if at(.string) { return .check(company: Literals.unescape(text(advance()))) }
+    if at(.string) { return .check(company: unescaped(advance())) }
     return .check(company: nil)
   }
 
@@ -273,7 +313,7 @@ public struct Parser {
     advance()
     let token = current
     if eat(.identifier) { return .use(company: text(token), nameSpan: token.span) }
-    if eat(.string) { return .use(company: Literals.unescape(text(token)), nameSpan: token.span) }
+    if eat(.string) { return .use(company: unescaped(token), nameSpan: token.span) }
     error(.expectedToken, "expected a company name or ticker after 'use', found \(describe(token))", at: token)
     return .invalid
   }
@@ -283,7 +323,7 @@ public struct Parser {
     advance()
     let token = current
     guard expect(.string) else { return .invalid }
-    return .load(path: Literals.unescape(text(token)), pathSpan: token.span)
+    return .load(path: unescaped(token), pathSpan: token.span)
   }
 
   mutating func expectName(for context: String) -> Bool {

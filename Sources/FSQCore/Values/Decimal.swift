@@ -288,6 +288,7 @@ public struct Decimal: Sendable, Hashable, Comparable, CustomStringConvertible {
     var sawDigit = false
     var sawPoint = false
     var exact = true
+    var digitCount = 1  // Decimal.digits(significand.magnitude), kept as digits arrive
     var bytes = utf8
     if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") {
       negative = bytes.first == UInt8(ascii: "-")
@@ -298,7 +299,8 @@ public struct Decimal: Sendable, Hashable, Comparable, CustomStringConvertible {
       let byte = bytes[index]
       if byte >= 0x30 && byte <= 0x39 {
         sawDigit = true
-        if Decimal.digits(significand.magnitude) < 37 {
+        if digitCount < 37 {
+          if significand != 0 { digitCount += 1 }
           significand = significand * 10 + Int128(byte - 0x30)
           if sawPoint { exponent -= 1 }
         } else {

@@ -1,0 +1,62 @@
+// MARK: - Finding the company a release belongs to without scanning the model
+
+/// What `Model.add(imported:)` looks companies up by: the positions of the companies with each
+/// id, lower-case ticker and first name word (`ReleaseMerging.sameCompany`'s three tests), and
+/// every loaded document name. Kept next to `Model.companies` and dropped whenever the array is
+/// changed from outside (see `Model.companies`' `didSet`), so it is rebuilt from the array
+/// rather than trusted when stale.
+struct CompanyKeys: Sendable {
+  private var positions: [String: [Int]] = [:]
+  private var documents: Set<String> = []
+
+  init(_ companies: [Company]) {
+    for (index, company) in companies.enumerated() { insert(company, at: index) }
+  }
+
+  /// The keys `sameCompany(a, b)` compares, prefixed so the three kinds never collide.
+  static func keys(of company: Company) -> Set<String> {
+    var keys: Set<String> = ["i" + company.id]
+    for listing in company.listings { keys.insert("t" + TextTools.lowercasedASCII(listing.ticker)) }
+    let word = ReleaseMerging.firstWord(company.name)
+    if !word.isEmpty && word.utf8.count >= 3 { keys.insert("w" + word) }
+    return keys
+  }
+
+  /// The first company `sameCompany` matches, as `companies.firstIndex { sameCompany($0, company) }`.
+  func firstMatch(_ company: Company) -> Int? {
+    var best: Int?
+    var probe: Set<String> = ["i" + company.id]
+    for listing in company.listings { probe.insert("t" + TextTools.lowercasedASCII(listing.ticker)) }
+    let word = ReleaseMerging.firstWord(company.name)
+    if !word.isEmpty { probe.insert("w" + word) }
+    for key in probe {
+      if let first = positions[key]?.first, first < best ?? Int.max { best = first }
+    }
+    return best
+  }
+
+  func isLoaded(_ document: String) -> Bool { documents.contains(document) }
+
+  mutating func insert(_ company: Company, at index: Int) {
+    for key in Self.keys(of: company) { add(index, to: key) }
+    documents.formUnion(company.documents)
+  }
+
+  /// The company at `index` (whose keys were `before`) changed to `new` (a merge).
+  mutating func update(at index: Int, from before: Set<String>, to new: Company) {
+    let after = Self.keys(of: new)
+    for key in before.subtracting(after) {
+      positions[key]?.removeAll { $0 == index }
+      if positions[key]?.isEmpty == true { positions[key] = nil }
+    }
+    for key in after.subtracting(before) { add(index, to: key) }
+    documents.formUnion(new.documents)
+  }
+
+  private mutating func add(_ index: Int, to key: String) {
+    var list = positions.removeValue(forKey: key) ?? []
+    let at = list.firstIndex { $0 > index } ?? list.count
+    if at == 0 || list[at - 1] != index { list.insert(index, at: at) }
+    positions[key] = list
+  }
+}
