@@ -1,5 +1,5 @@
-import Foundation
 import FSQTestSupport
+import Foundation
 import Testing
 
 @testable import FSQCore
@@ -18,7 +18,8 @@ import Testing
       return
     }
     let recorded = try String(contentsOf: url, encoding: .utf8)
-    #expect(recorded == source, "\(Self.path) is stale: re-record with FSQ_RECORD=1 swift test --filter BundledSnapshotTests")
+    #expect(
+      recorded == source, "\(Self.path) is stale: re-record with FSQ_RECORD=1 swift test --filter BundledSnapshotTests")
   }
 
   @Test func bundledModelEqualsAFreshImportInEveryStoredProperty() {

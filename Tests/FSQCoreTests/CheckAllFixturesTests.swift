@@ -81,7 +81,8 @@ import Testing
       var model = Model()
       try model.importRelease(bytes: Array(try Data(contentsOf: file)), documentName: file.lastPathComponent)
       let found = Self.keys(model.companies.flatMap(Checker.check))
-      #expect(found == (Self.expected[file.lastPathComponent] ?? ["(no expectation)"]).sorted(), "\(file.lastPathComponent)")
+      #expect(
+        found == (Self.expected[file.lastPathComponent] ?? ["(no expectation)"]).sorted(), "\(file.lastPathComponent)")
     }
   }
 

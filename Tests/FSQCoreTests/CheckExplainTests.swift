@@ -14,7 +14,8 @@ import Testing
       Fact(
         item: "revenue", label: "Revenues", statement: .incomeStatement,
         period: ResolvedPeriod(start: date(start), end: date(end)), value: Decimal(value), unit: .usd,
-        source: SourceReference(document: "acme.md", statement: "Statement of Operations", label: "Revenues", column: column, line: line))
+        source: SourceReference(
+          document: "acme.md", statement: "Statement of Operations", label: "Revenues", column: column, line: line))
     }
     let company = Company(
       id: "acme", name: "Acme Corp",
@@ -46,7 +47,8 @@ import Testing
 
   @Test func jsonExplanationsOfTheSeed() {
     let session = Session(model: ReleaseImporter.bundledModel())
-    let script = "explain margin(q3 2009)\nexplain corporate_customers(q3 2009)\nexplain ticker(2009-05-29)\nexplain formula(ebitda, q3 2009)"
+    let script =
+      "explain margin(q3 2009)\nexplain corporate_customers(q3 2009)\nexplain ticker(2009-05-29)\nexplain formula(ebitda, q3 2009)"
     let (out, err, _) = TestSupport.run(script, session: session, format: .json)
     #expect(err.isEmpty)
     #expect(out.split(separator: "\n").count == 4)

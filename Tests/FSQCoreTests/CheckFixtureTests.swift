@@ -39,13 +39,16 @@ import Testing
   }
 
   func rules(_ text: String) throws -> [String] {
-    try Self.findings(text, name: "k.md").map { "\($0.severity.rawValue) \($0.rule) \($0.figures.first?.source?.label ?? "")" }
+    try Self.findings(text, name: "k.md").map {
+      "\($0.severity.rawValue) \($0.rule) \($0.figures.first?.source?.label ?? "")"
+    }
   }
 
   @Test func aComponentChangedBreaksOnlyItsSubtotal() throws {
     // Cash 14,300 → 14,400: Total current assets (43,770) no longer equals its lines; the
     // totals above it use the printed 43,770 and still tie.
-    let found = try rules(Self.mutate(Self.clean(), "| Cash and cash equivalents | \\$14,300", "| Cash and cash equivalents | \\$14,400"))
+    let found = try rules(
+      Self.mutate(Self.clean(), "| Cash and cash equivalents | \\$14,300", "| Cash and cash equivalents | \\$14,400"))
     #expect(found == ["error subtotal Total current assets"])
   }
 
@@ -58,12 +61,16 @@ import Testing
   }
 
   @Test func assetsThatDoNotBalanceAreFound() throws {
-    let found = try rules(Self.mutate(Self.clean(), "| Total liabilities and stockholders' equity | \\$71,870", "| Total liabilities and stockholders' equity | \\$71,970"))
+    let found = try rules(
+      Self.mutate(
+        Self.clean(), "| Total liabilities and stockholders' equity | \\$71,870",
+        "| Total liabilities and stockholders' equity | \\$71,970"))
     #expect(found.contains("error balance Total assets"))
     #expect(found.contains("error subtotal Total liabilities and stockholders' equity"))
   }
 
-  static let grandTotal = "|   | ----- | ----- |\n| Total liabilities and stockholders' equity | \\$71,870 | \\$69,230 |\n"
+  static let grandTotal =
+    "|   | ----- | ----- |\n| Total liabilities and stockholders' equity | \\$71,870 | \\$69,230 |\n"
 
   @Test func liabilitiesPlusEquityPrintedOnlyAsComponentsStillBalance() throws {
     // Without the grand total: total liabilities 30,040 + equity 41,830 = 71,870 = total assets.
@@ -116,7 +123,10 @@ import Testing
     // of debt (4,000) | (6,000), under "Net cash used in financing activities" (4,787) |
     // (6,790): 787 | 790 of financing flows are omitted — a note per column, not an error.
     let northwind = try Self.findings(Self.text("northwind_fy2010_q4.htm"), name: "northwind_fy2010_q4.htm")
-    #expect(northwind.map { "\($0.severity.rawValue) \($0.rule) \($0.figures[0].source?.line ?? 0)" } == ["note subtotal 79", "note subtotal 79"])
+    #expect(
+      northwind.map { "\($0.severity.rawValue) \($0.rule) \($0.figures[0].source?.line ?? 0)" } == [
+        "note subtotal 79", "note subtotal 79",
+      ])
     #expect(northwind.map { $0.difference?.amount.description } == ["-787000", "-790000"])
   }
 
@@ -168,7 +178,8 @@ import Testing
   }
 
   @Test func andWhenItDoesNotItIsFound() throws {
-    let text = CheckFixtureTests.mutate(Self.release, "| Research and development | 1,200", "| Research and development | 1,300")
+    let text = CheckFixtureTests.mutate(
+      Self.release, "| Research and development | 1,200", "| Research and development | 1,300")
     let findings = try CheckFixtureTests.findings(text, name: "plover.md")
     #expect(findings.map { "\($0.rule) \($0.figures[0].source?.label ?? "")" } == ["subtotal Total operating expenses"])
   }
@@ -211,6 +222,9 @@ extension CheckLayoutTests {
     #expect(findings.isEmpty, "\(findings.map(\.message))")
     let broken = CheckFixtureTests.mutate(Self.cashFlow, "| Net increase in cash | 275", "| Net increase in cash | 285")
     let found = try CheckFixtureTests.findings(broken, name: "plover_cf.md")
-    #expect(found.map { "\($0.rule) \($0.figures[0].source?.label ?? "") \($0.figures[1].value.amount)" } == ["subtotal Net increase in cash 275000"])
+    #expect(
+      found.map { "\($0.rule) \($0.figures[0].source?.label ?? "") \($0.figures[1].value.amount)" } == [
+        "subtotal Net increase in cash 275000"
+      ])
   }
 }

@@ -123,15 +123,31 @@ import Testing
     // 2,000 + 3,100 = 5,100 ≠ 5,000.
     ("| Long-term debt | 3,000 | 3,000", "| Long-term debt | 3,100 | 3,000", "error subtotal Total liabilities"),
     // 2,600 + 160 = 2,760 ≠ 2,750.
-    ("| Interest (income) expense, net | (150)", "| Interest (income) expense, net | (160)", "error subtotal Income before income taxes"),
+    (
+      "| Interest (income) expense, net | (150)", "| Interest (income) expense, net | (160)",
+      "error subtotal Income before income taxes"
+    ),
     // 2,500 − 110 = 2,390 ≠ 2,400.
-    ("| Other (income) expense, net | (100)", "| Other (income) expense, net | (110)", "error subtotal Total operating expenses"),
+    (
+      "| Other (income) expense, net | (100)", "| Other (income) expense, net | (110)",
+      "error subtotal Total operating expenses"
+    ),
     // 1,500 − 300 − 150 − 60 = 990 ≠ 1,000.
-    ("| Effect of exchange rate changes on cash | (50)", "| Effect of exchange rate changes on cash | (60)", "error subtotal Net increase in cash and cash equivalents"),
+    (
+      "| Effect of exchange rate changes on cash | (50)", "| Effect of exchange rate changes on cash | (60)",
+      "error subtotal Net increase in cash and cash equivalents"
+    ),
     // 100 − 260 = (160) ≠ (150).
-    ("| Repayment of debt | (250)", "| Repayment of debt | (260)", "error subtotal Net cash used in financing activities"),
+    (
+      "| Repayment of debt | (250)", "| Repayment of debt | (260)",
+      "error subtotal Net cash used in financing activities"
+    ),
     // 4,000 + 1,000 = 5,000 ≠ 5,100.
-    ("| Cash and cash equivalents at end of period | \\$5,000", "| Cash and cash equivalents at end of period | \\$5,100", "error subtotal Cash and cash equivalents at end of period"),
+    (
+      "| Cash and cash equivalents at end of period | \\$5,000",
+      "| Cash and cash equivalents at end of period | \\$5,100",
+      "error subtotal Cash and cash equivalents at end of period"
+    ),
   ])
   func aChangedFigureInItIsFound(_ old: String, _ new: String, _ finding: String) throws {
     #expect(try Self.found(CheckFixtureTests.mutate(Self.wren, old, new)) == [finding])
@@ -168,25 +184,33 @@ import Testing
 
   @Test func aCondensedStatementThatOmitsLinesGetsNotesOnly() throws {
     let findings = try CheckFixtureTests.findings(Self.finch, name: "f.md")
-    #expect(findings.map { "\($0.severity.rawValue) \($0.figures[0].source?.label ?? "")" } == [
-      "note Total current assets", "note Total current assets", "note Total current liabilities", "note Total current liabilities",
-    ])
+    #expect(
+      findings.map { "\($0.severity.rawValue) \($0.figures[0].source?.label ?? "")" } == [
+        "note Total current assets", "note Total current assets", "note Total current liabilities",
+        "note Total current liabilities",
+      ])
     #expect(findings.map { $0.difference?.amount.description } == ["3300000", "2500000", "4400000", "4200000"])
     #expect(findings.allSatisfy { !$0.figures[1].description.contains("Total") })
   }
 
   @Test func linesThatExceedTheirTotalAreAnErrorEvenWhenCondensed() throws {
     // Payables 9,700 > Total current liabilities 9,600: no omitted line explains it.
-    let found = try Self.found(CheckFixtureTests.mutate(Self.finch, "| Accounts payable | 5,200", "| Accounts payable | 9,700"))
-    #expect(found.filter { $0.hasSuffix("Total current liabilities") } == ["error subtotal Total current liabilities", "note subtotal Total current liabilities"])
+    let found = try Self.found(
+      CheckFixtureTests.mutate(Self.finch, "| Accounts payable | 5,200", "| Accounts payable | 9,700"))
+    #expect(
+      found.filter { $0.hasSuffix("Total current liabilities") } == [
+        "error subtotal Total current liabilities", "note subtotal Total current liabilities",
+      ])
   }
 
   @Test func aStatementNotTitledCondensedMustShowAllItsLines() throws {
-    let found = try Self.found(CheckFixtureTests.mutate(Self.finch, "CONDENSED CONSOLIDATED BALANCE", "CONSOLIDATED BALANCE"))
-    #expect(found == [
-      "error subtotal Total current assets", "error subtotal Total current assets",
-      "error subtotal Total current liabilities", "error subtotal Total current liabilities",
-    ])
+    let found = try Self.found(
+      CheckFixtureTests.mutate(Self.finch, "CONDENSED CONSOLIDATED BALANCE", "CONSOLIDATED BALANCE"))
+    #expect(
+      found == [
+        "error subtotal Total current assets", "error subtotal Total current assets",
+        "error subtotal Total current liabilities", "error subtotal Total current liabilities",
+      ])
   }
 
   /// Equity printed only as its total after long-term debt, under one "Liabilities and
@@ -246,7 +270,9 @@ import Testing
   @Test func andTheGrandTotalIsStillChecked() throws {
     // 1,247 + 1,500 + 3,911 = 6,658 ≠ 6,758 (and ≠ total assets 6,658).
     let found = try Self.found(
-      CheckFixtureTests.mutate(Self.gull, "| Total liabilities and stockholders' equity | \\$6,658", "| Total liabilities and stockholders' equity | \\$6,758"))
+      CheckFixtureTests.mutate(
+        Self.gull, "| Total liabilities and stockholders' equity | \\$6,658",
+        "| Total liabilities and stockholders' equity | \\$6,758"))
     #expect(found == ["error subtotal Total liabilities and stockholders' equity", "error balance Total assets"])
   }
 
@@ -314,9 +340,11 @@ import Testing
     // 3,730; interest 400 ≠ the income statement's 300.
     var text = CheckFixtureTests.mutate(Self.heron, "| EBITDA | 3,120 | 2,480", "| EBITDA | 3,220 | 2,480")
     text = CheckFixtureTests.mutate(text, "| Interest expense | 300 | 250", "| Interest expense | 400 | 250")
-    #expect(try Self.found(text) == [
-      "error reconciliation Adjusted EBITDA", "error reconciliation Interest expense", "warning reported-metric EBITDA",
-    ])
+    #expect(
+      try Self.found(text) == [
+        "error reconciliation Adjusted EBITDA", "error reconciliation Interest expense",
+        "warning reported-metric EBITDA",
+      ])
   }
 }
 
@@ -353,7 +381,8 @@ extension CheckRegressionTests {
   @Test func aSectionTotalCoversItsNestedLines() throws {
     #expect(try Self.found(Self.nestedCashFlow).isEmpty)
     // 1,750 + 400 − 400 − 260 = 1,490 ≠ 1,500.
-    let found = try Self.found(CheckFixtureTests.mutate(Self.nestedCashFlow, "| Accounts payable | (250)", "| Accounts payable | (260)"))
+    let found = try Self.found(
+      CheckFixtureTests.mutate(Self.nestedCashFlow, "| Accounts payable | (250)", "| Accounts payable | (260)"))
     #expect(found == ["error subtotal Net cash provided by operating activities"])
   }
 }
@@ -437,7 +466,9 @@ extension CheckRegressionTests {
   @Test func aWrongPartIsOneFindingNotACascade() throws {
     // 4,800 + 300 = 5,100 ≠ Total equity 5,000; the grand total still ties with the printed
     // Total equity (5,000 + 5,000 = 10,000), so it is not reported again.
-    let found = try Self.found(CheckFixtureTests.mutate(Self.equityWithMinority, "| Noncontrolling interest | 200 | 200", "| Noncontrolling interest | 300 | 200"))
+    let found = try Self.found(
+      CheckFixtureTests.mutate(
+        Self.equityWithMinority, "| Noncontrolling interest | 200 | 200", "| Noncontrolling interest | 300 | 200"))
     #expect(found == ["error subtotal Total equity"])
   }
 }

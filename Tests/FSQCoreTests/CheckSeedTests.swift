@@ -133,7 +133,8 @@ import Testing
   @Test func unverifiableClaimsAreInfoOnly() {
     let notes = Self.seedFindings.filter { $0.severity == .note }
     #expect(notes.count == 10)
-    #expect(notes.allSatisfy { $0.rule == "text-claim" && $0.figures.count == 1 && $0.figures[0].source?.sentence != nil })
+    #expect(
+      notes.allSatisfy { $0.rule == "text-claim" && $0.figures.count == 1 && $0.figures[0].source?.sentence != nil })
     let phrases = notes.map { $0.figures[0].description }
     for phrase in ["improvement of 37%", "increased 170%", "revenues of $0.3 million", "improvement of almost 41%"] {
       #expect(phrases.contains { $0.contains(phrase) }, "\(phrase)")

@@ -44,19 +44,35 @@ struct FuzzInputs {
     switch Int.random(in: 0..<14, using: &random) {
     case 0: return digits(Int.random(in: 1...12, using: &random))
     case 1: return digits(2) + "_" + digits(3) + (chance(50) ? "_" + digits(3) : "")
-    case 2: return digits(Int.random(in: 1...4, using: &random)) + "." + digits(Int.random(in: 1...4, using: &random)) + pick(["", "k", "K", "m", "M", "b", "B", "bn", "%", "pp", "x", "kg", "e", "e5", "E-3"])
+    case 2:
+      return digits(Int.random(in: 1...4, using: &random)) + "." + digits(Int.random(in: 1...4, using: &random))
+        + pick(["", "k", "K", "m", "M", "b", "B", "bn", "%", "pp", "x", "kg", "e", "e5", "E-3"])
     case 3: return "$" + digits(Int.random(in: 1...6, using: &random)) + pick(["", ".5", "M", "bn", "%", "x"])
-    case 4: return pick(["1e999999", "1e-999999", "9e6111", "1e6112", "1" + String(repeating: "0", count: 60), "0.000000000000000000000000000000000000000001"])
-    case 5: return pick(["q", "Q", "h", "cq", "ch"]) + String(Int.random(in: 0...5, using: &random)) + pick([" ", "\t", ""]) + String(Int.random(in: 1900...2099, using: &random))
-    case 6: return String(Int.random(in: 1900...2099, using: &random)) + pick(["q", "h", "Q"]) + String(Int.random(in: 0...5, using: &random))
-    case 7: return pick(["fy", "cy", "FY", "cfy"]) + pick(["", " "]) + String(Int.random(in: 1900...2099, using: &random))
-    case 8: return String(Int.random(in: 0...14, using: &random)) + "m " + String(Int.random(in: 1900...2099, using: &random))
+    case 4:
+      return pick([
+        "1e999999", "1e-999999", "9e6111", "1e6112", "1" + String(repeating: "0", count: 60),
+        "0.000000000000000000000000000000000000000001",
+      ])
+    case 5:
+      return pick(["q", "Q", "h", "cq", "ch"]) + String(Int.random(in: 0...5, using: &random)) + pick([" ", "\t", ""])
+        + String(Int.random(in: 1900...2099, using: &random))
+    case 6:
+      return String(Int.random(in: 1900...2099, using: &random)) + pick(["q", "h", "Q"])
+        + String(Int.random(in: 0...5, using: &random))
+    case 7:
+      return pick(["fy", "cy", "FY", "cfy"]) + pick(["", " "]) + String(Int.random(in: 1900...2099, using: &random))
+    case 8:
+      return String(Int.random(in: 0...14, using: &random)) + "m " + String(Int.random(in: 1900...2099, using: &random))
     case 9: return String(Int.random(in: 1999...2011, using: &random)) + "-" + digits(2) + "-" + digits(2)
     case 10:
       let pieces = ["a", "b", " ", "\\\"", "\\\\", "\\n", "\\t", "é", "\u{202E}", "\u{301}", "\\"]
-      return "\"" + (0..<Int.random(in: 0...6, using: &random)).map { _ in pick(pieces) }.joined() + (chance(90) ? "\"" : "")
+      return "\"" + (0..<Int.random(in: 0...6, using: &random)).map { _ in pick(pieces) }.joined()
+        + (chance(90) ? "\"" : "")
     case 11: return "id_" + String(repeating: "z", count: Int.random(in: 0...(chance(5) ? 5000 : 30), using: &random))
-    case 12: return pick(["e\u{301}", "\u{202E}", "\u{0}", "\u{2212}", "×", "“", "@", "!", "#c\n", "\r\n", "\u{FEFF}", "a\u{202E}b"])
+    case 12:
+      return pick([
+        "e\u{301}", "\u{202E}", "\u{0}", "\u{2212}", "×", "“", "@", "!", "#c\n", "\r\n", "\u{FEFF}", "a\u{202E}b",
+      ])
     default: return pick(["9m", ".5", "2009-02-30", "2009-09-30", "0m 2009", "13m 2009", "q3 209"])
     }
   }
@@ -67,7 +83,9 @@ struct FuzzInputs {
     switch Int.random(in: 0..<12, using: &random) {
     case 0: return digits(Int.random(in: 1...9, using: &random))
     case 1: return digits(2) + "_" + digits(3) + "." + digits(2)
-    case 2: return "1" + digits(2) + "." + digits(1) + pick(["k", "K", "M", "m", "bn", "B", "b", "%", "pp", "x", "e3", "E-2"])
+    case 2:
+      return "1" + digits(2) + "." + digits(1)
+        + pick(["k", "K", "M", "m", "bn", "B", "b", "%", "pp", "x", "e3", "E-2"])
     case 3: return "$" + "1" + digits(Int.random(in: 0...5, using: &random)) + pick(["", ".25", "M", ".9bn"])
     case 4: return pick(["q", "Q", "cq"]) + String(Int.random(in: 1...4, using: &random)) + " " + year
     case 5: return year + pick(["q", "h"]) + String(Int.random(in: 1...2, using: &random))
@@ -92,7 +110,8 @@ struct FuzzInputs {
     default:
       let callee = pick(["margin", "growth", "\"Net sales\"", "fsnn.revenue", "fsnn.\"Net sales\""])
       let arguments = (0..<Int.random(in: 0...3, using: &random)).map { _ in expression(depth: depth - 1) }
-      return callee + "(" + arguments.joined(separator: pick([", ", ",\n", ","])) + (chance(10) && !arguments.isEmpty ? "," : "") + ")"
+      return callee + "(" + arguments.joined(separator: pick([", ", ",\n", ","]))
+        + (chance(10) && !arguments.isEmpty ? "," : "") + ")"
     }
   }
 
@@ -280,7 +299,9 @@ func depth(_ expression: FSQCore.Expression) -> Int {
     for diagnostic in program.diagnostics {
       let spans = [diagnostic.span] + diagnostic.notes.compactMap(\.span)
       for span in spans {
-        require(span.start >= 0 && span.start <= span.end && span.end <= bytes.count, "diagnostic span \(span) outside the source")
+        require(
+          span.start >= 0 && span.start <= span.end && span.end <= bytes.count,
+          "diagnostic span \(span) outside the source")
       }
     }
     var lines = program.diagnostics.filter { $0.id != .tooManyErrors }.map { source.location(of: $0.span.start).line }
@@ -303,7 +324,8 @@ func depth(_ expression: FSQCore.Expression) -> Int {
     require(sexpr(again) == sexpr(program) && again.statements == program.statements, "re-parse differs")
     let expressionsAreShallow = program.statements.allSatisfy { statement in
       switch statement.kind {
-      case .expression(let e), .letBinding(_, _, let e), .definition(_, _, _, let e), .assertion(let e, _), .explain(let e):
+      case .expression(let e), .letBinding(_, _, let e), .definition(_, _, _, let e), .assertion(let e, _),
+        .explain(let e):
         return depth(e) < 60
       case .table(let items, let periods): return (items + periods).allSatisfy { depth($0) < 60 }
       default: return true
@@ -312,7 +334,9 @@ func depth(_ expression: FSQCore.Expression) -> Int {
     if expressionsAreShallow {
       let text = printed(program)
       let reparsed = parsed(text)
-      require(reparsed.diagnostics.isEmpty, "printed program has diagnostics: \(text.debugDescription) \(reparsed.diagnostics)")
+      require(
+        reparsed.diagnostics.isEmpty,
+        "printed program has diagnostics: \(text.debugDescription) \(reparsed.diagnostics)")
       require(sexpr(reparsed) == sexpr(program), "printed program parses differently: \(text.debugDescription)")
     }
     return ok

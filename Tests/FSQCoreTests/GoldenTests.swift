@@ -20,8 +20,12 @@ import Testing
     let relative = file.path.replacingOccurrences(of: TestSupport.packageRoot.path + "/", with: "")
     let (out, err, _) = TestSupport.run(text, name: relative, session: session)
     let base = file.deletingPathExtension()
-    if let problem = TestSupport.compareGolden(out, base.appendingPathExtension("out")) { Issue.record(Comment(rawValue: problem)) }
-    if let problem = TestSupport.compareGolden(err, base.appendingPathExtension("err")) { Issue.record(Comment(rawValue: problem)) }
+    if let problem = TestSupport.compareGolden(out, base.appendingPathExtension("out")) {
+      Issue.record(Comment(rawValue: problem))
+    }
+    if let problem = TestSupport.compareGolden(err, base.appendingPathExtension("err")) {
+      Issue.record(Comment(rawValue: problem))
+    }
   }
 
   @Test func thereAreGoldenFiles() {

@@ -47,28 +47,47 @@ import Testing
     ("Total Other Income (Expenses)", "other_income_total"), ("Net income (loss)", "net_income"),
     ("Net Loss", "net_income"), ("Stockholders’ equity", "stockholders_equity"),
     ("Total stockholders' deficit", "stockholders_equity"), ("Preferred stock, Class A-1", "preferred_stock"),
-    ("Advertising and Marketing", "advertising_and_marketing"), ("Research and development (1)", "research_development"),
+    ("Advertising and Marketing", "advertising_and_marketing"),
+    ("Research and development (1)", "research_development"),
   ])
   func labelsMapToItems(label: String, item: String) {
-    #expect(ItemCatalog.item(forLabel: label, section: nil, statement: .incomeStatement) == item
-      || ItemCatalog.item(forLabel: label, section: nil, statement: .balanceSheet) == item)
+    #expect(
+      ItemCatalog.item(forLabel: label, section: nil, statement: .incomeStatement) == item
+        || ItemCatalog.item(forLabel: label, section: nil, statement: .balanceSheet) == item)
   }
 
   @Test func sectionsDecidePerShareAndShareRows() {
     let perShare = "Net Loss Per Common Share: Basic and Diluted"
-    #expect(ItemCatalog.item(forLabel: "Net Loss Applicable to Common Stockholders", section: perShare, statement: .incomeStatement) == "eps")
-    #expect(ItemCatalog.item(forLabel: "Net Loss Applicable to Common Stockholders", section: nil, statement: .incomeStatement) == "net_income_to_common")
-    #expect(ItemCatalog.item(forLabel: "Basic", section: "Earnings per share", statement: .incomeStatement) == "eps_basic")
-    #expect(ItemCatalog.item(forLabel: "Diluted", section: "Net income per share:", statement: .incomeStatement) == "eps_diluted")
-    #expect(ItemCatalog.item(forLabel: "Basic and diluted", section: "Weighted Average Common Shares Outstanding", statement: .incomeStatement) == "weighted_average_shares")
-    #expect(ItemCatalog.item(forLabel: "Diluted", section: "Weighted average shares outstanding", statement: .incomeStatement) == "weighted_average_shares_diluted")
-    #expect(ItemCatalog.item(forLabel: "Gross margin", section: nil, statement: .incomeStatement, rowKind: .percent) == "gross_margin")
+    #expect(
+      ItemCatalog.item(
+        forLabel: "Net Loss Applicable to Common Stockholders", section: perShare, statement: .incomeStatement) == "eps"
+    )
+    #expect(
+      ItemCatalog.item(
+        forLabel: "Net Loss Applicable to Common Stockholders", section: nil, statement: .incomeStatement)
+        == "net_income_to_common")
+    #expect(
+      ItemCatalog.item(forLabel: "Basic", section: "Earnings per share", statement: .incomeStatement) == "eps_basic")
+    #expect(
+      ItemCatalog.item(forLabel: "Diluted", section: "Net income per share:", statement: .incomeStatement)
+        == "eps_diluted")
+    #expect(
+      ItemCatalog.item(
+        forLabel: "Basic and diluted", section: "Weighted Average Common Shares Outstanding",
+        statement: .incomeStatement) == "weighted_average_shares")
+    #expect(
+      ItemCatalog.item(forLabel: "Diluted", section: "Weighted average shares outstanding", statement: .incomeStatement)
+        == "weighted_average_shares_diluted")
+    #expect(
+      ItemCatalog.item(forLabel: "Gross margin", section: nil, statement: .incomeStatement, rowKind: .percent)
+        == "gross_margin")
   }
 
   @Test(arguments: [
     ("$11,853,020", "11853020", false), ("\\$ (1,810,989)", "-1810989", false), ("(4%)", "-4", true),
     ("-9%", "-9", true), ("<u>$ (0.03)</u>", "-0.03", false), ("$—", "0", false), ("—", "0", false), ("-", "0", false),
-    ("(1,234)(1)", "-1234", false), ("12.5 %", "12.5", true), ("1,234 (a)", "1234", false), ("(\\$1,109,057)", "-1109057", false),
+    ("(1,234)(1)", "-1234", false), ("12.5 %", "12.5", true), ("1,234 (a)", "1234", false),
+    ("(\\$1,109,057)", "-1109057", false),
   ])
   func cellsReadAsFigures(text: String, value: String, percent: Bool) {
     let cleaned = TextTools.cleanInline(Substring(text))
@@ -107,11 +126,17 @@ import Testing
   }
 
   @Test func fiscalYearFromText() {
-    let apple = "CUPERTINO, Calif., Jan. 18, 2011 -- Apple announced results for its fiscal 2011 first quarter ended December 25, 2010."
+    let apple =
+      "CUPERTINO, Calif., Jan. 18, 2011 -- Apple announced results for its fiscal 2011 first quarter ended December 25, 2010."
     #expect(PeriodHeaders.fiscalYearEnd(text: [apple], columnHeaders: [])?.month == 9)
-    #expect(PeriodHeaders.fiscalYearEnd(text: ["for the fiscal year ended June 30, 2010"], columnHeaders: []) == FiscalYearEnd(month: 6, day: 30))
-    #expect(PeriodHeaders.fiscalYearEnd(text: [], columnHeaders: ["Year Ended March 31, 2010"]) == FiscalYearEnd(month: 3, day: 31))
-    #expect(PeriodHeaders.fiscalYearEnd(text: ["revenue grew"], columnHeaders: ["Three Months Ended June 30, 2010"]) == nil)
+    #expect(
+      PeriodHeaders.fiscalYearEnd(text: ["for the fiscal year ended June 30, 2010"], columnHeaders: [])
+        == FiscalYearEnd(month: 6, day: 30))
+    #expect(
+      PeriodHeaders.fiscalYearEnd(text: [], columnHeaders: ["Year Ended March 31, 2010"])
+        == FiscalYearEnd(month: 3, day: 31))
+    #expect(
+      PeriodHeaders.fiscalYearEnd(text: ["revenue grew"], columnHeaders: ["Three Months Ended June 30, 2010"]) == nil)
   }
 }
 

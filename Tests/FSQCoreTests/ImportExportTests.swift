@@ -44,7 +44,8 @@ import Testing
 
   @Test func csvIsRFC4180() throws {
     var model = Model()
-    try model.importRelease(bytes: ImportFixtures.bytes("pinecrest_q3_fy2005.txt"), documentName: "pinecrest_q3_fy2005.txt")
+    try model.importRelease(
+      bytes: ImportFixtures.bytes("pinecrest_q3_fy2005.txt"), documentName: "pinecrest_q3_fy2005.txt")
     let csv = FactExport.csv(model)
     let lines = csv.components(separatedBy: "\r\n")
     #expect(lines.first == "company,item,label,period_start,period_end,value,unit,source,statement,section,column")
@@ -59,7 +60,8 @@ import Testing
   }
 
   @Test func quotesNewlinesAndOddTextSurvive() throws {
-    let source = SourceReference(document: "odd, \"name\".txt", statement: "Line1\nLine2", label: "x", column: "Q\r\n3", line: 7)
+    let source = SourceReference(
+      document: "odd, \"name\".txt", statement: "Line1\nLine2", label: "x", column: "Q\r\n3", line: 7)
     let fact = Fact(
       item: "odd_item", label: "Say \"hi\", then\nleave", statement: .other, section: "A, B",
       period: period("2020-01-01", "2020-03-31"), value: dec("-0.000123456789012345678901234567"), unit: .percent,
@@ -110,11 +112,14 @@ import Testing
     #expect(error("")?.line == 1)
     #expect(error("company,item\r\n")?.message == "the CSV header has no column 'label'")
     let good = "acme,revenue,Revenue,2009-01-01,2009-03-31,100,USD,a.txt:3,S,,Q1"
-    #expect(error(header + "\n" + good + "\n")  == nil)
-    #expect(error(header + "\n" + good + "\nacme,revenue,Revenue,2009-01-01,2009-03-31,1x0,USD,a.txt:3,S,,Q1\n")?.line == 3)
+    #expect(error(header + "\n" + good + "\n") == nil)
+    #expect(
+      error(header + "\n" + good + "\nacme,revenue,Revenue,2009-01-01,2009-03-31,1x0,USD,a.txt:3,S,,Q1\n")?.line == 3)
     #expect(error(header + "\n" + good + "\nacme,revenue\n")?.line == 3)
     #expect(error(header + "\n\"unclosed,revenue\n")?.line == 2)
-    #expect(error(header + "\nacme,revenue,Revenue,2009-13-01,2009-03-31,100,USD,a.txt:3,S,,Q1\n")?.message.contains("period start") == true)
+    #expect(
+      error(header + "\nacme,revenue,Revenue,2009-13-01,2009-03-31,100,USD,a.txt:3,S,,Q1\n")?.message.contains(
+        "period start") == true)
   }
 
   // MARK: Errors: reported with their line, and all or nothing
@@ -122,7 +127,8 @@ import Testing
   @Test func unreadableFigureIsReportedWithItsLine() throws {
     var text = String(decoding: try ImportFixtures.bytes("pinecrest_q3_fy2005.txt"), as: UTF8.self)
     text = text.replacingOccurrences(of: "144,287", with: "144,2x7")
-    let lineNumber = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("144,2x7") }! + 1
+    let lineNumber =
+      text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("144,2x7") }! + 1
     do {
       _ = try ReleaseImporter.importRelease(bytes: Array(text.utf8), documentName: "bad.txt")
       Issue.record("imported a release with an unreadable figure")
@@ -143,7 +149,9 @@ import Testing
     // An unreadable figure in an otherwise good release of a company already in the model.
     var text = String(decoding: try ImportFixtures.bytes("granitebay_fy2003_wire.txt"), as: UTF8.self)
     text = text.replacingOccurrences(of: "4,093", with: "4,0;93")
-    #expect(throws: ImportError.self) { try model.importRelease(bytes: Array(text.utf8), documentName: "granitebay_v2.txt") }
+    #expect(throws: ImportError.self) {
+      try model.importRelease(bytes: Array(text.utf8), documentName: "granitebay_v2.txt")
+    }
     // A document loaded twice.
     let again = try ImportFixtures.bytes("alderridge_q2_fy2009.md")
     #expect(throws: ImportError.self) { try model.importRelease(bytes: again, documentName: "alderridge_q2_fy2009.md") }

@@ -65,7 +65,9 @@ import Testing
     #expect(Set(facts.map(\.item)) == ["net_income_to_common", "eps"])
     #expect(fusion.value("net_income_to_common", q3_2009) == Decimal(-1_972_203))
     // The per-share section repeats dollar totals: kept, in their section, not overwriting.
-    let repeated = fusion.facts.filter { $0.label.lowercased() == "loss from continuing operations" && $0.period == q3_2009 }
+    let repeated = fusion.facts.filter {
+      $0.label.lowercased() == "loss from continuing operations" && $0.period == q3_2009
+    }
     #expect(repeated.count == 3)  // money section, per-share section, reconciliation
     #expect(Set(repeated.map(\.item)).count == 3)
     #expect(repeated.contains { $0.unit == .perShare("USD") && $0.value == Decimal(-1_708_089) })
@@ -124,7 +126,8 @@ import Testing
       let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
       #expect(fact.source.line >= 1 && fact.source.line <= lines.count)
       let printed = squeeze(String(lines[fact.source.line - 1]))
-      #expect(printed.contains(squeeze(fact.label)), "\(fact.item): line \(fact.source.line) does not print \(fact.label)")
+      #expect(
+        printed.contains(squeeze(fact.label)), "\(fact.item): line \(fact.source.line) does not print \(fact.label)")
       #expect(!fact.source.statement.isEmpty)
       #expect(fact.source.column.contains("2009") || fact.source.column.contains("2008"))
     }
@@ -153,7 +156,8 @@ import Testing
 
   @Test func claimsForCheck() throws {
     let claims = fusion.claims
-    let revenueDecline = try #require(claims.first { $0.item == "revenue" && $0.kind == .changePercent && $0.value.isNegative })
+    let revenueDecline = try #require(
+      claims.first { $0.item == "revenue" && $0.kind == .changePercent && $0.value.isNegative })
     #expect(revenueDecline.value == dec("-0.17"))
     #expect(revenueDecline.tolerance == dec("0.005"))
     #expect(revenueDecline.period == q3_2009)

@@ -44,7 +44,8 @@ import Testing
     #expect(income.count == 1)  // the "(continued)" table joins it
     let statement = try #require(income.first)
     #expect(statement.scaleCaption == "(In millions, except per share amounts)")
-    #expect(statement.columns.map(\.kind) == [.period, .period, .percentChange, .period, .period, .percentChange, .change])
+    #expect(
+      statement.columns.map(\.kind) == [.period, .period, .percentChange, .period, .period, .percentChange, .change])
     #expect(statement.columns.compactMap(\.period) == [q4, q4Before, fy2012, fy2011])
     #expect(statement.columns[1].header == "Three Months Ended December 31, 2011(1)")
 
@@ -102,9 +103,11 @@ import Testing
     #expect(ebitda.value == Decimal(618_000_000))
     #expect(ebitda.label == "Adjusted EBITDA(1)")
     #expect(company.value("adjusted_ebitda", fy2011) == Decimal(1_944_000_000))
-    #expect(company.facts("net_income", q4).contains { $0.statement == .reconciliation && $0.label == "GAAP net income" })
+    #expect(
+      company.facts("net_income", q4).contains { $0.statement == .reconciliation && $0.label == "GAAP net income" })
     // "Adjusted EBITDA(1) for the quarter was $618 million": the footnote mark is not a word.
-    #expect(company.claims.contains { $0.item == "adjusted_ebitda" && $0.value == Decimal(618_000_000) && $0.period == q4 })
+    #expect(
+      company.claims.contains { $0.item == "adjusted_ebitda" && $0.value == Decimal(618_000_000) && $0.period == q4 })
 
     let session = try session(name)
     #expect(amount(session, "qfnx.revenue(q4 2012)") == Decimal(1_840_000_000))
@@ -133,7 +136,10 @@ import Testing
     #expect(statement.title == "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS")
     #expect(statement.scaleCaption == "(Dollars in thousands, except per share data)")
     // "% of Sales" beside each period: not periods.
-    #expect(statement.columns.map(\.kind) == [.period, .percentOfTotal, .period, .percentOfTotal, .period, .percentOfTotal, .period, .percentOfTotal])
+    #expect(
+      statement.columns.map(\.kind) == [
+        .period, .percentOfTotal, .period, .percentOfTotal, .period, .percentOfTotal, .period, .percentOfTotal,
+      ])
     #expect(statement.columns.compactMap(\.period) == [weeks13, weeks13Before, weeks39, weeks39Before])
     #expect(statement.columns[0].header == "13 Weeks Ended October 29, 2005")
     #expect(statement.columns[6].header == "39 Weeks Ended October 30, 2004")
@@ -279,7 +285,9 @@ import Testing
 
   // MARK: Cut-off files
 
-  @Test(arguments: ["quillfeather_q4_2012_ex99.htm", "pinecrest_q3_fy2005.txt", "alderridge_q2_fy2009.md", "granitebay_fy2003_wire.txt"])
+  @Test(arguments: [
+    "quillfeather_q4_2012_ex99.htm", "pinecrest_q3_fy2005.txt", "alderridge_q2_fy2009.md", "granitebay_fy2003_wire.txt",
+  ])
   func cutAtEveryLine(_ name: String) throws {
     // Whole or a clear error at every cut, mid-line too; never a crash or a figure from a cut row.
     let text = String(decoding: try ImportFixtures.bytes(name), as: UTF8.self)
@@ -292,8 +300,12 @@ import Testing
         let company = try ReleaseImporter.importRelease(bytes: bytes, documentName: name)
         // What a cut file yields agrees with the whole file.
         for fact in company.facts where fact.source.line < cut - 1 {
-          let match = full.facts.first { $0.item == fact.item && $0.period == fact.period && $0.source.line == fact.source.line }
-          if let match, match.value != fact.value { Issue.record("cut \(cut): \(fact.item) \(fact.value) vs \(match.value)") }
+          let match = full.facts.first {
+            $0.item == fact.item && $0.period == fact.period && $0.source.line == fact.source.line
+          }
+          if let match, match.value != fact.value {
+            Issue.record("cut \(cut): \(fact.item) \(fact.value) vs \(match.value)")
+          }
         }
       } catch {
         #expect(!error.message.isEmpty)
@@ -325,8 +337,12 @@ import Testing
   // MARK: Readers
 
   @Test func yearHeadingsWithFootnoteMarks() {
-    for text in ["2009", "2003*", "2011(1)", "2010 (a)", "2012†", "2008(1)(2)"] { #expect(CellReader.isYearHeading(text), "\(text)") }
-    for text in ["$2009", "2009.5", "12,009", "2009 restated", "(2009)"] { #expect(!CellReader.isYearHeading(text), "\(text)") }
+    for text in ["2009", "2003*", "2011(1)", "2010 (a)", "2012†", "2008(1)(2)"] {
+      #expect(CellReader.isYearHeading(text), "\(text)")
+    }
+    for text in ["$2009", "2009.5", "12,009", "2009 restated", "(2009)"] {
+      #expect(!CellReader.isYearHeading(text), "\(text)")
+    }
   }
 
   @Test func scaleCaptions() {
@@ -362,12 +378,16 @@ import Testing
     let byEnd = FiscalYearEnd(month: 1, day: 31)
     #expect(PeriodLabel.describe(period("2005-01-30", "2006-01-28"), fiscalYearEnd: byEnd) == "fy 2006")
     #expect(
-      PeriodHeaders.namesFiscalYearForStart(byEnd, latestEnd: date("2005-10-29"), text: ["Results for the third quarter of fiscal 2006."])
+      PeriodHeaders.namesFiscalYearForStart(
+        byEnd, latestEnd: date("2005-10-29"), text: ["Results for the third quarter of fiscal 2006."])
         == false)
     #expect(
-      PeriodHeaders.namesFiscalYearForStart(byEnd, latestEnd: date("2005-10-29"), text: ["Results for the third quarter of fiscal 2005."])
+      PeriodHeaders.namesFiscalYearForStart(
+        byEnd, latestEnd: date("2005-10-29"), text: ["Results for the third quarter of fiscal 2005."])
         == true)
-    #expect(PeriodHeaders.namesFiscalYearForStart(FiscalYearEnd(month: 6, day: 30), latestEnd: date("2008-12-31"), text: []) == false)
+    #expect(
+      PeriodHeaders.namesFiscalYearForStart(FiscalYearEnd(month: 6, day: 30), latestEnd: date("2008-12-31"), text: [])
+        == false)
     // A 52-week December year ending January 3 is still that December's fiscal year.
     #expect(PeriodLabel.describe(period("2002-12-29", "2004-01-03"), fiscalYearEnd: .december) == "fy 2003")
   }

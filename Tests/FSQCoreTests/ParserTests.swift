@@ -50,7 +50,10 @@ let validPrograms: [(String, String)] = [
   ("(1\n+\n2)", "(+ 1 2)"),
   // Calls, labels and qualified names.
   ("margin(q3 2009) - margin(q3 2008)", "(- (call margin (period q3 2009)) (call margin (period q3 2008)))"),
-  ("revenue(q3 2009) / revenue(q3 2008) - 1", "(- (/ (call revenue (period q3 2009)) (call revenue (period q3 2008))) 1)"),
+  (
+    "revenue(q3 2009) / revenue(q3 2008) - 1",
+    "(- (/ (call revenue (period q3 2009)) (call revenue (period q3 2008))) 1)"
+  ),
   ("growth(revenue, q3 2009)", "(call growth revenue (period q3 2009))"),
   ("f()", "(call f)"),
   ("f(1,)", "(call f 1)"),
@@ -70,9 +73,13 @@ let validPrograms: [(String, String)] = [
   ("def add(a, b) = a + b", "(def add (a b) (+ a b))"),
   ("assert 1 < 2", "(assert (< 1 2))"),
   (#"assert margin(q3 2009) > 8%, "margin fell""#, #"(assert (> (call margin (period q3 2009)) (% 8)) "margin fell")"#),
-  ("table revenue, gross_profit, margin, ebitda for q3 2009, q3 2008",
-   "(table (revenue gross_profit margin ebitda) (for (period q3 2009) (period q3 2008)))"),
-  ("table revenue,\n margin for q3 2009,\n q3 2008", "(table (revenue margin) (for (period q3 2009) (period q3 2008)))"),
+  (
+    "table revenue, gross_profit, margin, ebitda for q3 2009, q3 2008",
+    "(table (revenue gross_profit margin ebitda) (for (period q3 2009) (period q3 2008)))"
+  ),
+  (
+    "table revenue,\n margin for q3 2009,\n q3 2008", "(table (revenue margin) (for (period q3 2009) (period q3 2008)))"
+  ),
   ("explain margin(q3 2009)", "(explain (call margin (period q3 2009)))"),
   ("check", "(check)"),
   ("check fsnn", #"(check "fsnn")"#),
@@ -189,7 +196,8 @@ let invalidPrograms: [String] = [
   }
 
   @Test func incompleteInputIsFlagged() {
-    for input in ["(1 +", "1 +", "1 +\n", "f(1,", "let x =", "def f(a) =", "table a for", "table a,", "((", "-", "not"] {
+    for input in ["(1 +", "1 +", "1 +\n", "f(1,", "let x =", "def f(a) =", "table a for", "table a,", "((", "-", "not"]
+    {
       let program = parsed(input)
       #expect(program.isIncomplete, "\(input.debugDescription) \(program.diagnostics)")
       #expect(!program.diagnostics.isEmpty)

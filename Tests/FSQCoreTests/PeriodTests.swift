@@ -4,7 +4,6 @@ import Testing
 
 // MARK: - Calendar dates and periods
 
-
 private func resolved(_ spec: PeriodSpec, _ fiscalYearEnd: FiscalYearEnd = .december) -> String {
   spec.resolve(fiscalYearEnd: fiscalYearEnd).description
 }

@@ -76,7 +76,8 @@ struct ModelSnapshot: Equatable {
           bytes = Array(lines.joined(separator: [UInt8(ascii: "\n")]))
         case 2:  // a few lines swapped, the rest in place
           for _ in 0..<3 where lines.count > 1 {
-            lines.swapAt(Int.random(in: 0..<lines.count, using: &random), Int.random(in: 0..<lines.count, using: &random))
+            lines.swapAt(
+              Int.random(in: 0..<lines.count, using: &random), Int.random(in: 0..<lines.count, using: &random))
           }
           bytes = Array(lines.joined(separator: [UInt8(ascii: "\n")]))
         case 3:  // bytes flipped
@@ -85,8 +86,9 @@ struct ModelSnapshot: Equatable {
           }
         case 4:  // table-ish bytes inserted
           for _ in 0..<20 {
-            let piece = Array(["|", "(", ")", "$", "-", "—", "\n", "<td>", "</tr>", "2009", "99999999999999999999999", ",", "%"]
-              .randomElement(using: &random)!.utf8)
+            let piece = Array(
+              ["|", "(", ")", "$", "-", "—", "\n", "<td>", "</tr>", "2009", "99999999999999999999999", ",", "%"]
+                .randomElement(using: &random)!.utf8)
             bytes.insert(contentsOf: piece, at: Int.random(in: 0...bytes.count, using: &random))
           }
         case 5:  // lines dropped
@@ -105,7 +107,9 @@ struct ModelSnapshot: Equatable {
         } catch {
           outcomes.failed += 1
           #expect(!error.message.isEmpty)
-          #expect(ModelSnapshot(model) == before, "a failed import of \(name) (round \(round)) changed the model: \(error.message)")
+          #expect(
+            ModelSnapshot(model) == before,
+            "a failed import of \(name) (round \(round)) changed the model: \(error.message)")
         }
       }
     }

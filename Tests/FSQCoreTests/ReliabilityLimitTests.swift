@@ -17,13 +17,16 @@ import Testing
   /// garbage made ten million of each (over 40 s and gigabytes in a debug build). A run of
   /// invalid bytes is now one token and one diagnostic.
   @Test func aRunOfInvalidBytesIsOneDiagnostic() {
-    let bytes = Array("1 + ".utf8) + [UInt8](repeating: 0xFF, count: 1 << 20) + Array(" 2\n3 ".utf8) + [0xC0, 0x80] + Array("\n".utf8)
+    let bytes =
+      Array("1 + ".utf8) + [UInt8](repeating: 0xFF, count: 1 << 20) + Array(" 2\n3 ".utf8) + [0xC0, 0x80]
+      + Array("\n".utf8)
     var lexer = Lexer(source: SourceFile(name: "garbage", bytes: bytes))
     let tokens = lexer.tokenize()
     #expect(tokens.count < 12, "\(tokens.count) tokens")
-    #expect(lexer.diagnostics.map(\.message) == [
-      "invalid UTF-8 byte 0xFF (and 1048575 more invalid bytes)", "invalid UTF-8 byte 0xC0 (and 1 more invalid byte)",
-    ])
+    #expect(
+      lexer.diagnostics.map(\.message) == [
+        "invalid UTF-8 byte 0xFF (and 1048575 more invalid bytes)", "invalid UTF-8 byte 0xC0 (and 1 more invalid byte)",
+      ])
     #expect(lexer.diagnostics.first?.span == Span(start: 4, end: 4 + (1 << 20)))
     // A single bad byte reads as before.
     var one = Lexer(source: SourceFile(name: "one", bytes: [0x31, 0xFF, 0x31]))
@@ -45,7 +48,9 @@ import Testing
     let elapsed = clock.now - start
     #expect(result.status == .evaluation)
     #expect(result.diagnostics.map(\.id) == [.stepLimit])
-    #expect(result.diagnostics.first?.message == "evaluation stopped after 5000000 steps; is a function recursing without end?")
+    #expect(
+      result.diagnostics.first?.message
+        == "evaluation stopped after 5000000 steps; is a function recursing without end?")
     #expect(elapsed < .seconds(30), "took \(elapsed)")
     // The session survives: the next statement runs.
     #expect(session.run("1 + 1", origin: .commandLine).status == .success)
@@ -54,7 +59,8 @@ import Testing
   @Test func theStepLimitCountsPerStatement() {
     let session = sandboxedSession()
     session.evaluator.stepLimit = 100_000
-    let result = session.run("def f(n) = if(n < 1, 0, f(n-1) + f(n-1)); f(10); f(10); f(10); f(60)", origin: .commandLine)
+    let result = session.run(
+      "def f(n) = if(n < 1, 0, f(n-1) + f(n-1)); f(10); f(10); f(10); f(60)", origin: .commandLine)
     #expect(result.items.count == 3)
     #expect(result.diagnostics.map(\.id) == [.stepLimit])
     #expect(result.diagnostics.first?.message.contains("100000 steps") == true)
@@ -90,13 +96,17 @@ import Testing
 
   @Test func nestingPastTheLimitIsASyntaxError() {
     let session = sandboxedSession()
-    let ok = String(repeating: "(", count: Parser.maximumNesting - 1) + "1" + String(repeating: ")", count: Parser.maximumNesting - 1)
+    let ok =
+      String(repeating: "(", count: Parser.maximumNesting - 1) + "1"
+      + String(repeating: ")", count: Parser.maximumNesting - 1)
     #expect(session.run(ok, origin: .commandLine).status == .success)
     for opener in ["(", "-", "not ", "f(", "2^", "(1+", "[", "margin("] {
       let text = String(repeating: opener, count: 50_000) + "1"
       let result = session.run(text, origin: .commandLine)
       #expect(result.status == .syntax, "\(opener)")
-      #expect(result.diagnostics.contains { $0.id == .nestingTooDeep } || opener == "[", "\(opener): \(result.diagnostics.map(\.id))")
+      #expect(
+        result.diagnostics.contains { $0.id == .nestingTooDeep } || opener == "[",
+        "\(opener): \(result.diagnostics.map(\.id))")
     }
   }
 

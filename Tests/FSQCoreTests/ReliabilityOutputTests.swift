@@ -46,12 +46,22 @@ import Testing
 
   @Test func theGrammarHasNoStatementThatWritesOrRuns() throws {
     // The keywords, and the statement alternatives of the authoritative grammar.
-    #expect(Set(TokenKind.keywords.keys) == ["let", "def", "assert", "table", "for", "explain", "check", "use", "load", "and", "or", "not", "true", "false"])
-    let grammar = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Grammar/fsq.ebnf"), encoding: .utf8)
+    #expect(
+      Set(TokenKind.keywords.keys) == [
+        "let", "def", "assert", "table", "for", "explain", "check", "use", "load", "and", "or", "not", "true", "false",
+      ])
+    let grammar = try String(
+      contentsOf: TestSupport.packageRoot.appendingPathComponent("Grammar/fsq.ebnf"), encoding: .utf8)
     let start = try #require(grammar.range(of: "\nstatement = "))
     let end = try #require(grammar[start.upperBound...].range(of: ";"))
-    let alternatives = grammar[start.upperBound..<end.lowerBound].split(separator: "|").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-    #expect(alternatives == ["let_statement", "def_statement", "assert_statement", "table_statement", "explain_statement", "check_statement", "use_statement", "load_statement", "expression_statement"])
+    let alternatives = grammar[start.upperBound..<end.lowerBound].split(separator: "|").map {
+      $0.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    #expect(
+      alternatives == [
+        "let_statement", "def_statement", "assert_statement", "table_statement", "explain_statement", "check_statement",
+        "use_statement", "load_statement", "expression_statement",
+      ])
     // What would run or write something is not a statement, nor a function.
     let session = Session(model: reliabilityModel)
     var reads: [String] = []
@@ -92,7 +102,8 @@ import Testing
     #expect(reads == ["*.htm", "~/q3.htm", "$HOME/q3.htm", "../../etc/passwd", "a b.txt"])
     // Nothing else reads: a failing script, check, explain and use read no file.
     reads = []
-    _ = session.run("check\nexplain margin(q3 2009)\nuse fsnn\ntable revenue for q3 2009\nassert 1 == 2", origin: .commandLine)
+    _ = session.run(
+      "check\nexplain margin(q3 2009)\nuse fsnn\ntable revenue for q3 2009\nassert 1 == 2", origin: .commandLine)
     #expect(reads.isEmpty)
   }
 }

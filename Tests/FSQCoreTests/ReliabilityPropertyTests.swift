@@ -44,13 +44,16 @@ func checkRun(_ result: RunResult, sourceSize: Int, _ shown: @autoclosure () -> 
     // defined by an earlier run.
     let size = diagnostic.source?.bytes.count ?? sourceSize
     for span in [diagnostic.span] + diagnostic.notes.compactMap(\.span) {
-      require(0 <= span.start && span.start <= span.end && span.end <= size, "span \(span) outside a source of \(size) bytes: \(diagnostic.message)")
+      require(
+        0 <= span.start && span.start <= span.end && span.end <= size,
+        "span \(span) outside a source of \(size) bytes: \(diagnostic.message)")
     }
     // A source with syntax errors runs nothing and exits as a syntax error, whatever the
     // diagnostics (a literal too large is found by the parser); otherwise the status is the
     // worst diagnostic's.
     if result.status != .syntax {
-      let expected: FSQCore.ExitStatus = diagnostic.id == .interrupted ? .interrupted : FSQCore.ExitStatus(diagnostic.category)
+      let expected: FSQCore.ExitStatus =
+        diagnostic.id == .interrupted ? .interrupted : FSQCore.ExitStatus(diagnostic.category)
       require(expected <= result.status, "status \(result.status) milder than diagnostic \(diagnostic.id)")
     }
   }
@@ -157,7 +160,9 @@ func sandboxedSession(release: [UInt8]? = nil) -> Session {
     add("use many", "use \"" + String(repeating: "F", count: 100_000) + "\"")
     add("load odd path", "load \"\u{0}/../\u{202E}\"")
     add("explain deep", "explain " + Array(repeating: "margin(q3 2009)", count: 500).joined(separator: " + "))
-    add("table wide", "table " + Array(repeating: "revenue", count: 500).joined(separator: ", ") + " for q3 2009, q3 2008")
+    add(
+      "table wide", "table " + Array(repeating: "revenue", count: 500).joined(separator: ", ") + " for q3 2009, q3 2008"
+    )
     add("table many periods", "table revenue for " + Array(repeating: "q3 2009", count: 500).joined(separator: ", "))
     add("recursion", "def f(n) = f(n + 1); f(1)")
     add("mutual recursion", "def f(n) = g(n); def g(n) = f(n); f(1)")
@@ -183,9 +188,11 @@ func sandboxedSession(release: [UInt8]? = nil) -> Session {
     // the rest (the debug build's byte loops make 10 MB of each cost seconds).
     let mega = 1 << 20
     bytes.append(("10 MB name", [UInt8](repeating: UInt8(ascii: "a"), count: 10 << 20)))
-    bytes.append(("1 MB comment", Array("# ".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: mega) + Array("\n1".utf8)))
+    bytes.append(
+      ("1 MB comment", Array("# ".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: mega) + Array("\n1".utf8)))
     bytes.append(("1 MB number", [UInt8](repeating: UInt8(ascii: "9"), count: mega)))
-    bytes.append(("1 MB string", [UInt8(ascii: "\"")] + [UInt8](repeating: UInt8(ascii: "s"), count: mega) + [UInt8(ascii: "\"")]))
+    bytes.append(
+      ("1 MB string", [UInt8(ascii: "\"")] + [UInt8](repeating: UInt8(ascii: "s"), count: mega) + [UInt8(ascii: "\"")]))
     bytes.append(("1 MB blanks", [UInt8](repeating: UInt8(ascii: " "), count: mega) + Array("1+".utf8)))
     bytes.append(("1 MB invalid", [UInt8](repeating: 0xFF, count: mega)))
     return cases + bytes

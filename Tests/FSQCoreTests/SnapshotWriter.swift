@@ -34,7 +34,8 @@ struct SnapshotWriter {
   }
 
   mutating func company(_ c: Company, _ n: Int) -> String {
-    let fye = "FiscalYearEnd(month: \(c.fiscalYearEnd.month), day: \(c.fiscalYearEnd.day), namedForStartYear: \(c.fiscalYearEnd.namedForStartYear))"
+    let fye =
+      "FiscalYearEnd(month: \(c.fiscalYearEnd.month), day: \(c.fiscalYearEnd.day), namedForStartYear: \(c.fiscalYearEnd.namedForStartYear))"
     let listings = array("listings\(n)", "Listing", c.listings.map(listing))
     let events = array("events\(n)", "CompanyEvent", c.events.map(event))
     let facts = array("facts\(n)", "Fact", c.facts.map(fact))
@@ -72,7 +73,8 @@ struct SnapshotWriter {
       let part = elements[start..<min(start + chunk, elements.count)]
       let function = "\(name)_\(parts.count)"
       functions.append(
-        "  static func \(function)() -> [\(type)] {\n    [\n" + part.map { "      " + $0 + ",\n" }.joined() + "    ]\n  }\n")
+        "  static func \(function)() -> [\(type)] {\n    [\n" + part.map { "      " + $0 + ",\n" }.joined()
+          + "    ]\n  }\n")
       parts.append(function + "()")
       start += chunk
     }
@@ -105,7 +107,8 @@ struct SnapshotWriter {
 
   func row(_ r: StatementRow) -> String {
     let values = "[" + r.values.map { $0.map(decimal) ?? "nil" }.joined(separator: ", ") + "]"
-    return "StatementRow(label: \(lit(r.label)), item: \(opt(r.item, lit)), section: \(opt(r.section, lit)), kind: .\(r.kind), values: \(values), line: \(r.line), ruleAbove: \(r.ruleAbove), doubleRuleBelow: \(r.doubleRuleBelow), indent: \(r.indent))"
+    return
+      "StatementRow(label: \(lit(r.label)), item: \(opt(r.item, lit)), section: \(opt(r.section, lit)), kind: .\(r.kind), values: \(values), line: \(r.line), ruleAbove: \(r.ruleAbove), doubleRuleBelow: \(r.doubleRuleBelow), indent: \(r.indent))"
   }
 
   func dated(_ d: DatedFact) -> String {
@@ -116,7 +119,8 @@ struct SnapshotWriter {
 
   func period(_ p: ResolvedPeriod) -> String {
     guard let start = p.start else { return "BundledSnapshot.at(\(p.end.year), \(p.end.month), \(p.end.day))" }
-    return "BundledSnapshot.span(\(start.year), \(start.month), \(start.day), \(p.end.year), \(p.end.month), \(p.end.day))"
+    return
+      "BundledSnapshot.span(\(start.year), \(start.month), \(start.day), \(p.end.year), \(p.end.month), \(p.end.day))"
   }
 
   func decimal(_ d: Decimal) -> String {

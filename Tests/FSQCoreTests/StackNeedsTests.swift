@@ -29,7 +29,10 @@ import Testing
     #expect(!fits("g(q3 2009)", in: session))
     #expect(!fits(Array(repeating: "1", count: 100).joined(separator: " + "), in: session))
     // Long scripts pay for the thread once rather than for the check of every statement.
-    #expect(!fits(Array(repeating: "revenue(q3 2009)", count: StackNeeds.maximumStatements + 1).joined(separator: "\n"), in: session))
+    #expect(
+      !fits(
+        Array(repeating: "revenue(q3 2009)", count: StackNeeds.maximumStatements + 1).joined(separator: "\n"),
+        in: session))
   }
 
   @Test func recursionIsStillADiagnostic() {

@@ -253,7 +253,9 @@ public struct Lexer {
       let end = position
       if position < bytes.count && isIdentifierByte(bytes[position]) {
         while position < bytes.count && isIdentifierByte(bytes[position]) { position += 1 }
-        return invalid(.invalidDate, "invalid date '\(source.text(of: Span(start: start, end: position)))'; write dates as YYYY-MM-DD", start)
+        return invalid(
+          .invalidDate,
+          "invalid date '\(source.text(of: Span(start: start, end: position)))'; write dates as YYYY-MM-DD", start)
       }
       // The shape is checked above (4-2-2 digits), so this is `CivilDate(iso:)` without a String.
       func number(_ from: Int, _ count: Int) -> Int {
@@ -318,7 +320,9 @@ public struct Lexer {
   private mutating func lexMoney() -> Token {
     let start = position
     position += 1
-    guard position < bytes.count, isDigit(bytes[position]) || (bytes[position] == UInt8(ascii: ".") && peek(1).map(isDigit) == true) else {
+    guard position < bytes.count,
+      isDigit(bytes[position]) || (bytes[position] == UInt8(ascii: ".") && peek(1).map(isDigit) == true)
+    else {
       return invalid(.invalidNumber, "expected digits after '$'", start)
     }
     return lexNumberBody(start: start, kind: .money)
@@ -332,7 +336,9 @@ public struct Lexer {
       let byte = bytes[position]
       if isDigit(byte) {
         position += 1
-      } else if byte == UInt8(ascii: "_"), position + 1 < bytes.count, isDigit(bytes[position + 1]), position > start, isDigit(bytes[position - 1]) {
+      } else if byte == UInt8(ascii: "_"), position + 1 < bytes.count, isDigit(bytes[position + 1]), position > start,
+        isDigit(bytes[position - 1])
+      {
         position += 1
       } else if byte == UInt8(ascii: "."), !sawPoint, position + 1 < bytes.count, isDigit(bytes[position + 1]) {
         sawPoint = true
@@ -371,7 +377,8 @@ public struct Lexer {
     default: suffix = 0
     }
     switch suffix {
-    case UInt8(ascii: "k"), UInt8(ascii: "K"), UInt8(ascii: "m"), UInt8(ascii: "M"), UInt8(ascii: "B"), UInt8(ascii: "b"):
+    case UInt8(ascii: "k"), UInt8(ascii: "K"), UInt8(ascii: "m"), UInt8(ascii: "M"), UInt8(ascii: "B"),
+      UInt8(ascii: "b"):
       break
     case UInt8(ascii: "p"):
       if kind == .money { return invalid(.invalidNumber, "a money amount cannot be in percentage points", start) }

@@ -28,7 +28,8 @@ extension Lexer {
           report(.invalidUTF8, "invalid UTF-8 in string", Span(start: position, end: position + 1))
           position += 1
           // Skip to the end of the string so one bad byte is one error.
-          while position < bytes.count && bytes[position] != UInt8(ascii: "\"") && bytes[position] != UInt8(ascii: "\n") {
+          while position < bytes.count && bytes[position] != UInt8(ascii: "\"") && bytes[position] != UInt8(ascii: "\n")
+          {
             position += 1
           }
           if position < bytes.count && bytes[position] == UInt8(ascii: "\"") { position += 1 }

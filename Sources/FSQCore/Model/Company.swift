@@ -54,7 +54,8 @@ public struct NarrativeFact: Hashable, Sendable {
   public var value: Decimal
   public var unit: Unit
   public var source: SourceReference
-  public init(item: String, label: String, period: ResolvedPeriod?, value: Decimal, unit: Unit, source: SourceReference) {
+  public init(item: String, label: String, period: ResolvedPeriod?, value: Decimal, unit: Unit, source: SourceReference)
+  {
     self.item = item
     self.label = label
     self.period = period

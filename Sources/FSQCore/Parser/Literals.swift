@@ -45,7 +45,8 @@ enum Literals {
       case UInt8(ascii: "k"): scale = 3
       case UInt8(ascii: "m"): scale = 6
       case UInt8(ascii: "b"): scale = 9
-      default: return .failure(Failure(id: .invalidNumber, message: "unknown suffix '\(Character(Unicode.Scalar(last)))'"))
+      default:
+        return .failure(Failure(id: .invalidNumber, message: "unknown suffix '\(Character(Unicode.Scalar(last)))'"))
       }
       body = body.dropLast()
     }

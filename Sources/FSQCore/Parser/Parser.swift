@@ -123,7 +123,9 @@ public struct Parser {
     error(id, message, span: span, notes: notes, atEnd: token.kind == .endOfInput)
   }
 
-  mutating func error(_ id: DiagnosticID, _ message: String, span: Span, notes: [DiagnosticNote] = [], atEnd: Bool = false) {
+  mutating func error(
+    _ id: DiagnosticID, _ message: String, span: Span, notes: [DiagnosticNote] = [], atEnd: Bool = false
+  ) {
     if panicking { return }
     panicking = true
     // An invalid token already carries the lexer's diagnostic.
