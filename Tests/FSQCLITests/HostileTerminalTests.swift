@@ -3,71 +3,6 @@ import Testing
 
 // MARK: - The REPL in a hostile environment, on a real terminal (tmux)
 
-/// Like `TerminalSession`, but with the environment given whole: FSQ_HISTORY, HOME and
-/// XDG_STATE_HOME as the test says, nothing inherited for them.
-final class HostileTerminal {
-  let socket = NSTemporaryDirectory() + "fsq-hostile-\(UUID().uuidString.prefix(8)).sock"
-
-  init(environment: [String: String], arguments: String = "--no-bundled") throws {
-    let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-    let command =
-      "env -u FSQ_HISTORY -u XDG_STATE_HOME \(assignments) NO_COLOR=1 TERM=xterm '\(TerminalSession.binary)' \(arguments); echo \"[exit $?]\""
-    try tmux(
-      captureOutput: false,
-      [
-        "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", command, ";", "set-option", "remain-on-exit",
-        "on",
-      ])
-  }
-
-  deinit {
-    _ = try? tmux(["kill-server"])
-    try? FileManager.default.removeItem(atPath: socket)
-  }
-
-  @discardableResult
-  func tmux(captureOutput: Bool = true, _ arguments: [String]) throws -> String {
-    func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-    let outputPath = socket + ".out"
-    let command =
-      ([TerminalSession.tmux, "-S", socket] + arguments).map(quote).joined(separator: " ")
-      + " </dev/null >" + (captureOutput ? quote(outputPath) : "/dev/null") + " 2>/dev/null"
-    _ = system(command)
-    guard captureOutput else { return "" }
-    defer { unlink(outputPath) }
-    return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-  }
-
-  func type(_ text: String) throws { try tmux(["send-keys", "-l", text]) }
-  func press(_ keys: String...) throws { try tmux(["send-keys"] + keys) }
-  var screen: String { (try? tmux(["capture-pane", "-p"])) ?? "" }
-  var lines: [String] { screen.split(separator: "\n").map(String.init) }
-
-  @discardableResult
-  func waitFor(timeout: Double = 10, _ condition: (HostileTerminal) -> Bool) -> Bool {
-    let deadline = Date().addingTimeInterval(timeout)
-    while Date() < deadline {
-      if condition(self) { return true }
-      Thread.sleep(forTimeInterval: 0.03)
-    }
-    return condition(self)
-  }
-
-  var exitStatus: Int? {
-    guard let line = lines.last(where: { $0.hasPrefix("[exit ") && $0.hasSuffix("]") }) else { return nil }
-    return Int(line.dropFirst(6).dropLast())
-  }
-
-  /// Evaluates `2 * 3`, then leaves with Ctrl-D; true if both went as a user expects.
-  func worksAndExits() throws -> Bool {
-    try type("2 * 3")
-    try press("Enter")
-    guard waitFor({ $0.lines.suffix(2) == ["6", "fsq>"] }) else { return false }
-    try press("C-d")
-    return waitFor { $0.exitStatus != nil } && exitStatus == 0
-  }
-}
-
 @Suite(.serialized, .enabled(if: TerminalSession.available, "needs /usr/bin/tmux and a built .build/debug/fsq"))
 struct HostileTerminalTests {
   @Test func corruptHistoryFileIsNoObstacle() throws {
@@ -79,13 +14,13 @@ struct HostileTerminalTests {
     var garbage = (0..<65_536).map { _ in UInt8.random(in: 0...255, using: &random) }
     garbage += Array("_HiStOrY_V2_\n\\0\\\\\\".utf8) + [0, 0, 0xFF, 0x0A] + Array(repeating: 0x41, count: 100_000)
     try Data(garbage).write(to: URL(fileURLWithPath: history))
-    let terminal = try HostileTerminal(environment: ["FSQ_HISTORY": history])
+    let terminal = try TerminalSession(environment: ["FSQ_HISTORY": history])
     #expect(terminal.waitFor { $0.lines.last == "fsq>" }, "\(terminal.screen)")
     #expect(try terminal.worksAndExits(), "\(terminal.screen)")
   }
 
   @Test func historyPathThatIsADirectory() throws {
-    let terminal = try HostileTerminal(environment: ["FSQ_HISTORY": NSTemporaryDirectory()])
+    let terminal = try TerminalSession(environment: ["FSQ_HISTORY": NSTemporaryDirectory()])
     #expect(
       terminal.waitFor { $0.screen.contains("warning: cannot write history file") && $0.lines.last == "fsq>" },
       "\(terminal.screen)")
@@ -97,7 +32,7 @@ struct HostileTerminalTests {
     ["HOME": "/dev/null"], ["XDG_STATE_HOME": "/dev/null", "HOME": "/dev/null"], ["XDG_STATE_HOME": "/proc/1/fsq"],
   ])
   func unwritableStateDirectoryIsAWarning(_ environment: [String: String]) throws {
-    let terminal = try HostileTerminal(environment: environment)
+    let terminal = try TerminalSession(environment: environment)
     #expect(
       terminal.waitFor { $0.screen.contains("warning: cannot write history file") && $0.lines.last == "fsq>" },
       "\(terminal.screen)")
@@ -111,7 +46,7 @@ struct HostileTerminalTests {
 
   @Test func noHomeAtAll() throws {
     // An empty HOME (and no FSQ_HISTORY or XDG_STATE_HOME): no history file, no complaint.
-    let bare = try HostileTerminal(environment: ["HOME": ""])
+    let bare = try TerminalSession(environment: ["HOME": ""])
     #expect(bare.waitFor { $0.lines.last == "fsq>" }, "\(bare.screen)")
     #expect(!bare.screen.contains("warning"), "\(bare.screen)")
     #expect(try bare.worksAndExits(), "\(bare.screen)")
@@ -121,7 +56,7 @@ struct HostileTerminalTests {
   @Test func ctrlCStopsARunawayEvaluation() throws {
     let directory = NSTemporaryDirectory() + "fsq-ctrlc-\(UUID().uuidString.prefix(8))"
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let terminal = try HostileTerminal(environment: ["FSQ_HISTORY": directory + "/history"])
+    let terminal = try TerminalSession(environment: ["FSQ_HISTORY": directory + "/history"])
     #expect(terminal.waitFor { $0.lines.last == "fsq>" })
     try terminal.type("def f(n) = if(n < 1, 0, f(n-1) + f(n-1)); f(60)")
     try terminal.press("Enter")

@@ -14,20 +14,30 @@ final class TerminalSession {
     FileManager.default.isExecutableFile(atPath: tmux) && FileManager.default.isExecutableFile(atPath: binary)
   }
 
-  let socket: String
-  let historyPath: String
+  let socket = NSTemporaryDirectory() + "fsq-tmux-\(UUID().uuidString.prefix(8)).sock"
 
-  init(historyPath: String) throws {
-    self.historyPath = historyPath
-    socket = NSTemporaryDirectory() + "fsq-tmux-\(UUID().uuidString.prefix(8)).sock"
+  /// fsq with its history at `historyPath` and everything else inherited.
+  convenience init(historyPath: String) throws {
+    try self.init(environment: ["FSQ_HISTORY": historyPath], inheriting: true)
+  }
+
+  /// fsq with the given environment. Unless `inheriting`, FSQ_HISTORY and XDG_STATE_HOME are
+  /// removed first, so the test says exactly where history goes.
+  init(environment: [String: String], inheriting: Bool = false, arguments: String = "--no-bundled") throws {
+    let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+    let reset = inheriting ? "" : "-u FSQ_HISTORY -u XDG_STATE_HOME "
     let command =
-      "FSQ_HISTORY='\(historyPath)' NO_COLOR=1 TERM=xterm '\(TerminalSession.binary)' --no-bundled; echo \"[exit $?]\""
+      "env \(reset)\(assignments) NO_COLOR=1 TERM=xterm '\(TerminalSession.binary)' \(arguments); echo \"[exit $?]\""
     try tmux(
       captureOutput: false,
       [
         "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", command, ";", "set-option", "remain-on-exit",
         "on",
       ])
+    // Keys sent before libedit has switched the terminal to raw mode can be lost or echoed
+    // twice; let the first screen settle before a test types.
+    waitFor { !$0.lines.isEmpty }
+    Thread.sleep(forTimeInterval: 0.2)
   }
 
   deinit {
@@ -73,6 +83,15 @@ final class TerminalSession {
   }
 
   func waitForLastLine(_ text: String) -> Bool { waitFor { $0.lines.last == text } }
+
+  /// Evaluates `2 * 3`, then leaves with Ctrl-D; true if both went as a user expects.
+  func worksAndExits() throws -> Bool {
+    try type("2 * 3")
+    try press("Enter")
+    guard waitFor({ $0.lines.suffix(2) == ["6", "fsq>"] }) else { return false }
+    try press("C-d")
+    return waitFor { $0.exitStatus != nil } && exitStatus == 0
+  }
 
   /// fsq's exit status once it has ended (the pane's shell prints it), else nil.
   var exitStatus: Int? {
