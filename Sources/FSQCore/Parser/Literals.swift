@@ -9,7 +9,10 @@ enum Literals {
 
   /// `11_853_020`, `1.5k`, `$11.9M`, `2.1bn`, `8.3%`, `2.2pp`, `0.29x`.
   static func quantity(_ text: String, kind: TokenKind) -> Result<Quantity, Failure> {
-    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return generalQuantity(text, kind: kind) }
+    // The lexer only makes number tokens of ASCII bytes.
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return .failure(Failure(id: .invalidNumber, message: "cannot read number '\(text)'"))
+    }
     return quantity(ascii: Array(text.utf8)[...], kind: kind)
   }
 
@@ -52,53 +55,6 @@ enum Literals {
     }
     guard var amount = Decimal(parsingUTF8: body) else {
       if body.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }) {
-        return .failure(Failure(id: .overflow, message: "number '\(text)' is out of range"))
-      }
-      return .failure(Failure(id: .invalidNumber, message: "cannot read number '\(text)'"))
-    }
-    do {
-      if scale > 0 { amount = try amount.multiplying(by: Decimal(significand: 1, exponent: scale)) }
-      if unit.isScaledByHundred { amount = try amount.dividing(by: .hundred) }
-    } catch {
-      return .failure(Failure(id: .overflow, message: "number '\(text)' is out of range"))
-    }
-    return .success(Quantity(amount, unit))
-  }
-
-  static func generalQuantity(_ text: String, kind: TokenKind) -> Result<Quantity, Failure> {
-    var body = Substring(text)
-    var unit = Unit.none
-    if body.hasPrefix("$") {
-      body = body.dropFirst()
-      unit = .usd
-    }
-    switch kind {
-    case .percent:
-      body = body.dropLast()
-      unit = .percent
-    case .percentagePoints:
-      body = body.dropLast(2)
-      unit = .percentagePoints
-    case .multiple:
-      body = body.dropLast()
-      unit = .multiple
-    default: break
-    }
-    var scale = 0
-    if body.hasSuffix("bn") {
-      scale = 9
-      body = body.dropLast(2)
-    } else if let last = body.last, last.isLetter, last != "e", last != "E" {
-      switch last {
-      case "k", "K": scale = 3
-      case "m", "M": scale = 6
-      case "b", "B": scale = 9
-      default: return .failure(Failure(id: .invalidNumber, message: "unknown suffix '\(last)'"))
-      }
-      body = body.dropLast()
-    }
-    guard var amount = Decimal(parsing: body) else {
-      if body.contains(where: { $0 == "e" || $0 == "E" }) {
         return .failure(Failure(id: .overflow, message: "number '\(text)' is out of range"))
       }
       return .failure(Failure(id: .invalidNumber, message: "cannot read number '\(text)'"))
