@@ -141,7 +141,7 @@ struct NarrativeReader {
   ) {
     // Every figure and every period has a digit: a sentence without one only breaks the chain
     // of "This …" references.
-    guard sentence.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else {
+    guard sentence.anyUTF8({ $0 >= 0x30 && $0 <= 0x39 }) else {
       carriedItem = nil
       return
     }
