@@ -143,7 +143,7 @@ extension NarrativeReader {
         }
       }
       // "<ordinal> quarter [of] [fiscal] <year>"
-      if let q = PeriodHeaders.ordinals[word], k + 1 < cores.count, cores[k + 1] == "quarter" {
+      if k + 1 < cores.count, cores[k + 1] == "quarter", let q = PeriodHeaders.ordinals[word] {
         var y = k + 2
         while y < cores.count, y <= k + 4, cores[y] == "of" || cores[y] == "fiscal" { y += 1 }
         if let year = year(at: y) {
@@ -161,7 +161,8 @@ extension NarrativeReader {
         }
       }
       // "at / as of / on <date>": an instant.
-      if let end = date(at: k), k > 0, ["at", "of", "on", "through"].contains(cores[k - 1]) {
+      // The cheap tests first: a month-name lookup at every word was most of this loop.
+      if k > 0, ["at", "of", "on", "through"].contains(cores[k - 1]), let end = date(at: k) {
         result.append(PeriodMention(index: k - 1, period: ResolvedPeriod(start: nil, end: end)))
         k += 3
         continue

@@ -289,8 +289,7 @@ struct StatementBuilder {
     else { return false }
     let words = text.split(separator: " ").filter { $0.unicodeScalars.first?.properties.isAlphabetic ?? false }
     guard words.count >= 2 else { return false }
-    let small: Set<Substring> = ["and", "of", "the", "to", "for", "in", "on", "by", "a", "an"]
-    return words.allSatisfy { small.contains($0) || ($0.unicodeScalars.first?.properties.isUppercase ?? false) }
+    return words.allSatisfy { headingSmallWords.contains($0) || ($0.unicodeScalars.first?.properties.isUppercase ?? false) }
   }
 
   /// A sentence rather than a heading: several words and a full stop inside or at the end.
@@ -329,6 +328,8 @@ struct StatementBuilder {
     }
     return nil
   }
+
+  static let headingSmallWords: Set<Substring> = ["and", "of", "the", "to", "for", "in", "on", "by", "a", "an"]
 
   static let companySuffixes: Set<Substring> = [
     "inc", "corp", "corporation", "ltd", "llc", "plc", "company", "co", "holdings", "incorporated", "limited",
