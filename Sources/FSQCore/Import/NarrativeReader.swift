@@ -74,12 +74,7 @@ struct NarrativeReader {
           let capital = after < bytes.count
             && ((bytes[after] >= 0x41 && bytes[after] <= 0x5A) || bytes[after] == UInt8(ascii: "\"")
               || bytes[after] == UInt8(ascii: "(") || bytes[after] >= 0xC0)
-          var wordStart = index
-          while wordStart > start, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
-          let word = String(decoding: bytes[wordStart..<index], as: UTF8.self)
-          let lower = TextTools.lowercasedASCII(word).filter { $0 != "(" && $0 != "\"" }
-          let isAbbreviation = abbreviations.contains(lower) || (lower.utf8.count == 1 && byte == UInt8(ascii: "."))
-          if capital && !isAbbreviation {
+          if capital && !isAbbreviation(bytes, start: start, end: index, mark: byte) {
             result.append((String(decoding: bytes[start..<next], as: UTF8.self), start))
             start = after
             index = after
@@ -93,6 +88,15 @@ struct NarrativeReader {
       result.append((String(decoding: bytes[start...], as: UTF8.self), start))
     }
     return result
+  }
+
+  /// Whether the word ending at `end` (before the mark) is an abbreviation ("Nov.", "Inc.", "A.").
+  static func isAbbreviation(_ bytes: [UInt8], start: Int, end: Int, mark: UInt8) -> Bool {
+    var wordStart = end
+    while wordStart > start, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
+    let word = String(decoding: bytes[wordStart..<end], as: UTF8.self)
+    let lower = TextTools.lowercasedASCII(word).filter { $0 != "(" && $0 != "\"" }
+    return abbreviations.contains(lower) || (lower.utf8.count == 1 && mark == UInt8(ascii: "."))
   }
 
   static func words(_ sentence: String) -> [Word] {
