@@ -11,7 +11,10 @@ extension NarrativeReader {
     while index < words.count {
       defer { index += 1 }
       let raw = words[index].raw
-      guard raw.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
+      // On the contiguous bytes: most words have no digit, and a Substring's UTF8View iterates slowly.
+      let isDigit: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
+      guard raw.utf8.withContiguousStorageIfAvailable({ $0.contains(where: isDigit) }) ?? raw.utf8.contains(where: isDigit)
+      else { continue }
       if raw.has("/") || raw.has("@") || raw.has("http") { continue }
       let hasDollar = raw.has("$")
       let negative = raw.hasPrefix("(") || raw.hasPrefix("-(")

@@ -306,19 +306,29 @@ struct NarrativeReader {
 
   /// +1 for an increase, −1 for a decrease. "Improved" is a decrease for a cost; a decrease in a
   /// loss is an increase of the (negative) figure.
+  /// Change words by direction: 0 up, 1 down, 2 an improvement, 3 a worsening. One lookup
+  /// (a `switch` over the strings compared a word with each of them in turn).
+  static let changeWords: [String: UInt8] = {
+    var table: [String: UInt8] = [:]
+    for word in ["increase", "increased", "increases", "increasing", "grew", "rose", "up", "higher", "growth", "gain"] {
+      table[word] = 0
+    }
+    for word in [
+      "decrease", "decreased", "decreases", "decline", "declined", "declines", "reduction", "reduced", "fell", "down",
+      "lower", "drop", "dropped",
+    ] { table[word] = 1 }
+    for word in ["improved", "improvement", "improve", "improves"] { table[word] = 2 }
+    for word in ["worsened", "deteriorated", "deterioration"] { table[word] = 3 }
+    return table
+  }()
+
   static func changeWord(_ word: String, isCost: Bool, loss: Bool) -> Int? {
-    switch word {
-    case "increase", "increased", "increases", "increasing", "grew", "rose", "up", "higher", "growth", "gain":
-      return loss ? -1 : 1
-    case "decrease", "decreased", "decreases", "decline", "declined", "declines", "reduction", "reduced", "fell", "down",
-      "lower", "drop", "dropped":
-      return loss ? 1 : -1
-    case "improved", "improvement", "improve", "improves":
-      return isCost ? -1 : 1
-    case "worsened", "deteriorated", "deterioration":
-      return isCost ? 1 : -1
-    default:
-      return nil
+    guard word.utf8.count >= 2, word.utf8.count <= 13, let kind = changeWords[word] else { return nil }
+    switch kind {
+    case 0: return loss ? -1 : 1
+    case 1: return loss ? 1 : -1
+    case 2: return isCost ? -1 : 1
+    default: return isCost ? 1 : -1
     }
   }
 }
