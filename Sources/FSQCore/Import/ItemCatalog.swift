@@ -164,13 +164,20 @@ public enum ItemCatalog {
     func countsShares(_ t: String) -> Bool {
       t.has("weighted average") || t.has("shares used") || t.has("number of shares") || t.has("shares outstanding")
     }
-    if countsShares(text) { return .shares }
-    if mentionsPerShare(text) { return .perShare }
-    if mentionsShares(text) { return .shares }
+    // Every phrase above has "share", "weighted", "eps" or " per": a text with none of them
+    // (most labels) fails all three tests, so four searches stand for about twenty.
+    func mayMention(_ t: String) -> Bool { t.has("share") || t.has(" per") || t.has("eps") || t.has("weighted") }
+    if mayMention(text) {
+      if countsShares(text) { return .shares }
+      if mentionsPerShare(text) { return .perShare }
+      if mentionsShares(text) { return .shares }
+    }
     // "Shares used in computing earnings per share:" heads share counts, though it names EPS.
-    if countsShares(sectionText) { return .shares }
-    if mentionsShares(sectionText) && !mentionsPerShare(sectionText) { return .shares }
-    if mentionsPerShare(sectionText) { return .perShare }
+    if mayMention(sectionText) {
+      if countsShares(sectionText) { return .shares }
+      if mentionsShares(sectionText) && !mentionsPerShare(sectionText) { return .shares }
+      if mentionsPerShare(sectionText) { return .perShare }
+    }
     return .money
   }
 }

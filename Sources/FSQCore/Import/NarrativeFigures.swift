@@ -11,7 +11,10 @@ extension NarrativeReader {
     while index < words.count {
       defer { index += 1 }
       let raw = words[index].raw
-      guard raw.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
+      // On the contiguous bytes: most words have no digit, and a Substring's UTF8View iterates slowly.
+      let isDigit: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
+      guard raw.utf8.withContiguousStorageIfAvailable({ $0.contains(where: isDigit) }) ?? raw.utf8.contains(where: isDigit)
+      else { continue }
       if raw.has("/") || raw.has("@") || raw.has("http") { continue }
       let hasDollar = raw.has("$")
       let negative = raw.hasPrefix("(") || raw.hasPrefix("-(")
@@ -143,7 +146,7 @@ extension NarrativeReader {
         }
       }
       // "<ordinal> quarter [of] [fiscal] <year>"
-      if let q = PeriodHeaders.ordinals[word], k + 1 < cores.count, cores[k + 1] == "quarter" {
+      if k + 1 < cores.count, cores[k + 1] == "quarter", let q = PeriodHeaders.ordinals[word] {
         var y = k + 2
         while y < cores.count, y <= k + 4, cores[y] == "of" || cores[y] == "fiscal" { y += 1 }
         if let year = year(at: y) {
@@ -161,7 +164,8 @@ extension NarrativeReader {
         }
       }
       // "at / as of / on <date>": an instant.
-      if let end = date(at: k), k > 0, ["at", "of", "on", "through"].contains(cores[k - 1]) {
+      // The cheap tests first: a month-name lookup at every word was most of this loop.
+      if k > 0, ["at", "of", "on", "through"].contains(cores[k - 1]), let end = date(at: k) {
         result.append(PeriodMention(index: k - 1, period: ResolvedPeriod(start: nil, end: end)))
         k += 3
         continue

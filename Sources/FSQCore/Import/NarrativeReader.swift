@@ -74,12 +74,7 @@ struct NarrativeReader {
           let capital = after < bytes.count
             && ((bytes[after] >= 0x41 && bytes[after] <= 0x5A) || bytes[after] == UInt8(ascii: "\"")
               || bytes[after] == UInt8(ascii: "(") || bytes[after] >= 0xC0)
-          var wordStart = index
-          while wordStart > start, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
-          let word = String(decoding: bytes[wordStart..<index], as: UTF8.self)
-          let lower = TextTools.lowercasedASCII(word).filter { $0 != "(" && $0 != "\"" }
-          let isAbbreviation = abbreviations.contains(lower) || (lower.utf8.count == 1 && byte == UInt8(ascii: "."))
-          if capital && !isAbbreviation {
+          if capital && !isAbbreviation(bytes, start: start, end: index, mark: byte) {
             result.append((String(decoding: bytes[start..<next], as: UTF8.self), start))
             start = after
             index = after
@@ -93,6 +88,15 @@ struct NarrativeReader {
       result.append((String(decoding: bytes[start...], as: UTF8.self), start))
     }
     return result
+  }
+
+  /// Whether the word ending at `end` (before the mark) is an abbreviation ("Nov.", "Inc.", "A.").
+  static func isAbbreviation(_ bytes: [UInt8], start: Int, end: Int, mark: UInt8) -> Bool {
+    var wordStart = end
+    while wordStart > start, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
+    let word = String(decoding: bytes[wordStart..<end], as: UTF8.self)
+    let lower = TextTools.lowercasedASCII(word).filter { $0 != "(" && $0 != "\"" }
+    return abbreviations.contains(lower) || (lower.utf8.count == 1 && mark == UInt8(ascii: "."))
   }
 
   static func words(_ sentence: String) -> [Word] {
@@ -135,13 +139,19 @@ struct NarrativeReader {
 
   // MARK: One sentence
 
+  // Word sets the sentence loop tests (built once: as literals inside the loop they were ~1%
+  // of an import).
+  static let incomeItems: Set<String> = ["net_income", "net_income_to_common", "income_continuing_operations", "eps"]
+  static let compareWords: Set<String> = ["compared", "over", "versus", "vs", "from"]
+  static let references: Set<String> = ["this", "these", "it", "that"]
+
   func read(
     sentence: String, line: Int, carriedItem: inout String?, carriedPeriod: inout ResolvedPeriod?,
     facts: inout [NarrativeFact], claims: inout [Claim]
   ) {
     // Every figure and every period has a digit: a sentence without one only breaks the chain
     // of "This …" references.
-    guard sentence.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else {
+    guard sentence.anyUTF8({ $0 >= 0x30 && $0 <= 0x39 }) else {
       carriedItem = nil
       return
     }
@@ -150,7 +160,7 @@ struct NarrativeReader {
     let figures = NarrativeReader.figures(words)
     let periods = self.periods(words)
     let mentions = NarrativeReader.mentions(words)
-    let startsWithReference = ["this", "these", "it", "that"].contains(words[0].core)
+    let startsWithReference = NarrativeReader.references.contains(words[0].core)
     if !startsWithReference { carriedItem = nil }
     let sentenceItem = startsWithReference ? carriedItem : nil
     let sentencePeriod = periods.first?.period ?? carriedPeriod
@@ -166,8 +176,7 @@ struct NarrativeReader {
       let mention = mentionAfter ?? mentions.last { $0.end <= i }
       let segment = words[..<i].contains { $0.core == "segment" || $0.core == "segments" }
       let perShare = figure.last + 2 < words.count && words[figure.last + 1].core == "per" && words[figure.last + 2].core == "share"
-      let incomeItems: Set<String> = ["net_income", "net_income_to_common", "income_continuing_operations", "eps"]
-      let perShareAboutIncome = perShare && (mention.map { incomeItems.contains($0.item) } ?? false)
+      let perShareAboutIncome = perShare && (mention.map { NarrativeReader.incomeItems.contains($0.item) } ?? false)
       var item = perShare ? (perShareAboutIncome ? "eps" : nil) : (mention?.item ?? sentenceItem)
       if segment { item = nil }
       if item == "gross_margin" && figure.kind == .money { item = "gross_profit" }
@@ -203,11 +212,10 @@ struct NarrativeReader {
       if toBefore { polarity = nil }
 
       // Periods: the first one after the figure in its clause, else the nearest before.
-      let compareAt = (figure.last + 1..<nextFigure).first { ["compared", "over", "versus", "vs", "from"].contains(words[$0].core) }
+      let compareAt = (figure.last + 1..<nextFigure).first { NarrativeReader.compareWords.contains(words[$0].core) }
       let after = periods.first { $0.index > figure.last && $0.index < (compareAt ?? nextFigure) }
-      let compareWords: Set<String> = ["compared", "over", "versus", "vs", "from"]
       let before = periods.last { p in
-        p.index < i && !words[max(0, p.index - 12)..<p.index].contains { compareWords.contains($0.core) }
+        p.index < i && !words[max(0, p.index - 12)..<p.index].contains { NarrativeReader.compareWords.contains($0.core) }
       }
       let firstOutsideComparison = periods.first { p in !(compareAt.map { p.index > $0 } ?? false) }
       var period = after?.period ?? before?.period ?? previousPeriod ?? firstOutsideComparison?.period
@@ -215,7 +223,7 @@ struct NarrativeReader {
       if period == nil {
         // "Net earnings for the quarter were $52.7 million, … compared to $38.7 million … a year ago."
         let earlier = words[..<i]
-        let inComparison = earlier.contains { compareWords.contains($0.core) }
+        let inComparison = earlier.contains { NarrativeReader.compareWords.contains($0.core) }
         let current = earlier.contains { $0.core == "quarter" } ? currentQuarter : (earlier.contains { $0.core == "year" } ? currentYear : nil)
         let yearAgo = NarrativeReader.mentionsYearAgo(words)
         if !inComparison {
@@ -298,19 +306,29 @@ struct NarrativeReader {
 
   /// +1 for an increase, −1 for a decrease. "Improved" is a decrease for a cost; a decrease in a
   /// loss is an increase of the (negative) figure.
+  /// Change words by direction: 0 up, 1 down, 2 an improvement, 3 a worsening. One lookup
+  /// (a `switch` over the strings compared a word with each of them in turn).
+  static let changeWords: [String: UInt8] = {
+    var table: [String: UInt8] = [:]
+    for word in ["increase", "increased", "increases", "increasing", "grew", "rose", "up", "higher", "growth", "gain"] {
+      table[word] = 0
+    }
+    for word in [
+      "decrease", "decreased", "decreases", "decline", "declined", "declines", "reduction", "reduced", "fell", "down",
+      "lower", "drop", "dropped",
+    ] { table[word] = 1 }
+    for word in ["improved", "improvement", "improve", "improves"] { table[word] = 2 }
+    for word in ["worsened", "deteriorated", "deterioration"] { table[word] = 3 }
+    return table
+  }()
+
   static func changeWord(_ word: String, isCost: Bool, loss: Bool) -> Int? {
-    switch word {
-    case "increase", "increased", "increases", "increasing", "grew", "rose", "up", "higher", "growth", "gain":
-      return loss ? -1 : 1
-    case "decrease", "decreased", "decreases", "decline", "declined", "declines", "reduction", "reduced", "fell", "down",
-      "lower", "drop", "dropped":
-      return loss ? 1 : -1
-    case "improved", "improvement", "improve", "improves":
-      return isCost ? -1 : 1
-    case "worsened", "deteriorated", "deterioration":
-      return isCost ? 1 : -1
-    default:
-      return nil
+    guard word.utf8.count >= 2, word.utf8.count <= 13, let kind = changeWords[word] else { return nil }
+    switch kind {
+    case 0: return loss ? -1 : 1
+    case 1: return loss ? 1 : -1
+    case 2: return isCost ? -1 : 1
+    default: return isCost ? 1 : -1
     }
   }
 }

@@ -247,7 +247,8 @@ enum MarkdownReader {
   /// Splits `| a | b |` into cells; drops the `|---|:--:|` separator row.
   static func row(_ line: Substring, line number: Int) -> GridRow? {
     var cells: [GridCell] = []
-    let bytes = Array(line.utf8)
+    // Copied from the contiguous bytes (a Substring's UTF8View copies byte by byte).
+    let bytes = line.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(line.utf8)
     var start = 1
     var index = 1
     while index <= bytes.count {

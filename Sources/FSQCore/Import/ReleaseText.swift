@@ -228,7 +228,7 @@ struct ReleaseText {
 
   /// `(Exchange: TICKER)` mentions with the capitalised name printed just before them.
   static func listingMentions(_ text: String) -> [(String?, String, String)] {
-    guard text.utf8.contains(UInt8(ascii: ":")) else { return [] }
+    guard text.anyUTF8({ $0 == UInt8(ascii: ":") }) else { return [] }
     var result: [(String?, String, String)] = []
     let bytes = Array(text.utf8)
     var index = 0
@@ -243,6 +243,11 @@ struct ReleaseText {
       }
       guard close < bytes.count, bytes[close] == UInt8(ascii: ")") else {
         index += 1
+        continue
+      }
+      // A listing is "Exchange: TICKER"; most parentheses hold no colon.
+      guard bytes[(index + 1)..<close].contains(UInt8(ascii: ":")) else {
+        index = close + 1
         continue
       }
       let inner = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)

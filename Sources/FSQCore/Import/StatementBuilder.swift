@@ -289,8 +289,7 @@ struct StatementBuilder {
     else { return false }
     let words = text.split(separator: " ").filter { $0.unicodeScalars.first?.properties.isAlphabetic ?? false }
     guard words.count >= 2 else { return false }
-    let small: Set<Substring> = ["and", "of", "the", "to", "for", "in", "on", "by", "a", "an"]
-    return words.allSatisfy { small.contains($0) || ($0.unicodeScalars.first?.properties.isUppercase ?? false) }
+    return words.allSatisfy { headingSmallWords.contains($0) || ($0.unicodeScalars.first?.properties.isUppercase ?? false) }
   }
 
   /// A sentence rather than a heading: several words and a full stop inside or at the end.
@@ -330,15 +329,40 @@ struct StatementBuilder {
     return nil
   }
 
+  static let headingSmallWords: Set<Substring> = ["and", "of", "the", "to", "for", "in", "on", "by", "a", "an"]
+
+  static let companySuffixes: Set<Substring> = [
+    "inc", "corp", "corporation", "ltd", "llc", "plc", "company", "co", "holdings", "incorporated", "limited",
+  ]
+
   static func isCompanyCaption(_ text: String) -> Bool {
     let words = TextTools.splitOnSpaces(TextTools.normalize(text))
-    guard words.count >= 2, words.count <= 12 else { return false }
-    let suffixes: Set<Substring> = ["inc", "corp", "corporation", "ltd", "llc", "plc", "company", "co", "holdings", "incorporated", "limited"]
+    guard words.count >= 2, words.count <= 12, words.contains(where: { companySuffixes.contains($0) }) else {
+      return false
+    }
     // Captions are set in capitals: "ACME CORP. AND SUBSIDIARIES".
-    let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
-    let upper = letters.filter { $0.properties.isUppercase }.count
-    guard upper * 10 >= letters.count * 6 else { return false }
-    return words.contains { suffixes.contains($0) } && statementKind(title: text) == nil
+    var letters = 0
+    var upper = 0
+    var ascii = true
+    for byte in text.utf8 {
+      if byte >= 0x80 {
+        ascii = false
+        break
+      }
+      if byte >= 0x41 && byte <= 0x5A {
+        letters += 1
+        upper += 1
+      } else if byte >= 0x61 && byte <= 0x7A {
+        letters += 1
+      }
+    }
+    if !ascii {
+      let scalars = text.unicodeScalars.filter { $0.properties.isAlphabetic }
+      letters = scalars.count
+      upper = scalars.filter { $0.properties.isUppercase }.count
+    }
+    guard upper * 10 >= letters * 6 else { return false }
+    return statementKind(title: text) == nil
   }
 
   static func inferKind(rows: [LogicalRow], columns: [ColumnReading]) -> StatementKind {
