@@ -34,7 +34,8 @@ enum CellReader {
       case UInt8(ascii: "-"):
         dashes += 1
         bytes.append(byte)
-      case UInt8(ascii: "$"), UInt8(ascii: " "), UInt8(ascii: "\\"), UInt8(ascii: "\t"), UInt8(ascii: "*"), UInt8(ascii: "+"):
+      case UInt8(ascii: "$"), UInt8(ascii: " "), UInt8(ascii: "\\"), UInt8(ascii: "\t"), UInt8(ascii: "*"),
+        UInt8(ascii: "+"):
         continue
       case 0xE2:
         // U+2012…U+2015 dashes and U+2212 minus: E2 80 92…95, E2 88 92.
@@ -61,7 +62,9 @@ enum CellReader {
     if stray > 0 && digits > 0 { return .invalid }
     if digits == 0 {
       if letters == 0 {
-        if dashes > 0 && bytes.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") }) {
+        if dashes > 0
+          && bytes.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") })
+        {
           return .number(.zero, isPercent: false)
         }
         if bytes.allSatisfy({ $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "-") }) && dashes > 0 {
@@ -127,7 +130,7 @@ enum CellReader {
       negative.toggle()
       start += 1
     }
-    if end > start, bytes[start] == UInt8(ascii: "(") , bytes[end - 1] == UInt8(ascii: ")") {
+    if end > start, bytes[start] == UInt8(ascii: "("), bytes[end - 1] == UInt8(ascii: ")") {
       negative = true
       start += 1
       end -= 1
@@ -229,7 +232,9 @@ extension CellReader {
     var marks = rest[...]
     while marks.first == UInt8(ascii: "("), let close = marks.firstIndex(of: UInt8(ascii: ")")) {
       let inner = marks[(marks.startIndex + 1)..<close]
-      guard !inner.isEmpty, inner.count <= 2, inner.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) }) else {
+      guard !inner.isEmpty, inner.count <= 2,
+        inner.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) })
+      else {
         return false
       }
       marks = marks[(close + 1)...]

@@ -47,7 +47,8 @@ public struct ExportedFact: Hashable, Sendable, CustomStringConvertible {
 
   public static func == (a: ExportedFact, b: ExportedFact) -> Bool {
     a.company == b.company && a.item == b.item && a.label == b.label && a.periodStart == b.periodStart
-      && a.periodEnd == b.periodEnd && Decimal.compare(a.value, b.value) == 0 && a.unit == b.unit && a.source == b.source
+      && a.periodEnd == b.periodEnd && Decimal.compare(a.value, b.value) == 0 && a.unit == b.unit
+      && a.source == b.source
       && a.statement == b.statement && a.section == b.section && a.column == b.column
   }
 

@@ -113,7 +113,9 @@ enum GridLayout {
       }
       let label = grid[r][0].text
       let others = (1..<width).contains { !grid[r][$0].text.isEmpty && grid[r][$0].cellIndex != grid[r][0].cellIndex }
-      if !others && !label.isEmpty && !looksLikeCaption(label) && !(grid[r][width - 1].cellIndex == grid[r][0].cellIndex) {
+      if !others && !label.isEmpty && !looksLikeCaption(label)
+        && !(grid[r][width - 1].cellIndex == grid[r][0].cellIndex)
+      {
         break
       }
       headerEnd = r + 1
@@ -132,7 +134,8 @@ enum GridLayout {
         }
       }
       // Text in non-value columns (a spanning header that missed the value column).
-      for c in 1..<width where !valueColumn[c] && grid[r][c].isOrigin && !grid[r][c].text.isEmpty
+      for c in 1..<width
+      where !valueColumn[c] && grid[r][c].isOrigin && !grid[r][c].text.isEmpty
         && grid[r][c].cellIndex != grid[r][0].cellIndex && CellReader.ruleKind(grid[r][c].text) == nil
       {
         // Give it to the nearest value column to the right when that one has no text.
@@ -228,8 +231,10 @@ enum GridLayout {
     // String.contains(String) compares Characters and was a third of this file's time; a byte
     // search answers the same when it finds nothing, or when the text is ASCII.
     let ascii = lower.utf8.allSatisfy { $0 < 0x80 }
-    for word in ["ended", "ending", "months", "weeks", "quarter", "year", "january", "february", "march", "april",
-      "may", "june", "july", "august", "september", "october", "november", "december"]
+    for word in [
+      "ended", "ending", "months", "weeks", "quarter", "year", "january", "february", "march", "april",
+      "may", "june", "july", "august", "september", "october", "november", "december",
+    ]
     where lower.has(word) && (ascii || lower.contains(word)) {
       return true
     }

@@ -154,7 +154,9 @@ enum HTMLReader {
         bytes[start + 3] == UInt8(ascii: "-")
       {
         var j = start + 4
-        while j + 2 < count, !(bytes[j] == UInt8(ascii: "-") && bytes[j + 1] == UInt8(ascii: "-") && bytes[j + 2] == UInt8(ascii: ">")) {
+        while j + 2 < count,
+          !(bytes[j] == UInt8(ascii: "-") && bytes[j + 1] == UInt8(ascii: "-") && bytes[j + 2] == UInt8(ascii: ">"))
+        {
           if bytes[j] == 0x0A { line += 1 }
           j += 1
         }
@@ -332,7 +334,9 @@ enum HTMLReader {
           value = value * 10 + Int(byte - 0x30)
           seenDigit = true
           if value > 1000 { break }
-        } else if seenDigit || !(byte == UInt8(ascii: "=") || byte == 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")) {
+        } else if seenDigit
+          || !(byte == UInt8(ascii: "=") || byte == 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'"))
+        {
           break
         }
       }

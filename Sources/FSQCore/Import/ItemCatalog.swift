@@ -48,13 +48,16 @@ public enum ItemCatalog {
 
   static func item(forLabel label: String, section: String?, statement: StatementKind, rowKind: RowKind?) -> String {
     item(
-      forLabel: label, normalized: TextTools.normalize(label), sectionText: section.map { TextTools.normalize($0) } ?? "",
+      forLabel: label, normalized: TextTools.normalize(label),
+      sectionText: section.map { TextTools.normalize($0) } ?? "",
       statement: statement, rowKind: rowKind)
   }
 
   /// `item(forLabel:section:statement:rowKind:)` with the label and section already normalized
   /// (`StatementBuilder` has them, and normalizing them again was a tenth of an import).
-  static func item(forLabel label: String, normalized: String, sectionText: String, statement: StatementKind, rowKind: RowKind?)
+  static func item(
+    forLabel label: String, normalized: String, sectionText: String, statement: StatementKind, rowKind: RowKind?
+  )
     -> String
   {
     let kind = rowKind ?? ItemCatalog.rowKind(normalizedLabel: normalized, normalizedSection: sectionText)
@@ -81,7 +84,8 @@ public enum ItemCatalog {
       }
     case .shares:
       if let entry, entry.unitKind == .shares { return entry.name }
-      if sectionText.has("weighted average") || sectionText.has("average shares") || sectionText.has("shares outstanding")
+      if sectionText.has("weighted average") || sectionText.has("average shares")
+        || sectionText.has("shares outstanding")
         || sectionText.has("shares used") || normalized.has("weighted average") || normalized.has("shares used")
       {
         return "weighted_average_shares" + variantSuffix(label: normalized, section: sectionText)
@@ -140,7 +144,9 @@ public enum ItemCatalog {
     var words = TextTools.splitOnSpaces(normalized).map(String.init)  // ASCII: byte split = Character split
     if words.last == "net" { words.removeLast() }
     // "GAAP net income", "Reported net income" in a reconciliation.
-    if words.count > 1, words.first == "gaap" || words.first == "reported" || words.first == "as" && words.dropFirst().first == "reported" {
+    if words.count > 1,
+      words.first == "gaap" || words.first == "reported" || words.first == "as" && words.dropFirst().first == "reported"
+    {
       words.removeFirst(words.first == "as" ? 2 : 1)
     }
     return words.joined(separator: " ")
@@ -148,7 +154,8 @@ public enum ItemCatalog {
 
   /// What a row's figures measure, from its label and section.
   static func rowKind(label: String, section: String?) -> RowKind {
-    rowKind(normalizedLabel: TextTools.normalize(label), normalizedSection: section.map { TextTools.normalize($0) } ?? "")
+    rowKind(
+      normalizedLabel: TextTools.normalize(label), normalizedSection: section.map { TextTools.normalize($0) } ?? "")
   }
 
   static func rowKind(normalizedLabel text: String, normalizedSection sectionText: String) -> RowKind {

@@ -90,7 +90,8 @@ extension ItemCatalog {
     for index in range {
       let byte = bytes[index]
       if byte >= 0x80 {
-        return TextTools.collapseSpaces(Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)))
+        return TextTools.collapseSpaces(
+          Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)))
       }
       if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
         pendingSpace = !out.isEmpty

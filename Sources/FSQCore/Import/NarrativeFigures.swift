@@ -1,7 +1,9 @@
 // MARK: - Figures, periods, item mentions and noun phrases in a sentence
 
 extension NarrativeReader {
-  static let scaleWords: [String: Int] = ["thousand": 1_000, "million": 1_000_000, "millions": 1_000_000, "billion": 1_000_000_000]
+  static let scaleWords: [String: Int] = [
+    "thousand": 1_000, "million": 1_000_000, "millions": 1_000_000, "billion": 1_000_000_000,
+  ]
 
   /// Money (`$11.9 million`, `(\$1.1) million`), percentages (`17%`, `9.7 percent`) and plain
   /// numbers (`173`, `2.7`). Years, section numbers and phone numbers are not figures.
@@ -13,7 +15,8 @@ extension NarrativeReader {
       let raw = words[index].raw
       // On the contiguous bytes: most words have no digit, and a Substring's UTF8View iterates slowly.
       let isDigit: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
-      guard raw.utf8.withContiguousStorageIfAvailable({ $0.contains(where: isDigit) }) ?? raw.utf8.contains(where: isDigit)
+      guard
+        raw.utf8.withContiguousStorageIfAvailable({ $0.contains(where: isDigit) }) ?? raw.utf8.contains(where: isDigit)
       else { continue }
       if raw.has("/") || raw.has("@") || raw.has("http") { continue }
       let hasDollar = raw.has("$")
@@ -33,7 +36,8 @@ extension NarrativeReader {
           digits.append(byte)
           started = true
         } else if !started {
-          if !(byte == UInt8(ascii: "$") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "-")
+          if !(byte == UInt8(ascii: "$") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "\\")
+            || byte == UInt8(ascii: "-")
             || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "~"))
           {
             bad = true
@@ -72,10 +76,14 @@ extension NarrativeReader {
       if hasDollar { kind = kind == .percent ? .percent : .money }
       if kind == .plain {
         // Not a count: years, "Section 12", numbers glued to letters or hyphens.
-        if decimals == 0, printed.intValue.map({ (1900...2099).contains($0) }) == true, !digits.contains(UInt8(ascii: ",")) {
+        if decimals == 0, printed.intValue.map({ (1900...2099).contains($0) }) == true,
+          !digits.contains(UInt8(ascii: ","))
+        {
           continue
         }
-        if index > 0, ["section", "sections", "rule", "form", "item", "no", "act", "page", "note"].contains(words[index - 1].core) {
+        if index > 0,
+          ["section", "sections", "rule", "form", "item", "no", "act", "page", "note"].contains(words[index - 1].core)
+        {
           continue
         }
         if raw.has("-") { continue }
@@ -98,7 +106,8 @@ extension NarrativeReader {
       if !isNegative, index > 0, words[index - 1].raw == "(" { isNegative = true }
       if isNegative { value = value.magnitude.negated() }
       let printedText = words[index...last].map { String($0.raw) }.joined(separator: " ")
-      result.append(Figure(index: index, last: last, kind: kind, value: value, tolerance: tolerance, printed: printedText))
+      result.append(
+        Figure(index: index, last: last, kind: kind, value: value, tolerance: tolerance, printed: printedText))
       index = last
     }
     return result
@@ -123,7 +132,9 @@ extension NarrativeReader {
       return CivilDate(year: year, month: month, day: day)
     }
     func year(at k: Int) -> Int? {
-      guard k < cores.count, cores[k].utf8.count == 4, let y = Int(cores[k]), (1900...2099).contains(y) else { return nil }
+      guard k < cores.count, cores[k].utf8.count == 4, let y = Int(cores[k]), (1900...2099).contains(y) else {
+        return nil
+      }
       return y
     }
     var k = 0
@@ -207,11 +218,15 @@ extension NarrativeReader {
       ("diluted eps", "eps_diluted"), ("diluted earnings per share", "eps_diluted"), ("basic eps", "eps_basic"),
       ("basic earnings per share", "eps_basic"), ("earnings per share", "eps"), ("eps", "eps"),
     ]
-    return table.map { (String($0.0).split(separator: " ").map(String.init), $0.1) }.sorted { $0.words.count > $1.words.count }
+    return table.map { (String($0.0).split(separator: " ").map(String.init), $0.1) }.sorted {
+      $0.words.count > $1.words.count
+    }
   }()
 
   /// Phrases by their first word, longest first.
-  static let mentionIndex: [String: [(words: [String], item: String)]] = Dictionary(grouping: mentionPhrases) { $0.words[0] }
+  static let mentionIndex: [String: [(words: [String], item: String)]] = Dictionary(grouping: mentionPhrases) {
+    $0.words[0]
+  }
 
   static func mentions(_ words: [Word]) -> [Mention] {
     var result: [Mention] = []
@@ -225,7 +240,9 @@ extension NarrativeReader {
           break
         }
         if ok {
-          result.append(Mention(start: k, end: k + phrase.words.count, item: phrase.item, phrase: phrase.words.joined(separator: " ")))
+          result.append(
+            Mention(
+              start: k, end: k + phrase.words.count, item: phrase.item, phrase: phrase.words.joined(separator: " ")))
           k += phrase.words.count
           matched = true
           break
@@ -238,14 +255,21 @@ extension NarrativeReader {
 
   // MARK: Noun phrases
 
-  static let determiners: Set<String> = ["a", "an", "the", "its", "their", "our", "this", "these", "that", "his", "her", "each", "any"]
-  static let fillers: Set<String> = ["approximately", "about", "nearly", "almost", "roughly", "was", "were", "is", "are", "of", "totaled", "totalled", "reached", "stood", "be", "been", "some"]
+  static let determiners: Set<String> = [
+    "a", "an", "the", "its", "their", "our", "this", "these", "that", "his", "her", "each", "any",
+  ]
+  static let fillers: Set<String> = [
+    "approximately", "about", "nearly", "almost", "roughly", "was", "were", "is", "are", "of", "totaled", "totalled",
+    "reached", "stood", "be", "been", "some",
+  ]
   static let timeWords: Set<String> = [
-    "the", "of", "for", "at", "end", "quarter", "first", "second", "third", "fourth", "year", "fiscal", "as", "in", "during",
+    "the", "of", "for", "at", "end", "quarter", "first", "second", "third", "fourth", "year", "fiscal", "as", "in",
+    "during",
     "month", "months", "period", "ended", "this", "last",
   ]
   static let stopWords: Set<String> = [
-    "to", "from", "in", "for", "with", "at", "and", "or", "by", "on", "as", "which", "that", "who", "was", "were", "is", "are",
+    "to", "from", "in", "for", "with", "at", "and", "or", "by", "on", "as", "which", "that", "who", "was", "were", "is",
+    "are",
     "represents", "represent", "representing", "has", "have", "had", "will", "would", "per", "than", "compared", "over",
     "of", "sold", "under", "since", "into", "million", "billion", "thousand",
   ]
@@ -293,7 +317,8 @@ extension NarrativeReader {
       var k = next + 1
       while k < words.count, nounWords.count < 4 {
         let w = words[k]
-        guard !w.core.isEmpty, !NarrativeReader.stopWords.contains(w.core), !w.core.hasSuffix("ed"), !w.core.hasSuffix("ing")
+        guard !w.core.isEmpty, !NarrativeReader.stopWords.contains(w.core), !w.core.hasSuffix("ed"),
+          !w.core.hasSuffix("ing")
         else { break }
         nounWords.append(w.core)
         if w.endsClause { break }
@@ -327,7 +352,10 @@ extension NarrativeReader {
       while k >= 0, phrase.count < 4 {
         let w = words[k]
         let c = w.core
-        if c.isEmpty || NarrativeReader.determiners.contains(c) || NarrativeReader.stopWords.contains(c) || w.endsClause { break }
+        if c.isEmpty || NarrativeReader.determiners.contains(c) || NarrativeReader.stopWords.contains(c) || w.endsClause
+        {
+          break
+        }
         if c.hasSuffix("ed") || c.hasSuffix("ing") || c == "achieved" {
           verb = c
           break
@@ -338,7 +366,9 @@ extension NarrativeReader {
       if verb == nil, k >= 0, words[k].core.hasSuffix("ed") { verb = words[k].core }
       nounWords = phrase
     }
-    while let first = nounWords.first, nounWords.count > 1, NarrativeReader.adjectives.contains(first) { nounWords.removeFirst() }
+    while let first = nounWords.first, nounWords.count > 1, NarrativeReader.adjectives.contains(first) {
+      nounWords.removeFirst()
+    }
     guard !nounWords.isEmpty else { return nil }
     var item = nounWords.joined(separator: "_")
     if let verb, figure.kind == .money, verb != "achieved" { item += "_" + verb }
@@ -349,7 +379,9 @@ extension NarrativeReader {
 
   /// The capitalised words before "segment" ("the higher margin Corporate Services segment").
   static func segmentName(_ words: [Word], before index: Int) -> String? {
-    guard let s = words[..<index].lastIndex(where: { $0.core == "segment" || $0.core == "segments" }) else { return nil }
+    guard let s = words[..<index].lastIndex(where: { $0.core == "segment" || $0.core == "segments" }) else {
+      return nil
+    }
     var parts: [String] = []
     var k = s - 1
     while k >= 0, parts.count < 4, let first = words[k].raw.unicodeScalars.first, first.properties.isUppercase,

@@ -71,7 +71,8 @@ struct NarrativeReader {
         if next < bytes.count, bytes[next] == 0x20 {
           var after = next
           while after < bytes.count, bytes[after] == 0x20 { after += 1 }
-          let capital = after < bytes.count
+          let capital =
+            after < bytes.count
             && ((bytes[after] >= 0x41 && bytes[after] <= 0x5A) || bytes[after] == UInt8(ascii: "\"")
               || bytes[after] == UInt8(ascii: "(") || bytes[after] >= 0xC0)
           if capital && !isAbbreviation(bytes, start: start, end: index, mark: byte) {
@@ -171,17 +172,21 @@ struct NarrativeReader {
       let nextFigure = number + 1 < figures.count ? figures[number + 1].index : words.count
       let i = figure.index
       // "a reduction of $1.8 million in Property and Equipment": the item named just after.
-      let mentionAfter = figure.last + 2 < words.count && words[figure.last + 1].core == "in"
+      let mentionAfter =
+        figure.last + 2 < words.count && words[figure.last + 1].core == "in"
         ? mentions.first { $0.start == figure.last + 2 } : nil
       let mention = mentionAfter ?? mentions.last { $0.end <= i }
       let segment = words[..<i].contains { $0.core == "segment" || $0.core == "segments" }
-      let perShare = figure.last + 2 < words.count && words[figure.last + 1].core == "per" && words[figure.last + 2].core == "share"
+      let perShare =
+        figure.last + 2 < words.count && words[figure.last + 1].core == "per" && words[figure.last + 2].core == "share"
       let perShareAboutIncome = perShare && (mention.map { NarrativeReader.incomeItems.contains($0.item) } ?? false)
       var item = perShare ? (perShareAboutIncome ? "eps" : nil) : (mention?.item ?? sentenceItem)
       if segment { item = nil }
       if item == "gross_margin" && figure.kind == .money { item = "gross_profit" }
       let entry = item.flatMap { ItemCatalog.entry(named: $0) }
-      let loss = mention.map { m in m.phrase.has("loss") || (m.end < words.count && words[m.end].core.hasPrefix("loss")) } ?? false
+      let loss =
+        mention.map { m in m.phrase.has("loss") || (m.end < words.count && words[m.end].core.hasPrefix("loss")) }
+        ?? false
 
       // A change: a change word just before (or after) the figure, or "or 25%" after a change.
       var polarity: Int? = nil
@@ -208,14 +213,17 @@ struct NarrativeReader {
         polarity = previous.polarity
       }
       if perShare { polarity = nil }
-      let toBefore = i > 0 && (words[i - 1].core == "to" || (i > 1 && words[i - 1].core == "approximately" && words[i - 2].core == "to"))
+      let toBefore =
+        i > 0
+        && (words[i - 1].core == "to" || (i > 1 && words[i - 1].core == "approximately" && words[i - 2].core == "to"))
       if toBefore { polarity = nil }
 
       // Periods: the first one after the figure in its clause, else the nearest before.
       let compareAt = (figure.last + 1..<nextFigure).first { NarrativeReader.compareWords.contains(words[$0].core) }
       let after = periods.first { $0.index > figure.last && $0.index < (compareAt ?? nextFigure) }
       let before = periods.last { p in
-        p.index < i && !words[max(0, p.index - 12)..<p.index].contains { NarrativeReader.compareWords.contains($0.core) }
+        p.index < i
+          && !words[max(0, p.index - 12)..<p.index].contains { NarrativeReader.compareWords.contains($0.core) }
       }
       let firstOutsideComparison = periods.first { p in !(compareAt.map { p.index > $0 } ?? false) }
       var period = after?.period ?? before?.period ?? previousPeriod ?? firstOutsideComparison?.period
@@ -224,7 +232,9 @@ struct NarrativeReader {
         // "Net earnings for the quarter were $52.7 million, … compared to $38.7 million … a year ago."
         let earlier = words[..<i]
         let inComparison = earlier.contains { NarrativeReader.compareWords.contains($0.core) }
-        let current = earlier.contains { $0.core == "quarter" } ? currentQuarter : (earlier.contains { $0.core == "year" } ? currentYear : nil)
+        let current =
+          earlier.contains { $0.core == "quarter" }
+          ? currentQuarter : (earlier.contains { $0.core == "year" } ? currentYear : nil)
         let yearAgo = NarrativeReader.mentionsYearAgo(words)
         if !inComparison {
           period = current
@@ -254,7 +264,9 @@ struct NarrativeReader {
         let perShareItem = perShare || entry?.unitKind == .perShare
         let unit: Unit = perShareItem ? .perShare("USD") : (figure.kind == .percent ? .percent : .usd)
         // "a net loss of $164 million": the statements print the loss as a negative figure.
-        let value = loss && figure.kind == .money && !perShareItem && !figure.value.isNegative && !figure.value.isZero ? figure.value.negated() : figure.value
+        let value =
+          loss && figure.kind == .money && !perShareItem && !figure.value.isNegative && !figure.value.isZero
+          ? figure.value.negated() : figure.value
         claims.append(
           Claim(
             kind: .value, item: item, period: period, comparedPeriod: nil, value: value, unit: unit,
@@ -267,7 +279,9 @@ struct NarrativeReader {
       }
       // A figure of its own: name it from its noun phrase.
       if perShare { continue }
-      guard let fact = narrativeFact(figure, words: words, period: after?.period ?? before?.period ?? sentencePeriod, segment: segment)
+      guard
+        let fact = narrativeFact(
+          figure, words: words, period: after?.period ?? before?.period ?? sentencePeriod, segment: segment)
       else { continue }
       facts.append(
         NarrativeFact(
@@ -276,7 +290,9 @@ struct NarrativeReader {
             document: documentName, statement: "text", label: fact.label, column: "", line: line, sentence: sentence)))
     }
     if let last = mentions.last { carriedItem = last.item }
-    if let first = periods.first(where: { p in !words[..<p.index].contains { ["compared", "over", "versus"].contains($0.core) } }) {
+    if let first = periods.first(where: { p in
+      !words[..<p.index].contains { ["compared", "over", "versus"].contains($0.core) }
+    }) {
       carriedPeriod = first.period
     }
   }
@@ -284,7 +300,8 @@ struct NarrativeReader {
   static func mentionsYearAgo(_ words: [Word]) -> Bool {
     for k in words.indices.dropFirst() {
       let pair = (words[k - 1].core, words[k].core)
-      if pair == ("year", "ago") || pair == ("prior", "year") || pair == ("last", "year") || pair == ("previous", "year")
+      if pair == ("year", "ago") || pair == ("prior", "year") || pair == ("last", "year")
+        || pair == ("previous", "year")
         || pair == ("year", "earlier")
       {
         return true

@@ -36,7 +36,9 @@ enum PeriodHeaders {
     let words = TextTools.splitOnSpaces(TextTools.normalize(header)).map(String.init)
     // Not periods: change and percent-of-total columns.
     let isPercent = lower.has("%") || words.has("percent") || words.has("pct")
-    if lower.has("% of") || lower.has("percent of") || (isPercent && (words.has("revenues") || words.has("sales"))) && !words.has("change") {
+    if lower.has("% of") || lower.has("percent of")
+      || (isPercent && (words.has("revenues") || words.has("sales"))) && !words.has("change")
+    {
       return ColumnReading(header: header, kind: .percentOfTotal, period: nil)
     }
     if words.has("change") || words.has("increase") || words.has("decrease") || words.has("variance")
@@ -142,7 +144,10 @@ enum PeriodHeaders {
       // "shares in thousands" says nothing of money.
       var lower = full
       if full.has("share") {
-        for phrase in ["share amounts in thousands", "share data in thousands", "shares in thousands", "share amounts in millions", "shares in millions"] {
+        for phrase in [
+          "share amounts in thousands", "share data in thousands", "shares in thousands", "share amounts in millions",
+          "shares in millions",
+        ] {
           lower = lower.split(separator: phrase).joined(separator: " ")
         }
       }
@@ -163,7 +168,9 @@ enum PeriodHeaders {
       guard money != nil || full.has("shares in") else { continue }
       result.caption = text
       if let money { result.money = money }
-      if full.has("shares in thousands") || full.has("share amounts in thousands") || full.has("share data in thousands") {
+      if full.has("shares in thousands") || full.has("share amounts in thousands")
+        || full.has("share data in thousands")
+      {
         result.shares = Decimal(1000)
       } else if full.has("shares in millions") || full.has("share amounts in millions") {
         result.shares = Decimal(1_000_000)
@@ -184,7 +191,9 @@ enum PeriodHeaders {
   static func scaleWordBeforeDollars(_ lower: String) -> Decimal? {
     let words = TextTools.splitOnSpaces(TextTools.normalize(lower))
     guard words.count <= 16 else { return nil }
-    let scales: [Substring: Decimal] = ["thousands": Decimal(1000), "millions": Decimal(1_000_000), "billions": Decimal(1_000_000_000)]
+    let scales: [Substring: Decimal] = [
+      "thousands": Decimal(1000), "millions": Decimal(1_000_000), "billions": Decimal(1_000_000_000),
+    ]
     for (k, word) in words.enumerated() {
       guard let scale = scales[word] else { continue }
       let rest = words[(k + 1)...].prefix(4)
@@ -212,7 +221,9 @@ enum PeriodHeaders {
         defer { index += 1 }
         guard words[index] == "fiscal" else { continue }
         let window = Array(words[(index + 1)..<min(words.count, index + 10)])
-        guard let endedAt = window.firstIndex(where: { $0 == "ended" || $0 == "ending" || $0 == "ends" }) else { continue }
+        guard let endedAt = window.firstIndex(where: { $0 == "ended" || $0 == "ending" || $0 == "ends" }) else {
+          continue
+        }
         let before = window[..<endedAt]
         let after = Array(window[(endedAt + 1)...])
         guard let (month, day) = monthDay(after) else { continue }
@@ -287,7 +298,9 @@ enum PeriodHeaders {
         } else if word.hasPrefix("fy"), word.utf8.count == 6 {
           candidate = word.dropFirst(2)
         }
-        if let candidate, candidate.utf8.count == 4, let year = Int(candidate), (1900...2099).contains(year) { named.insert(year) }
+        if let candidate, candidate.utf8.count == 4, let year = Int(candidate), (1900...2099).contains(year) {
+          named.insert(year)
+        }
       }
     }
     // The current year is named, and so, in comparisons, is the one before.

@@ -136,7 +136,6 @@ enum PlainTextReader {
     return blocks
   }
 
-
   /// Splits a line into tokens with character (not byte) columns.
   static func tokens(_ line: Substring) -> [Token] {
     var tokens: [Token] = []
@@ -268,7 +267,10 @@ extension PlainTextReader {
 
     func flushPendingLabel() {
       if let label = pendingLabel {
-        rows.append(LogicalRow(label: label.text, values: [String](repeating: "", count: columns.count), line: label.line, indent: label.indent))
+        rows.append(
+          LogicalRow(
+            label: label.text, values: [String](repeating: "", count: columns.count), line: label.line,
+            indent: label.indent))
         rows[rows.count - 1].ruleAbove = pendingRule
         pendingRule = false
       }
@@ -306,7 +308,8 @@ extension PlainTextReader {
         while below < bodyStart, case .blank = kinds[below] { below += 1 }
         var segments: [Token] = []
         if below < bodyStart, case .rule = kinds[below] { segments = tokens(lines[below]) }
-        headerGroups(line, zones: zones, columns: columns, segments: segments, headers: &columnHeaders, context: &context)
+        headerGroups(
+          line, zones: zones, columns: columns, segments: segments, headers: &columnHeaders, context: &context)
       case .text:
         let text = TextTools.collapseSpaces(line)
         let indent = line.utf8.prefix { $0 == 0x20 }.count
@@ -331,7 +334,8 @@ extension PlainTextReader {
         var lineNumber = n + 1
         var indent = f.labelStart
         if let pending = pendingLabel {
-          let continues = PlainTextReader.continues(pending.text, pendingIndent: pending.indent, next: label, nextIndent: f.labelStart)
+          let continues = PlainTextReader.continues(
+            pending.text, pendingIndent: pending.indent, next: label, nextIndent: f.labelStart)
           if continues && !pending.text.hasSuffix(":") {
             label = pending.text + (label.isEmpty ? "" : " " + label)
             lineNumber = pending.line

@@ -266,7 +266,8 @@ enum MarkdownReader {
     }
     if cells.isEmpty { return nil }
     let isSeparator = cells.allSatisfy { cell in
-      !cell.text.isEmpty && cell.text.utf8.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") || $0 == 0x20 }
+      !cell.text.isEmpty
+        && cell.text.utf8.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") || $0 == 0x20 }
     }
     if isSeparator { return nil }
     return GridRow(cells: cells, line: number)

@@ -28,7 +28,9 @@ public enum ReleaseImporter {
     let hasPeriods = !builder.facts.isEmpty
     guard hasPeriods || profile.isRelease else {
       throw ImportError(
-        message: "not an earnings release: \(documentName) has no tables with periods and no release text (no dateline or ticker)")
+        message:
+          "not an earnings release: \(documentName) has no tables with periods and no release text (no dateline or ticker)"
+      )
     }
 
     let headers = builder.statements.flatMap { $0.columns.map(\.header) }

@@ -56,7 +56,9 @@ enum ReleaseMerging {
   /// Merges `new` into `merged` in place (its arrays are appended to, not copied).
   static func merge(into merged: inout Company, _ new: Company) {
     for listing in new.listings
-    where !merged.listings.contains(where: { $0.ticker == listing.ticker && $0.exchange == listing.exchange && $0.seen == listing.seen }) {
+    where !merged.listings.contains(where: {
+      $0.ticker == listing.ticker && $0.exchange == listing.exchange && $0.seen == listing.seen
+    }) {
       merged.listings.append(listing)
     }
     merged.events += new.events
@@ -69,7 +71,10 @@ enum ReleaseMerging {
     if merged.fiscalYearEnd == .december && new.fiscalYearEnd != .december { merged.fiscalYearEnd = new.fiscalYearEnd }
     inferYears(&merged)
     closeListings(&merged)
-    if let newest = merged.listings.max(by: { ($0.seen?.date ?? CivilDate(year: 1, month: 1, day: 1)!) < ($1.seen?.date ?? CivilDate(year: 1, month: 1, day: 1)!) }) {
+    if let newest = merged.listings.max(by: {
+      ($0.seen?.date ?? CivilDate(year: 1, month: 1, day: 1)!)
+        < ($1.seen?.date ?? CivilDate(year: 1, month: 1, day: 1)!)
+    }) {
       merged.id = TextTools.lowercasedASCII(newest.ticker)
     }
   }
@@ -84,16 +89,22 @@ enum ReleaseMerging {
     for index in company.events.indices where isYearUnknown(company.events[index].date) {
       let event = company.events[index]
       let document = event.source.document
-      let references = company.events.filter { $0.source.document != document && !isYearUnknown($0.date) && $0.date.inference == nil }
+      let references = company.events.filter {
+        $0.source.document != document && !isYearUnknown($0.date) && $0.date.inference == nil
+      }
       guard let reference = references.min(by: { $0.date.date < $1.date.date }) else { continue }
       let printed = event.date.date
       var year = reference.date.date.year
-      if let candidate = CivilDate(year: year, month: printed.month, day: min(printed.day, CivilDate.daysIn(month: printed.month, year: year))),
+      if let candidate = CivilDate(
+        year: year, month: printed.month, day: min(printed.day, CivilDate.daysIn(month: printed.month, year: year))),
         candidate >= reference.date.date
       {
         year -= 1
       }
-      guard let date = CivilDate(year: year, month: printed.month, day: min(printed.day, CivilDate.daysIn(month: printed.month, year: year))) else {
+      guard
+        let date = CivilDate(
+          year: year, month: printed.month, day: min(printed.day, CivilDate.daysIn(month: printed.month, year: year)))
+      else {
         continue
       }
       let referenceDocument = reference.source.document
@@ -101,9 +112,11 @@ enum ReleaseMerging {
       let current = company.listings.first { $0.source.document == referenceDocument && $0.exchange != left?.exchange }
       let reason: String
       if event.kind == "delisting announced", let left, let current {
-        reason = "year \(year) inferred: the company is quoted on the \(current.exchange) by \(reference.date.date) (\(referenceDocument)), so the \(left.exchange) listing it announces leaving ended before then"
+        reason =
+          "year \(year) inferred: the company is quoted on the \(current.exchange) by \(reference.date.date) (\(referenceDocument)), so the \(left.exchange) listing it announces leaving ended before then"
       } else {
-        reason = "year \(year) inferred: the latest year in which \(printed.monthName) \(printed.day) precedes \(reference.date.date), the date of \(referenceDocument)"
+        reason =
+          "year \(year) inferred: the latest year in which \(printed.monthName) \(printed.day) precedes \(reference.date.date), the date of \(referenceDocument)"
       }
       let inferred = DatedFact(date: date, inference: reason)
       company.events[index].date = inferred
@@ -125,7 +138,9 @@ enum ReleaseMerging {
       guard let next = later.min(by: { $0.seen!.date < $1.seen!.date }) else { continue }
       company.listings[k].until = DatedFact(
         date: next.seen!.date,
-        inference: "ended by then: the company is quoted as \(next.ticker) on the \(next.exchange) on \(next.seen!.date) (\(next.source.document))")
+        inference:
+          "ended by then: the company is quoted as \(next.ticker) on the \(next.exchange) on \(next.seen!.date) (\(next.source.document))"
+      )
     }
   }
 }

@@ -38,7 +38,8 @@ struct ReleaseText {
         headline = block.text
       }
       // Dateline: "NEW YORK, May 29 /PRNewswire-FirstCall/ --", "CUPERTINO, Calif., Jan. 18, 2011 --".
-      let datelineEnd = headline == nil || (yearlessDate == nil && result.releaseDate == nil) ? dateline(block.text) : nil
+      let datelineEnd =
+        headline == nil || (yearlessDate == nil && result.releaseDate == nil) ? dateline(block.text) : nil
       if headline == nil, let dash = datelineEnd, let lead = leadSentence(block.text, after: dash) {
         leadText = leadText ?? lead
       }
@@ -87,8 +88,12 @@ struct ReleaseText {
     if result.releaseDate == nil, let yearless = yearlessDate {
       let placeholder = max(latestYear, 1900)
       result.releaseDate = DatedFact(
-        date: CivilDate(year: placeholder, month: yearless.month, day: min(yearless.day, CivilDate.daysIn(month: yearless.month, year: placeholder)))!,
-        inference: "\(unknownYearPrefix): \"\(yearless.printed)\" is printed without a year; \(placeholder) is a placeholder (the latest year the document mentions)")
+        date: CivilDate(
+          year: placeholder, month: yearless.month,
+          day: min(yearless.day, CivilDate.daysIn(month: yearless.month, year: placeholder)))!,
+        inference:
+          "\(unknownYearPrefix): \"\(yearless.printed)\" is printed without a year; \(placeholder) is a placeholder (the latest year the document mentions)"
+      )
     }
 
     let allText = paragraphs.lazy.filter { $0.text.has("elist") || $0.text.has("ithdraw") || $0.text.has("ELIST") }
@@ -101,22 +106,28 @@ struct ReleaseText {
     if let date = result.releaseDate {
       for found in listingFound {
         let source = SourceReference(
-          document: documentName, statement: "text", label: "\(found.exchange): \(found.ticker)", column: "", line: found.line)
-        result.listings.append(Listing(ticker: found.ticker, exchange: found.exchange, seen: date, until: nil, source: source))
+          document: documentName, statement: "text", label: "\(found.exchange): \(found.ticker)", column: "",
+          line: found.line)
+        result.listings.append(
+          Listing(ticker: found.ticker, exchange: found.exchange, seen: date, until: nil, source: source))
       }
       let kind = delisting ? "delisting announced" : "earnings release"
       var description = headline ?? leadText ?? ""
       if delisting, let found = listingFound.first {
-        description = "announces its intention to withdraw its securities (\(found.ticker)) from listing on \(found.exchange)"
+        description =
+          "announces its intention to withdraw its securities (\(found.ticker)) from listing on \(found.exchange)"
       }
       if description.isEmpty { description = "release \(documentName)" }
-      let source = SourceReference(document: documentName, statement: "text", label: kind, column: "", line: releaseLine)
+      let source = SourceReference(
+        document: documentName, statement: "text", label: kind, column: "", line: releaseLine)
       result.events.append(CompanyEvent(date: date, kind: kind, description: description, source: source))
     } else {
       for found in listingFound {
         let source = SourceReference(
-          document: documentName, statement: "text", label: "\(found.exchange): \(found.ticker)", column: "", line: found.line)
-        result.listings.append(Listing(ticker: found.ticker, exchange: found.exchange, seen: nil, until: nil, source: source))
+          document: documentName, statement: "text", label: "\(found.exchange): \(found.ticker)", column: "",
+          line: found.line)
+        result.listings.append(
+          Listing(ticker: found.ticker, exchange: found.exchange, seen: nil, until: nil, source: source))
       }
     }
     result.isRelease = result.releaseDate != nil || !listingFound.isEmpty
@@ -126,7 +137,8 @@ struct ReleaseText {
   /// Dates printed as `MM/DD/YYYY`.
   static func slashDates(_ text: String) -> [CivilDate] {
     var result: [CivilDate] = []
-    for word in TextTools.splitOnSpaces(text) where (8...10).contains(word.utf8.count) && word.utf8.contains(UInt8(ascii: "/")) {
+    for word in TextTools.splitOnSpaces(text)
+    where (8...10).contains(word.utf8.count) && word.utf8.contains(UInt8(ascii: "/")) {
       let parts = word.split(separator: "/")
       guard parts.count == 3, parts[2].utf8.count == 4, let month = Int(parts[0]), let day = Int(parts[1]),
         let year = Int(parts[2]), (1900...2099).contains(year), let date = CivilDate(year: year, month: month, day: day)
@@ -156,7 +168,9 @@ struct ReleaseText {
         if value < 100_000 { value = value * 10 + Int(byte - 0x30) }
         digits += 1
       } else {
-        if digits == 4 && (1900...2099).contains(value) && !(byte >= 0x41 && byte <= 0x5A) && !(byte >= 0x61 && byte <= 0x7A) {
+        if digits == 4 && (1900...2099).contains(value) && !(byte >= 0x41 && byte <= 0x5A)
+          && !(byte >= 0x61 && byte <= 0x7A)
+        {
           latest = max(latest, value)
         }
         value = 0
@@ -171,7 +185,10 @@ struct ReleaseText {
   /// The first sentence after the dateline, shortened: "Acme (NASDAQ: ACME) today announced …".
   static func leadSentence(_ text: String, after offset: Int) -> String? {
     let rest = Array(text.utf8.dropFirst(offset))
-    guard let dash = rest.indices.first(where: { rest[$0] == UInt8(ascii: "-") && $0 + 1 < rest.count && rest[$0 + 1] == UInt8(ascii: "-") })
+    guard
+      let dash = rest.indices.first(where: {
+        rest[$0] == UInt8(ascii: "-") && $0 + 1 < rest.count && rest[$0 + 1] == UInt8(ascii: "-")
+      })
     else { return nil }
     let body = String(decoding: rest[(dash + 2)...], as: UTF8.self)
     guard let first = NarrativeReader.sentences(TextTools.collapseSpaces(Substring(body))).first?.0 else { return nil }
@@ -200,7 +217,8 @@ struct ReleaseText {
         var isSpaced = false
         var matched = false
         if byte == 0x20 {
-          isSpaced = matches(" /", at: i) || matches(" --", at: i) || matches(" (BUSINESS WIRE)", at: i)
+          isSpaced =
+            matches(" /", at: i) || matches(" --", at: i) || matches(" (BUSINESS WIRE)", at: i)
             || matches(" \u{2014}", at: i) || matches(" \u{2013}", at: i)
           matched = isSpaced
         } else {
@@ -218,7 +236,8 @@ struct ReleaseText {
   static func hasMonthDay(_ head: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
     // A day is a digit: skip the work for heads without one.
     guard head[..<end].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
-    let words = TextTools.splitOnSpaces(TextTools.normalize(String(decoding: UnsafeBufferPointer(rebasing: head[..<end]), as: UTF8.self)))
+    let words = TextTools.splitOnSpaces(
+      TextTools.normalize(String(decoding: UnsafeBufferPointer(rebasing: head[..<end]), as: UTF8.self)))
     guard words.count >= 2 else { return false }
     for k in 0..<(words.count - 1) where PeriodHeaders.monthNumber(String(words[k])) != nil {
       if let day = Int(words[k + 1]), (1...31).contains(day) { return true }
@@ -238,7 +257,9 @@ struct ReleaseText {
         continue
       }
       var close = index + 1
-      while close < bytes.count, close - index <= 80, bytes[close] != UInt8(ascii: ")"), bytes[close] != UInt8(ascii: "(") {
+      while close < bytes.count, close - index <= 80, bytes[close] != UInt8(ascii: ")"),
+        bytes[close] != UInt8(ascii: "(")
+      {
         close += 1
       }
       guard close < bytes.count, bytes[close] == UInt8(ascii: ")") else {
@@ -256,9 +277,12 @@ struct ReleaseText {
         guard pieces.count == 2 else { continue }
         let exchange = TextTools.collapseSpaces(pieces[0])
         let ticker = TextTools.collapseSpaces(pieces[1])
-        let tickerOK = !ticker.isEmpty && ticker.utf8.count <= 6
+        let tickerOK =
+          !ticker.isEmpty && ticker.utf8.count <= 6
           && ticker.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || $0 == UInt8(ascii: ".") }
-        let exchangeOK = !exchange.isEmpty && exchange.utf8.count <= 40 && (exchange.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } ?? false)
+        let exchangeOK =
+          !exchange.isEmpty && exchange.utf8.count <= 40
+          && (exchange.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } ?? false)
           && !exchange.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
         guard tickerOK && exchangeOK else { continue }
         result.append((nameBefore(bytes, index), ticker, exchange))
@@ -273,7 +297,9 @@ struct ReleaseText {
     let head = String(decoding: bytes[max(0, index - 120)..<index], as: UTF8.self)
     var words: [Substring] = []
     for word in head.split(separator: " ").reversed() {
-      guard let first = word.unicodeScalars.first, first.properties.isUppercase || word == "&" || word == "of" else { break }
+      guard let first = word.unicodeScalars.first, first.properties.isUppercase || word == "&" || word == "of" else {
+        break
+      }
       if word.hasSuffix("/") || word.hasSuffix(":") { break }
       words.insert(word, at: 0)
       if words.count >= 6 { break }
@@ -291,7 +317,9 @@ struct ReleaseText {
     var text = TextTools.collapseSpaces(Substring(caption))
     let lower = TextTools.lowercasedASCII(text)
     for tail in [" and subsidiaries", " and its subsidiaries", " & subsidiaries", " and consolidated subsidiaries"] {
-      if lower.hasSuffix(tail) { text = String(decoding: text.utf8.prefix(text.utf8.count - tail.utf8.count), as: UTF8.self) }
+      if lower.hasSuffix(tail) {
+        text = String(decoding: text.utf8.prefix(text.utf8.count - tail.utf8.count), as: UTF8.self)
+      }
     }
     let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
     let upper = letters.filter { $0.properties.isUppercase }.count

@@ -58,7 +58,9 @@ struct StatementBuilder {
         if (periodCount == 0 && (!ownHeadings || continued)) || (periodCount > 0 && samePeriods) || continued {
           statementIndex = previous
           if periodCount == 0 {
-            columns = statements[previous].columns.map { ColumnReading(header: $0.header, kind: $0.kind, period: $0.period) }
+            columns = statements[previous].columns.map {
+              ColumnReading(header: $0.header, kind: $0.kind, period: $0.period)
+            }
           }
         }
       } else if continued && periodCount > 0 {
@@ -82,12 +84,14 @@ struct StatementBuilder {
     }
     func heading() -> String? {
       above.last { text in
-        StatementBuilder.isHeading(text) && PeriodHeaders.scale(in: [text]).caption == nil && !StatementBuilder.isCompanyCaption(text)
+        StatementBuilder.isHeading(text) && PeriodHeaders.scale(in: [text]).caption == nil
+          && !StatementBuilder.isCompanyCaption(text)
           && !TextTools.lowercasedASCII(text).has("unaudited")
       }.map { TextTools.collapseSpaces(Substring($0)) }
     }
     let statementTitle =
-      statementIndex.map { statements[$0].title } ?? title ?? heading() ?? StatementBuilder.defaultTitle(statementKindGuess)
+      statementIndex.map { statements[$0].title } ?? title ?? heading()
+      ?? StatementBuilder.defaultTitle(statementKindGuess)
     var used = statementIndex.map { usedItems[$0] } ?? []
     var section: String? = statementIndex.flatMap { lastSections[$0] }
     var sectionIndent = 0
@@ -120,7 +124,9 @@ struct StatementBuilder {
           sawIndentedChild = false
           rowsInSection = 0
           rows.append(
-            StatementRow(label: label, item: nil, section: nil, kind: .money, values: [Decimal?](repeating: nil, count: statementWidth), line: logical.line,
+            StatementRow(
+              label: label, item: nil, section: nil, kind: .money,
+              values: [Decimal?](repeating: nil, count: statementWidth), line: logical.line,
               ruleAbove: logical.ruleAbove, doubleRuleBelow: logical.doubleRuleBelow, indent: logical.indent))
           continue
         }
@@ -138,7 +144,8 @@ struct StatementBuilder {
       // labelled otherwise ("Gross margin %") is back at the statement's level.
       if section != nil, sectionCountsShares,
         !normalizedLabel.has("basic") && !normalizedLabel.has("diluted") && !normalizedLabel.has("share")
-          && !normalizedLabel.has("continuing") && !normalizedLabel.has("discontinued") && !normalizedLabel.has("net income")
+          && !normalizedLabel.has("continuing") && !normalizedLabel.has("discontinued")
+          && !normalizedLabel.has("net income")
           && !normalizedLabel.has("net loss")
       {
         section = nil
@@ -179,7 +186,8 @@ struct StatementBuilder {
         }
         var value = printed
         do {
-          if isPercent || rowKind == .percent || columns[k].kind == .percentChange || columns[k].kind == .percentOfTotal {
+          if isPercent || rowKind == .percent || columns[k].kind == .percentChange || columns[k].kind == .percentOfTotal
+          {
             value = try printed.dividing(by: .hundred)
           } else if columns[k].kind == .period || columns[k].kind == .change {
             switch rowKind {
@@ -203,9 +211,12 @@ struct StatementBuilder {
         }
       let rowSection = section
       var placed = [Decimal?](repeating: nil, count: statementWidth)
-      for (k, target) in columnMap.enumerated() where k < values.count && target < statementWidth { placed[target] = values[k] }
+      for (k, target) in columnMap.enumerated() where k < values.count && target < statementWidth {
+        placed[target] = values[k]
+      }
       rows.append(
-        StatementRow(label: label, item: item, section: rowSection, kind: rowKind, values: placed, line: logical.line,
+        StatementRow(
+          label: label, item: item, section: rowSection, kind: rowKind, values: placed, line: logical.line,
           ruleAbove: logical.ruleAbove, doubleRuleBelow: logical.doubleRuleBelow, indent: logical.indent))
       // A balance ("Total assets" in selected annual data) is a figure at the period's end.
       let isBalance = ItemCatalog.entry(named: item)?.statement == .balanceSheet
@@ -215,7 +226,8 @@ struct StatementBuilder {
         let source = SourceReference(
           document: documentName, statement: statementTitle, label: label, column: column.header, line: logical.line)
         newFacts.append(
-          Fact(item: item, label: label, statement: statementKindGuess, section: rowSection, period: period, value: value,
+          Fact(
+            item: item, label: label, statement: statementKindGuess, section: rowSection, period: period, value: value,
             unit: unit, source: source))
       }
       // A total closes the group above it; a double rule closes everything.
@@ -230,7 +242,8 @@ struct StatementBuilder {
       lastSections[index] = section
     } else {
       statements.append(
-        StatementTable(title: statementTitle, kind: statementKindGuess, document: documentName, columns: statementColumns,
+        StatementTable(
+          title: statementTitle, kind: statementKindGuess, document: documentName, columns: statementColumns,
           rows: rows, scaleCaption: scale.caption, line: table.line))
       usedItems.append(used)
       scales.append(scale)
@@ -285,11 +298,15 @@ struct StatementBuilder {
   /// FINANCIAL DATA", "Supplemental Information").
   static func isHeading(_ text: String) -> Bool {
     guard text.utf8.count <= 80, !isProse(text), let first = text.unicodeScalars.first, first.properties.isUppercase,
-      !text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") })
+      !text.utf8.contains(where: {
+        $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@")
+      })
     else { return false }
     let words = text.split(separator: " ").filter { $0.unicodeScalars.first?.properties.isAlphabetic ?? false }
     guard words.count >= 2 else { return false }
-    return words.allSatisfy { headingSmallWords.contains($0) || ($0.unicodeScalars.first?.properties.isUppercase ?? false) }
+    return words.allSatisfy {
+      headingSmallWords.contains($0) || ($0.unicodeScalars.first?.properties.isUppercase ?? false)
+    }
   }
 
   /// A sentence rather than a heading: several words and a full stop inside or at the end.
@@ -372,7 +389,8 @@ struct StatementBuilder {
     for row in rows {
       if let statement = ItemCatalog.entry(forLabel: row.label)?.statement { counts[statement, default: 0] += 1 }
     }
-    return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }?.key ?? .other
+    return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }?.key
+      ?? .other
   }
 
   static func defaultTitle(_ kind: StatementKind) -> String {

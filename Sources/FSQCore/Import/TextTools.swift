@@ -10,7 +10,10 @@ enum TextTools {
   /// `cleanInline` on contiguous bytes: one pass to drop the markup, one to collapse spaces,
   /// with no String in between.
   static func cleanInline(bytes: UnsafeBufferPointer<UInt8>) -> String {
-    guard bytes.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "&") })
+    guard
+      bytes.contains(where: {
+        $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "&")
+      })
     else { return collapseSpaces(bytes: bytes) }
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count)
@@ -132,7 +135,9 @@ enum TextTools {
     while index < bytes.count {
       var byte = bytes[index]
       index += 1
-      if byte == UInt8(ascii: "'") || (byte == 0xE2 && index + 1 < bytes.count && bytes[index] == 0x80 && bytes[index + 1] == 0x99) {
+      if byte == UInt8(ascii: "'")
+        || (byte == 0xE2 && index + 1 < bytes.count && bytes[index] == 0x80 && bytes[index + 1] == 0x99)
+      {
         if byte == 0xE2 { index += 2 }
         continue
       }
@@ -174,7 +179,10 @@ enum TextTools {
       var start = -1
       for offset in 0..<bytes.count {
         if bytes[offset] == 0x20 {
-          if start >= 0 { result.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: offset)]) }
+          if start >= 0 {
+            result.append(
+              text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: offset)])
+          }
           start = -1
         } else if start < 0 {
           start = offset
@@ -237,7 +245,8 @@ enum HTMLEntities {
     var end = index + 1
     while end < bytes.count, end - index <= 10, bytes[end] != UInt8(ascii: ";") {
       let b = bytes[end]
-      let ok = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == UInt8(ascii: "#")
+      let ok =
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == UInt8(ascii: "#")
       if !ok { return nil }
       end += 1
     }
