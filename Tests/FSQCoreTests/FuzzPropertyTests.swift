@@ -12,19 +12,6 @@ import Testing
 // passes a bidi override or control character through; and a program with no diagnostics
 // re-parses identically, both as is and after printing its tree back as fsq.
 
-/// SplitMix64: small, fast, and the same on every platform.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 struct FuzzInputs {
   var random: SeededGenerator
 
@@ -230,19 +217,8 @@ func printed(_ expression: FSQCore.Expression) -> String {
   }
 }
 
-func fsqString(_ text: String) -> String {
-  var out = "\""
-  for character in text {
-    switch character {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case "\t": out += "\\t"
-    default: out.append(character)
-    }
-  }
-  return out + "\""
-}
+/// A string literal as fsq spells it.
+func fsqString(_ text: String) -> String { quoted(text) }
 
 func depth(_ expression: FSQCore.Expression) -> Int {
   switch expression.kind {

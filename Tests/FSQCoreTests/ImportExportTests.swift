@@ -168,20 +168,4 @@ import Testing
     #expect(model.companies.map(\.documents) == documents)
     #expect(model.companies.map(\.statements) == statements)
   }
-
-  // MARK: Speed
-
-  @Test func importStaysFast() throws {
-    // A loose bound for debug builds; release builds import the seed well under a millisecond.
-    let bytes = Array(ReleaseImporter.bundledReleases[0].text.utf8)
-    let big = try ImportFixtures.bytes("quillfeather_q4_2012_ex99.htm")
-    let clock = ContinuousClock()
-    let elapsed = try clock.measure {
-      for _ in 0..<20 {
-        _ = try ReleaseImporter.importRelease(bytes: bytes, documentName: "seed.txt")
-        _ = try ReleaseImporter.importRelease(bytes: big, documentName: "q.htm")
-      }
-    }
-    #expect(elapsed < .seconds(5))
-  }
 }

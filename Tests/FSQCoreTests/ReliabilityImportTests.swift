@@ -1,3 +1,4 @@
+import FSQTestSupport
 import Testing
 
 @testable import FSQCore

