@@ -31,7 +31,9 @@ let package = Package(
       // The Swift runtime, Foundation and the argument parser linked into the executable: no
       // dynamic loading of libswiftCore/libFoundationEssentials at each start (issue 7).
       linkerSettings: [
-        .unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie", "-L" + packageRoot + "Scripts/link"], .when(platforms: [.linux])),
+        .unsafeFlags(
+          ["-static-stdlib", "-Xclang-linker", "-no-pie", "-L" + packageRoot + "Scripts/link"],
+          .when(platforms: [.linux])),
         // FoundationEssentials' own static dependencies, which `-static-stdlib` alone leaves out.
         .linkedLibrary("_FoundationCollections", .when(platforms: [.linux])),
         .linkedLibrary("_FoundationCShims", .when(platforms: [.linux])),

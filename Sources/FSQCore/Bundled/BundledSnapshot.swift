@@ -28,6 +28,7 @@ enum BundledSnapshot {
   static func src(
     _ document: String, _ statement: String, _ label: String, _ column: String, _ line: Int, _ sentence: String? = nil
   ) -> SourceReference {
-    SourceReference(document: document, statement: statement, label: label, column: column, line: line, sentence: sentence)
+    SourceReference(
+      document: document, statement: statement, label: label, column: column, line: line, sentence: sentence)
   }
 }

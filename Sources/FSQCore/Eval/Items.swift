@@ -97,7 +97,8 @@ extension Evaluator {
     if !figures.isEmpty && !kind && wanted.isInstant {
       let ending = figures.first { $0.period.end == wanted.end } ?? figures[0]
       let example = PeriodLabel.describe(ending.period, fiscalYearEnd: fye)
-      notes.append(DiagnosticNote("\(name) is reported over periods, not at a date; ask for a period such as \(example)"))
+      notes.append(
+        DiagnosticNote("\(name) is reported over periods, not at a date; ask for a period such as \(example)"))
     }
     if kind && !wanted.isInstant {
       // Balance items are read at the period's end; say which date that was.
