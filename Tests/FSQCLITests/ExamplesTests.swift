@@ -18,22 +18,16 @@ import Testing
 
   @Test func shellOneLiners() throws {
     let root = TestSupport.packageRoot
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = [root.appendingPathComponent("Examples/one-liners.sh").path]
-    var environment = ProcessInfo.processInfo.environment
-    environment["PATH"] =
-      FSQBinary.url.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-    environment["NO_COLOR"] = "1"
-    process.environment = environment
-    process.currentDirectoryURL = root
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
+    // The script sends its one failing command's stderr to stdout itself.
+    let path =
+      FSQBinary.url.deletingLastPathComponent().path + ":"
+      + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+    let result = try runProcess(
+      URL(fileURLWithPath: "/bin/sh"), [root.appendingPathComponent("Examples/one-liners.sh").path],
+      environment: ["PATH": path], currentDirectory: root)
+    #expect(result.status == 0)
+    #expect(result.err.isEmpty, "\(result)")
+    let output = result.out
     let golden = root.appendingPathComponent("Examples/one-liners.out")
     if let problem = TestSupport.compareGolden(output, golden) { Issue.record(Comment(rawValue: problem)) }
   }

@@ -29,42 +29,8 @@ final class Scratch {
 
 /// Runs a shell command line with the built fsq as `$FSQ`, for redirections Process cannot
 /// express (a closed stdin, a 100 MB pipe).
-struct ShellResult: CustomStringConvertible {
-  var out: String
-  var err: String
-  var status: Int32
-  var description: String {
-    "status \(status), out \(out.prefix(300).debugDescription), err \(err.prefix(300).debugDescription)"
-  }
-}
-
-func shell(_ command: String) throws -> ShellResult {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/bin/sh")
-  process.arguments = ["-c", command]
-  var environment = ProcessInfo.processInfo.environment
-  environment["FSQ"] = FSQBinary.url.path
-  environment["NO_COLOR"] = "1"
-  process.environment = environment
-  let out = Pipe()
-  let err = Pipe()
-  process.standardOutput = out
-  process.standardError = err
-  process.standardInput = FileHandle.nullDevice
-  try process.run()
-  nonisolated(unsafe) var errData = Data()
-  let group = DispatchGroup()
-  group.enter()
-  DispatchQueue.global().async {
-    errData = err.fileHandleForReading.readDataToEndOfFile()
-    group.leave()
-  }
-  let outData = out.fileHandleForReading.readDataToEndOfFile()
-  group.wait()
-  process.waitUntilExit()
-  return ShellResult(
-    out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self),
-    status: process.terminationStatus)
+func shell(_ command: String) throws -> BinaryResult {
+  try runProcess(URL(fileURLWithPath: "/bin/sh"), ["-c", command], environment: ["FSQ": FSQBinary.url.path])
 }
 
 @Suite struct HostileEnvironmentTests {

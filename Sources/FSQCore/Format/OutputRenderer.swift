@@ -203,12 +203,25 @@ enum TextTable {
 /// RFC 4180 CSV fields and rows.
 enum CSV {
   static func field(_ text: String) -> String {
-    if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-      var escaped = "\""
-      for character in text { escaped += character == "\"" ? "\"\"" : String(character) }
-      return escaped + "\""
+    var out = ""
+    append(text, to: &out)
+    return out
+  }
+
+  /// Appends a field, quoted when it holds a comma, quote, CR or LF (quotes doubled).
+  static func append(_ field: String, to out: inout String) {
+    let needsQuotes = field.utf8.contains {
+      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
     }
-    return text
+    guard needsQuotes else {
+      out += field
+      return
+    }
+    out += "\""
+    for character in field.unicodeScalars {
+      if character == "\"" { out += "\"\"" } else { out.unicodeScalars.append(character) }
+    }
+    out += "\""
   }
 
   static func row(_ fields: [String]) -> String {
@@ -219,7 +232,14 @@ enum CSV {
 /// Minimal JSON writing (keys in the order given).
 enum JSON {
   static func string(_ text: String) -> String {
-    var out = "\""
+    var out = ""
+    append(text, to: &out)
+    return out
+  }
+
+  /// Appends a JSON string literal; control characters and U+2028/U+2029 are escaped.
+  static func append(_ text: String, to out: inout String) {
+    out += "\""
     for scalar in text.unicodeScalars {
       switch scalar {
       case "\"": out += "\\\""
@@ -227,13 +247,16 @@ enum JSON {
       case "\n": out += "\\n"
       case "\r": out += "\\r"
       case "\t": out += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.utf8.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
       }
     }
-    return out + "\""
+    out += "\""
   }
 
   static func object(_ fields: [(String, String)]) -> String {

@@ -120,26 +120,11 @@ public enum FactExport {
       for field in fields {
         if !first { out += "," }
         first = false
-        appendCSVField(field, to: &out)
+        CSV.append(field, to: &out)
       }
       out += "\r\n"
     }
     return out
-  }
-
-  static func appendCSVField(_ field: String, to out: inout String) {
-    let needsQuotes = field.utf8.contains {
-      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
-    }
-    guard needsQuotes else {
-      out += field
-      return
-    }
-    out += "\""
-    for character in field.unicodeScalars {
-      if character == "\"" { out += "\"\"" } else { out.unicodeScalars.append(character) }
-    }
-    out += "\""
   }
 
   /// Reads CSV written by `csv(_:)` (LF or CRLF line ends; columns found by the header's
@@ -259,50 +244,29 @@ public enum FactExport {
     var out = ""
     for fact in facts(model) {
       out += "{\"company\":"
-      appendJSONString(fact.company, to: &out)
+      JSON.append(fact.company, to: &out)
       out += ",\"item\":"
-      appendJSONString(fact.item, to: &out)
+      JSON.append(fact.item, to: &out)
       out += ",\"label\":"
-      appendJSONString(fact.label, to: &out)
+      JSON.append(fact.label, to: &out)
       out += ",\"period_start\":"
-      if let start = fact.periodStart { appendJSONString(start.description, to: &out) } else { out += "null" }
+      if let start = fact.periodStart { JSON.append(start.description, to: &out) } else { out += "null" }
       out += ",\"period_end\":"
-      appendJSONString(fact.periodEnd.description, to: &out)
+      JSON.append(fact.periodEnd.description, to: &out)
       out += ",\"value\":"
       out += fact.value.plainString
       out += ",\"unit\":"
-      if fact.unit.isEmpty { out += "null" } else { appendJSONString(fact.unit, to: &out) }
+      if fact.unit.isEmpty { out += "null" } else { JSON.append(fact.unit, to: &out) }
       out += ",\"source\":"
-      appendJSONString(fact.source, to: &out)
+      JSON.append(fact.source, to: &out)
       out += ",\"statement\":"
-      appendJSONString(fact.statement, to: &out)
+      JSON.append(fact.statement, to: &out)
       out += ",\"section\":"
-      if fact.section.isEmpty { out += "null" } else { appendJSONString(fact.section, to: &out) }
+      if fact.section.isEmpty { out += "null" } else { JSON.append(fact.section, to: &out) }
       out += ",\"column\":"
-      appendJSONString(fact.column, to: &out)
+      JSON.append(fact.column, to: &out)
       out += "}\n"
     }
     return out
-  }
-
-  static func appendJSONString(_ text: String, to out: inout String) {
-    out += "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.utf8.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    out += "\""
   }
 }
