@@ -69,10 +69,18 @@ public final class REPL {
         if lines.isEmpty && isBlank(line) { continue }
         lines.append(line)
         let entry = lines.joined(separator: "\n")
-        if !isMetaCommand(entry) && session.isIncomplete(entry) { continue }
+        if isMetaCommand(entry) {
+          lines = []
+          reader.addHistory(entry)
+          if !meta(trimmed(entry)) { return .success }
+          continue
+        }
+        // One parse decides both: an incomplete entry runs nothing and asks for more.
+        let result = session.run(entry, origin: .repl)
+        if result.isIncomplete { continue }
         lines = []
         reader.addHistory(entry)
-        if !handle(entry) { return .success }
+        report(result)
       }
     }
   }

@@ -74,11 +74,6 @@ public final class Session {
     return result
   }
 
-  /// Whether `text` stops in the middle of a statement, so the REPL should read another line.
-  public func isIncomplete(_ text: String) -> Bool {
-    Parser.parse(SourceFile(name: "<repl>", text: text)).isIncomplete
-  }
-
   func execute(_ statement: Statement, _ source: SourceFile) throws(Diagnostic) -> ResultItem? {
     evaluator.depth = 0
     evaluator.steps = 0
