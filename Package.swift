@@ -42,7 +42,7 @@ let package = Package(
     ),
     // The benchmark behind Scripts/bench: fsq against sqlite3 on the same figures, and the core
     // in process (lexer+parser, importer). Never timed in `swift test`; only its --quick mode runs.
-    .executableTarget(name: "fsq-bench", dependencies: ["FSQCore"]),
+    .executableTarget(name: "fsq-bench", dependencies: ["FSQCore", "FSQTestSupport"]),
     .target(name: "FSQTestSupport", dependencies: ["FSQCore"], path: "Tests/FSQTestSupport"),
     .testTarget(name: "FSQCoreTests", dependencies: ["FSQCore", "FSQTestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "FSQCLITests", dependencies: ["FSQCore", "FSQTestSupport"]),

@@ -1,4 +1,5 @@
 import FSQCore
+import FSQTestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -19,11 +20,14 @@ let usage = """
     --sqlite3 PATH sqlite3 (default: /usr/bin/sqlite3, else sqlite3 on PATH)
     --keep DIR     write the work files (facts.csv, facts.db, scripts) to DIR and keep them
     --in-process   only the in-process parts (3 and 4): lexer, parser and importer
+    --corpus       only the real-release corpus (Tests/Corpus): accuracy per document and
+                   the whole corpus's import time
 
   """
 
 var quick = false
 var inProcessOnly = false
+var corpusOnly = false
 var runs: Int?
 var fsqPath = executableFolder() + "/fsq"
 var sqlitePath = "/usr/bin/sqlite3"
@@ -38,6 +42,7 @@ do {
     switch argument {
     case "--quick": quick = true
     case "--in-process": inProcessOnly = true
+    case "--corpus": corpusOnly = true
     case "--runs":
       guard let count = Int(value(argument)), count > 0 else { fail("--runs needs a positive number") }
       runs = count
@@ -51,6 +56,33 @@ do {
     }
   }
 }
+
+// MARK: The real-release corpus
+
+/// Imports every corpus document (accuracy per document) and times the whole corpus's import.
+func corpusBenchmark(runs: Int, printReport: Bool) -> Double {
+  let documents: [Corpus.Document]
+  do { documents = try Corpus.documents() } catch { fail("cannot read the corpus: \(error)") }
+  if printReport { print(Corpus.report(documents.map(Corpus.score), verbose: true), terminator: "") }
+  let bytes = documents.compactMap { try? Corpus.bytes($0) }
+  var times: [Double] = []
+  for _ in 0..<runs {
+    let start = now()
+    for (document, data) in zip(documents, bytes) {
+      _ = try? ReleaseImporter.importRelease(bytes: data, documentName: document.name)
+    }
+    times.append(now() - start)
+  }
+  let total = bytes.reduce(0) { $0 + $1.count }
+  let time = median(times)
+  print("corpus import: \(documents.count) documents, \(total / 1024) KiB, \(fixed(time * 1000, 1)) ms (median of \(runs))")
+  return time
+}
+if corpusOnly {
+  _ = corpusBenchmark(runs: quick ? 1 : 5, printReport: true)
+  exit(0)
+}
+
 if !isExecutable(sqlitePath) {
   if let path = getenv("PATH").map({ String(cString: $0) }),
     let found = path.split(separator: ":").map({ "\($0)/sqlite3" }).first(where: isExecutable)
@@ -293,6 +325,11 @@ rows.append(
   Row(
     name: "\(libraryCount) releases", fsq: fixed(libraryTime, 3) + " s", sqlite: "", ratio: "", target: "< 1 s",
     met: libraryTime < 1))
+
+// The real-release corpus, whole.
+print("  the real-release corpus:")
+let corpusTime = corpusBenchmark(runs: quick ? 1 : 5, printReport: false)
+rows.append(Row(name: "real-release corpus import", fsq: ms(corpusTime), sqlite: "", ratio: "", target: "", met: nil))
 
 // 5. Peak memory of the one-liner (from the runs in 1).
 if let one = oneRuns {

@@ -127,3 +127,18 @@ struct ModelIndex {
     }
   }
 }
+
+extension Company {
+  /// The reported figure `item(period)` answers for this company, found as the evaluator finds
+  /// it (the item, else its reported aliases such as `eps_diluted` for `eps`; primary statements
+  /// first, an exact date over one within a week), with where it was printed.
+  public func reportedFigure(_ item: String, period: ResolvedPeriod) -> (quantity: Quantity, source: SourceReference)? {
+    let index = ModelIndex(model: Model(companies: [self]))
+    for name in [item] + (Metrics.reportedAliases[item] ?? []) {
+      if let figure = ModelIndex.best(index.figures(name, company: 0), for: period) {
+        return (figure.quantity, figure.source)
+      }
+    }
+    return nil
+  }
+}
