@@ -135,72 +135,14 @@ enum PeriodHeaders {
     var caption: String? = nil
   }
 
-  /// "(in thousands, except per share data)", "(in millions)", "(000's omitted)",
-  /// "shares in thousands".
+  /// The scale of the first text that states one: "(in thousands, except per share data)",
+  /// "(millions)", "(in millions, except share amounts which are reflected in thousands)",
+  /// "(000's omitted)", "shares in thousands". See `ScaleCaption`.
   static func scale(in texts: [String]) -> Scale {
-    var result = Scale()
     for text in texts {
-      let full = TextTools.lowercasedASCII(text)
-      // "shares in thousands" says nothing of money.
-      var lower = full
-      if full.has("share") {
-        for phrase in [
-          "share amounts in thousands", "share data in thousands", "shares in thousands", "share amounts in millions",
-          "shares in millions",
-        ] {
-          lower = lower.split(separator: phrase).joined(separator: " ")
-        }
-      }
-      var money: Decimal? = nil
-      if lower.has("in thousands") || lower.has("000's omitted") || lower.has("000s omitted")
-        || lower.has("in 000") || lower.has("(000") || lower.has("$000") || lower.has("dollars in thousands")
-        || lower.has("amounts in thousands")
-      {
-        money = Decimal(1000)
-      } else if lower.has("in millions") || lower.has("amounts in millions") || lower.has("dollars in millions") {
-        money = Decimal(1_000_000)
-      } else if lower.has("in billions") {
-        money = Decimal(1_000_000_000)
-      } else if let scale = scaleWordBeforeDollars(lower) {
-        // "(Millions of dollars, except per share amounts)", "($ millions)", "(Thousands of U.S. dollars)".
-        money = scale
-      }
-      guard money != nil || full.has("shares in") else { continue }
-      result.caption = text
-      if let money { result.money = money }
-      if full.has("shares in thousands") || full.has("share amounts in thousands")
-        || full.has("share data in thousands")
-      {
-        result.shares = Decimal(1000)
-      } else if full.has("shares in millions") || full.has("share amounts in millions") {
-        result.shares = Decimal(1_000_000)
-      } else if lower.has("except share") || lower.has("except for share") || lower.has("except number of shares")
-        || lower.has("except shares")
-      {
-        result.shares = .one
-      } else if let money {
-        // "(in thousands, except per share data)": share counts are printed in the same scale.
-        result.shares = money
-      }
-      return result
+      if let scale = ScaleCaption.read(text) { return scale }
     }
-    return result
-  }
-
-  /// "millions of dollars", "thousands of u.s. dollars", "$ millions", "$millions" in a caption.
-  static func scaleWordBeforeDollars(_ lower: String) -> Decimal? {
-    let words = TextTools.splitOnSpaces(TextTools.normalize(lower))
-    guard words.count <= 16 else { return nil }
-    let scales: [Substring: Decimal] = [
-      "thousands": Decimal(1000), "millions": Decimal(1_000_000), "billions": Decimal(1_000_000_000),
-    ]
-    for (k, word) in words.enumerated() {
-      guard let scale = scales[word] else { continue }
-      let rest = words[(k + 1)...].prefix(4)
-      if rest.first == "of", rest.contains("dollars") || rest.contains("usd") { return scale }
-      if lower.has("$ " + word) || lower.has("$" + word) { return scale }
-    }
-    return nil
+    return Scale()
   }
 
   // MARK: Fiscal year end
