@@ -21,13 +21,21 @@ enum PlainTextReader {
 
   enum LineKind {
     case blank, rule(RuleKind), figures(FigureLine), text
+    /// A table that lost its line breaks, read back by `FlatTableReader`.
+    case flattened([DocumentBlock])
   }
 
   static func read(_ bytes: [UInt8]) -> [DocumentBlock] {
     let lines = SourceLines.split(bytes)
     var kinds: [LineKind] = []
     kinds.reserveCapacity(lines.count)
-    for line in lines { kinds.append(classify(line)) }
+    for (n, line) in lines.enumerated() {
+      if FlatTableReader.mayBeFlattened(line), let blocks = FlatTableReader.read(line, lineNumber: n + 1) {
+        kinds.append(.flattened(blocks))
+      } else {
+        kinds.append(classify(line))
+      }
+    }
 
     func isData(_ i: Int) -> Bool {
       if case .figures(let f) = kinds[i], !f.allYears { return true }
@@ -45,6 +53,11 @@ enum PlainTextReader {
       paragraph = nil
     }
     func addText(_ i: Int) {
+      if case .flattened(let tables) = kinds[i] {
+        flush()
+        blocks += tables
+        return
+      }
       let trimmed = TextTools.collapseSpaces(lines[i])
       if trimmed.isEmpty {
         flush()
@@ -86,6 +99,9 @@ enum PlainTextReader {
         case .blank:
           blanks += 1
           if blanks > 1 { break }
+        case .flattened:
+          j = lines.count
+          continue
         case .text:
           let text = lines[j]
           let nearData = (j + 1 < lines.count && isData(j + 1)) || (j + 2 < lines.count && isData(j + 2))
@@ -103,7 +119,7 @@ enum PlainTextReader {
       var headerStart = i
       while headerStart > 0 {
         switch kinds[headerStart - 1] {
-        case .blank: break
+        case .blank, .flattened: break
         case .figures(let f) where !f.allYears: break
         default:
           headerStart -= 1
@@ -280,7 +296,7 @@ extension PlainTextReader {
     for n in headerStart...end {
       let line = lines[n]
       switch kinds[n] {
-      case .blank:
+      case .blank, .flattened:
         continue
       case .rule(let rule):
         if n < bodyStart { continue }
