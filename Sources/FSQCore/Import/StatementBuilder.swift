@@ -235,6 +235,8 @@ struct StatementBuilder {
       if logical.doubleRuleBelow || normalizedLabel.hasPrefix("total") { section = nil }
     }
 
+    StatementBuilder.preferAttributableNetIncome(rows: &rows, facts: &newFacts, used: &used)
+
     let statementColumns = columns.map { StatementColumn(header: $0.header, kind: $0.kind, period: $0.period) }
     if let index = statementIndex {
       statements[index].rows += rows
@@ -250,6 +252,38 @@ struct StatementBuilder {
       lastSections.append(section)
     }
     facts += newFacts
+  }
+
+  /// "Net income attributable to Acme Corp." is the net income EPS divides: it becomes
+  /// `net_income`, and the consolidated line above it (before noncontrolling interests)
+  /// `net_income_consolidated`.
+  static func preferAttributableNetIncome(rows: inout [StatementRow], facts: inout [Fact], used: inout Set<String>) {
+    guard
+      let attributable = rows.firstIndex(where: { row in
+        row.kind == .money && row.item != "net_income" && isAttributableToCompany(TextTools.normalize(row.label))
+      }), let oldItem = rows[attributable].item
+    else { return }
+    var renames: [String: String] = [oldItem: "net_income"]
+    if rows.contains(where: { $0.item == "net_income" }) { renames["net_income"] = "net_income_consolidated" }
+    for k in rows.indices {
+      if let item = rows[k].item, let renamed = renames[item] { rows[k].item = renamed }
+    }
+    for k in facts.indices {
+      if let renamed = renames[facts[k].item] { facts[k].item = renamed }
+    }
+    used.insert("net_income_consolidated")
+  }
+
+  /// "net income loss attributable to acme corp", "net earnings attributable to the company";
+  /// not to noncontrolling interests, nor to common or preferred holders after dividends.
+  static func isAttributableToCompany(_ normalized: String) -> Bool {
+    let starts = ["net income", "net loss", "net earnings", "net profit"]
+    guard starts.contains(where: { normalized.hasPrefix($0) }), normalized.has("attributable to") else { return false }
+    let others = [
+      "noncontrolling", "non controlling", "minority", "common", "preferred", "participating", "redeemable",
+      "per share", "unitholders", "partners",
+    ]
+    return !others.contains { normalized.has($0) }
   }
 
   /// Places the columns of a continuation table on its statement's columns: a period on the
