@@ -4,24 +4,35 @@
 enum ReleaseFormat: String {
   case markdown, html, plainText = "plain text"
 
-  /// Decides from content, not the file name: HTML if it has a `<table>` or `<html>`/`<body>`
-  /// tag, Markdown if at least two lines start with a pipe, otherwise fixed-width text.
+  /// Decides from content, not the file name: HTML if it has `<html>`/`<body>`, or a `<table>`
+  /// with `<tr>`/`<td>` cells; Markdown if at least two lines start with a pipe; otherwise
+  /// fixed-width text (old EDGAR text marks its tables with `<TABLE>`, `<S>` and `<C>` but lays
+  /// them out by position).
   static func detect(_ bytes: [UInt8]) -> ReleaseFormat {
     var pipeLines = 0
     var atLineStart = true
+    var sawTable = false
+    var sawCell = false
     var index = 0
     let count = bytes.count
     while index < count {
       let byte = bytes[index]
-      if byte == UInt8(ascii: "<"), index + 5 < count {
+      if byte == UInt8(ascii: "<"), index + 3 < count {
         let a = bytes[index + 1] | 0x20
         let b = bytes[index + 2] | 0x20
         let c = bytes[index + 3] | 0x20
-        let d = bytes[index + 4] | 0x20
-        let e = bytes[index + 5] | 0x20
-        if (a, b, c, d, e) == (0x74, 0x61, 0x62, 0x6C, 0x65) { return .html }  // table
-        if (a, b, c, d) == (0x68, 0x74, 0x6D, 0x6C) { return .html }  // html
-        if (a, b, c, d) == (0x62, 0x6F, 0x64, 0x79) { return .html }  // body
+        if index + 5 < count {
+          let d = bytes[index + 4] | 0x20
+          let e = bytes[index + 5] | 0x20
+          if (a, b, c, d, e) == (0x74, 0x61, 0x62, 0x6C, 0x65) { sawTable = true }  // table
+          if (a, b, c, d) == (0x68, 0x74, 0x6D, 0x6C) { return .html }  // html
+          if (a, b, c, d) == (0x62, 0x6F, 0x64, 0x79) { return .html }  // body
+        }
+        // <tr and <td (followed by `>` or a space)
+        if a == 0x74, b == 0x72 || b == 0x64, c == UInt8(ascii: ">") | 0x20 || c == 0x20 || c == 0x3E {
+          sawCell = true
+        }
+        if sawTable && sawCell { return .html }
       }
       if atLineStart && byte == UInt8(ascii: "|") { pipeLines += 1 }
       if byte == 0x0A {
@@ -75,6 +86,8 @@ struct LogicalTable {
   var rows: [LogicalRow]
   /// Short lines of text printed just above the table (titles, captions), nearest last.
   var textAbove: [TextBlock] = []
+  /// Read back from a newswire line that had lost its line breaks.
+  var flattened = false
 }
 
 enum DocumentBlock {
@@ -100,15 +113,47 @@ struct ReleaseDocument {
     }
   }
 
-  /// Reads the bytes in the detected format. Never fails: what is not a table is text.
+  /// What the document was: "HTML", "plain text", "EDGAR submission: HTML".
+  var formatDescription: String = ""
+  /// For a container, what was read and skipped of each part.
+  var parts: [String] = []
+
+  /// Reads the bytes in the detected format. Never fails: what is not a table is text. An EDGAR
+  /// container is opened first and only its release (the EX-99 exhibit) is read.
   static func read(bytes: [UInt8]) -> ReleaseDocument {
-    let format = ReleaseFormat.detect(bytes)
-    var blocks: [DocumentBlock]
-    switch format {
-    case .markdown: blocks = MarkdownReader.read(bytes)
-    case .html: blocks = HTMLReader.read(bytes)
-    case .plainText: blocks = PlainTextReader.read(bytes)
+    if let parts = EDGARContainer.parts(bytes) {
+      let (chosen, notes) = EDGARContainer.select(parts)
+      var blocks: [DocumentBlock] = []
+      var formats: [String] = []
+      for part in chosen {
+        let partBytes = Array(part.text)
+        let format = ReleaseFormat.detect(partBytes)
+        formats.append(format.rawValue)
+        blocks += readBlocks(partBytes, format: format).map { $0.shifted(by: part.firstLine - 1) }
+      }
+      var document = attachCaptions(ReleaseDocument(format: chosen.isEmpty ? .plainText : .html, blocks: blocks))
+      let kind = parts.count > 1 ? "EDGAR submission" : "EDGAR document"
+      document.formatDescription = "\(kind): \(Set(formats).sorted().joined(separator: ", "))"
+      document.parts = notes
+      return document
     }
+    let format = ReleaseFormat.detect(bytes)
+    var document = attachCaptions(ReleaseDocument(format: format, blocks: readBlocks(bytes, format: format)))
+    document.formatDescription = format.rawValue
+    return document
+  }
+
+  static func readBlocks(_ bytes: [UInt8], format: ReleaseFormat) -> [DocumentBlock] {
+    switch format {
+    case .markdown: return MarkdownReader.read(bytes)
+    case .html: return HTMLReader.read(bytes)
+    case .plainText: return PlainTextReader.read(SGMLMarkup.blankTags(bytes))
+    }
+  }
+
+  /// Attaches the short text lines just above each table (titles, captions).
+  static func attachCaptions(_ document: ReleaseDocument) -> ReleaseDocument {
+    var blocks = document.blocks
     // Attach the short text lines just above each table (titles, captions).
     var recent: [TextBlock] = []
     for index in blocks.indices {
@@ -126,7 +171,7 @@ struct ReleaseDocument {
         recent.removeAll()
       }
     }
-    return ReleaseDocument(format: format, blocks: blocks)
+    return ReleaseDocument(format: document.format, blocks: blocks)
   }
 }
 
