@@ -41,6 +41,18 @@ struct Main {
       status = max(status, result.status)
     }
 
+    if let path = options.importReport {
+      let loaded = Session(model: Model())
+      let result = loaded.load(path: path)
+      if result.status != .success {
+        report(result)
+        return result.status
+      }
+      let reports = loaded.importReports()
+      Output.out(reports.map { $0.render() }.joined(separator: "\n"))
+      Output.flush()
+      return reports.contains { $0.findings.contains { !$0.repaired } } ? .assertionFailed : .success
+    }
     for path in options.loads {
       let result = session.load(path: path)
       if result.status != .success {

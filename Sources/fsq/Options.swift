@@ -46,6 +46,13 @@ struct Options: ParsableCommand {
       valueName: "FORMAT"))
   var export: String?
 
+  @Option(
+    name: .customLong("import-report"),
+    help: ArgumentHelp(
+      "Import FILE and print what was read: each table as which statement or why it was skipped, each column's period and scale and where they came from, every cell not read, and the import's cross-checks; then exit (1 if a cross-check failed).",
+      valueName: "FILE"))
+  var importReport: String?
+
   @Flag(name: .customLong("no-color"), help: "Never use colour (also: the NO_COLOR environment variable).")
   var noColor = false
 
@@ -76,6 +83,7 @@ struct Settings {
   var keepGoing = false
   var noBundled = false
   var export: String?
+  var importReport: String?
   var noColor = false
   var version = false
   var script: String?
@@ -92,6 +100,7 @@ struct Settings {
     keepGoing = options.keepGoing
     noBundled = options.noBundled
     export = options.export
+    importReport = options.importReport
     noColor = options.noColor
     version = options.version
     script = options.script

@@ -28,6 +28,9 @@ import Testing
     ("(in millions, except per share amounts; shares in thousands)", million, thousand),
     ("(Dollars in thousands, except share data)", thousand, .one),
     ("(In millions of dollars, except per share data)", million, million),
+    ("(Dollars and Shares in Millions, Except Per Share Data)", million, million),
+    // Apple's statements.
+    ("(In millions, except number of shares, which are reflected in thousands, and per-share amounts)", million, thousand),
   ]
 
   @Test func captionsGiveMoneyAndShareScales() {

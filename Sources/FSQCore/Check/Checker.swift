@@ -11,6 +11,7 @@
 public enum Checker {
   public static func check(_ company: Company) -> [Finding] {
     var findings: [Finding] = []
+    findings += ImportScaleRule.findings(company)
     findings += SubtotalRule.findings(company)
     findings += BalanceRule.findings(company)
     findings += ReconciliationRule.findings(company)

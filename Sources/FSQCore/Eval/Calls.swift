@@ -50,22 +50,25 @@ extension Evaluator {
       return try builtin.body(self, arguments, span, scope)
     }
     let company = scope.company ?? currentCompany
-    if let company, index.hasItem(name, company: company) {
+    if let company, let aliases = Metrics.reportedAliases[name] {
+      for alias in aliases where index.hasItem(alias, company: company) {
+        do throws(Diagnostic) {
+          let value = try lookupItem(alias, values, argumentSpans: argumentSpans, calleeSpan: calleeSpan, company: company)
+          if alias == name && metrics[name] != nil {
+            remark("reported by the company; formula(\(name), p) gives fsq's own definition")
+          }
+          return value
+        } catch {
+          guard error.id == .missingFigure else { throw error }
+        }
+      }
+    } else if let company, index.hasItem(name, company: company) {
       do {
         let value = try lookupItem(name, values, argumentSpans: argumentSpans, calleeSpan: calleeSpan, company: company)
         if metrics[name] != nil { remark("reported by the company; formula(\(name), p) gives fsq's own definition") }
         return value
       } catch let error where error.id == .missingFigure && metrics[name] != nil {
         // The company does not report it for this period: fall back to the formula.
-      }
-    }
-    if let company, let aliases = Metrics.reportedAliases[name] {
-      for alias in aliases where index.hasItem(alias, company: company) {
-        do throws(Diagnostic) {
-          return try lookupItem(alias, values, argumentSpans: argumentSpans, calleeSpan: calleeSpan, company: company)
-        } catch {
-          guard error.id == .missingFigure else { throw error }
-        }
       }
     }
     if let metric = metrics[name] {

@@ -36,11 +36,12 @@ enum Metrics {
     def book_value(d) = stockholders_equity(d)
     """
 
-  /// Reported items that stand for a metric when the company does not print the metric's own
-  /// name: a release that prints only diluted EPS reports `eps` as `eps_diluted`.
+  /// Reported items that answer a metric's name, in order of preference: `eps` is diluted EPS
+  /// where the release prints it, else EPS printed without a qualifier ("basic and diluted"),
+  /// else basic; share counts likewise.
   static let reportedAliases: [String: [String]] = [
-    "eps": ["eps_diluted", "eps_basic"],
-    "weighted_average_shares": ["weighted_average_shares_diluted", "weighted_average_shares_basic"],
+    "eps": ["eps_diluted", "eps", "eps_basic"],
+    "weighted_average_shares": ["weighted_average_shares_diluted", "weighted_average_shares", "weighted_average_shares_basic"],
   ]
 
   /// Parses the library once per session.

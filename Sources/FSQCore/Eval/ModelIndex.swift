@@ -134,7 +134,7 @@ extension Company {
   /// first, an exact date over one within a week), with where it was printed.
   public func reportedFigure(_ item: String, period: ResolvedPeriod) -> (quantity: Quantity, source: SourceReference)? {
     let index = ModelIndex(model: Model(companies: [self]))
-    for name in [item] + (Metrics.reportedAliases[item] ?? []) {
+    for name in Metrics.reportedAliases[item] ?? [item] {
       if let figure = ModelIndex.best(index.figures(name, company: 0), for: period) {
         return (figure.quantity, figure.source)
       }

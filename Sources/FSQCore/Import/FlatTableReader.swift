@@ -12,6 +12,8 @@ enum FlatTableReader {
   struct Word {
     var text: String
     var gapBefore: Int
+    /// The source line the word was printed on.
+    var line: Int = 0
   }
 
   /// Whether a line may be a flattened table: long, with many grouped figures.
@@ -37,33 +39,84 @@ enum FlatTableReader {
   /// The tables in one line, in order, and the text between them. Nil when the line holds no
   /// table that reads without doubt (it stays text).
   static func read(_ line: Substring, lineNumber: Int) -> [DocumentBlock]? {
-    let words = split(line)
+    var words = split(line)
+    for k in words.indices { words[k].line = lineNumber }
+    return read(words: words, stacked: false)
+  }
+
+  /// The same reading for a table printed one cell a line (a web page copied as text): the
+  /// lines are read as one stream of cells.
+  static func read(stackedLines lines: [(text: Substring, line: Int)]) -> [DocumentBlock]? {
+    var words: [Word] = []
+    for (text, number) in lines {
+      var lineWords = split(text)
+      for k in lineWords.indices {
+        lineWords[k].line = number
+        if k == 0 { lineWords[k].gapBefore = 2 }
+      }
+      words += lineWords
+    }
+    return read(words: words, stacked: true)
+  }
+
+  /// Whether lines look like cells printed one a line: many lines hold a single figure and
+  /// nothing else, and two lines in a row are years (the column headings).
+  static func looksStacked(_ lines: ArraySlice<Substring>) -> Bool {
+    guard lines.count >= 15 else { return false }
+    var single = 0
+    var yearPair = false
+    var previousYear = false
+    for line in lines {
+      let words = split(line)
+      let isYearLine = words.count == 1 && isYear(words[0].text)
+      if isYearLine && previousYear { yearPair = true }
+      previousYear = isYearLine
+      if words.count == 1, isFigure(words[0].text) { single += 1 }
+    }
+    return yearPair && single * 100 >= lines.count * 35
+  }
+
+  static func read(words: [Word], stacked: Bool) -> [DocumentBlock]? {
     guard words.count >= 6 else { return nil }
     var blocks: [DocumentBlock] = []
     var index = 0
     var textStart = 0
     var found = false
+    func emitText(_ range: Range<Int>) {
+      guard !range.isEmpty else { return }
+      if stacked {
+        // One text block a source line, so titles just above a table stay short lines.
+        var k = range.lowerBound
+        while k < range.upperBound {
+          let line = words[k].line
+          var end = k
+          while end < range.upperBound, words[end].line == line { end += 1 }
+          blocks.append(.text(TextBlock(text: words[k..<end].map(\.text).joined(separator: " "), line: line)))
+          k = end
+        }
+      } else {
+        let text = words[range].map(\.text).joined(separator: " ")
+        if !text.isEmpty { blocks.append(.text(TextBlock(text: text, line: words[range.lowerBound].line))) }
+      }
+    }
     while index < words.count {
       guard let header = headerRun(words, at: index) else {
         index += 1
         continue
       }
-      guard let (table, end) = table(words, headerAt: index, header: header, textStart: textStart, line: lineNumber)
-      else {
+      guard let (table, end) = table(words, headerAt: index, header: header, textStart: textStart) else {
         index += header.count
         continue
       }
       // The words before the header (a title, a period heading) are the table's context.
+      if stacked { emitText(textStart..<max(textStart, index - 30)) }
       found = true
       blocks.append(.table(table))
       index = end
       textStart = end
     }
     guard found else { return nil }
-    if textStart < words.count {
-      let rest = words[textStart...].map(\.text).joined(separator: " ")
-      if !rest.isEmpty { blocks.append(.text(TextBlock(text: rest, line: lineNumber))) }
-    }
+    emitText(textStart..<words.count)
     return blocks
   }
 
@@ -127,12 +180,12 @@ enum FlatTableReader {
   }
 
   /// Reads the table whose header run starts at `start`; returns it and the index after it.
-  static func table(_ words: [Word], headerAt start: Int, header: [String], textStart: Int, line: Int)
-    -> (LogicalTable, Int)?
-  {
+  static func table(_ words: [Word], headerAt start: Int, header: [String], textStart: Int) -> (LogicalTable, Int)? {
+    let line = words[start].line
     let n = header.count
     // Period phrases before the header: "For the Three Months Ended September 30," twice.
-    let before = Array(words[textStart..<start])
+    // Only the words just before the header can head the columns or title the table.
+    let before = Array(words[max(textStart, start - 30)..<start])
     let phrases = periodPhrases(before.map(\.text))
     var columnHeaders = [[String]](repeating: [], count: n)
     if !phrases.isEmpty, n % phrases.count == 0 {
@@ -164,13 +217,13 @@ enum FlatTableReader {
         k += 1
       }
       if figures.count == n {
-        rows += labelledRows(label, figures: figures, line: line)
+        rows += labelledRows(label, figures: figures, line: label.first?.line ?? words[index].line)
         goodRows += 1
         label.removeAll()
       } else if figures.count > n, figures.prefix(figures.count - n).allSatisfy({ !isAmount($0) }) {
         // Numbers that belong to the label ("Notes due 2025 1,234 5,678").
         label += words[index..<(k - n)]
-        rows += labelledRows(label, figures: Array(figures.suffix(n)), line: line)
+        rows += labelledRows(label, figures: Array(figures.suffix(n)), line: label.first?.line ?? words[index].line)
         goodRows += 1
         label.removeAll()
       } else if figures.allSatisfy({ !isAmount($0) }) {
@@ -213,36 +266,41 @@ enum FlatTableReader {
   }
 
   /// "For the Three Months Ended September 30," … : the phrases that end in a month and day.
+  /// A phrase starts at a period word ("Three", "Quarter", "Year", "As") or the month itself,
+  /// and is at most eight words long: prose before the table is never a column heading.
   static func periodPhrases(_ words: [String]) -> [String] {
     var phrases: [String] = []
     var current: [String] = []
-    var started = false
     for (k, word) in words.enumerated() {
       let lower = TextTools.lowercasedASCII(word).filter { $0.isLetter }
-      if !started, ["for", "three", "six", "nine", "twelve", "year", "years", "quarter", "months", "as", "weeks"]
-        .contains(lower) || PeriodHeaders.monthNumber(lower) != nil
-      {
-        started = true
+      if current.isEmpty {
+        guard phraseStarters.contains(lower) || PeriodHeaders.monthNumber(lower) != nil else { continue }
       }
-      guard started else { continue }
       current.append(word)
+      if current.count > 8 {
+        current.removeAll()
+        continue
+      }
       let isDay = Int(word.filter(\.isNumber)).map { (1...31).contains($0) } == true && word.utf8.count <= 3
       if isDay, k > 0, PeriodHeaders.monthNumber(TextTools.lowercasedASCII(words[k - 1]).filter { $0.isLetter }) != nil
       {
         phrases.append(current.joined(separator: " "))
         current.removeAll()
-        started = false
       }
     }
     return phrases
   }
 
+  static let phraseStarters: Set<String> = [
+    "three", "six", "nine", "twelve", "thirteen", "twentysix", "thirtynine", "fiftytwo", "quarter", "year", "years",
+    "months", "weeks", "as", "fiscal",
+  ]
+
   /// Where the first period phrase starts among the words before a header.
   static func phraseStart(_ words: [String]) -> Int? {
     words.firstIndex { word in
       let lower = TextTools.lowercasedASCII(word).filter { $0.isLetter }
-      return ["for", "three", "six", "nine", "twelve", "year", "years", "quarter", "as"].contains(lower)
-        || PeriodHeaders.monthNumber(lower) != nil
+      return phraseStarters.contains(lower) || PeriodHeaders.monthNumber(lower) != nil
     }
   }
 
@@ -282,7 +340,7 @@ enum FlatTableReader {
     var result: [Word] = []
     for word in words {
       for (k, piece) in splitGlued(word.text).enumerated() {
-        result.append(Word(text: piece, gapBefore: k == 0 ? word.gapBefore : 0))
+        result.append(Word(text: piece, gapBefore: k == 0 ? word.gapBefore : 0, line: word.line))
       }
     }
     // A lone ")" or "%" joins the figure before it: "(5,076,366 )".
@@ -302,7 +360,7 @@ enum FlatTableReader {
     while k < closed.count {
       var word = closed[k]
       if word.text == "$", k + 1 < closed.count, isFigure(closed[k + 1].text) {
-        word = Word(text: "$" + closed[k + 1].text, gapBefore: word.gapBefore)
+        word = Word(text: "$" + closed[k + 1].text, gapBefore: word.gapBefore, line: word.line)
         k += 1
       }
       merged.append(word)

@@ -42,6 +42,8 @@ public struct ImportReport: Hashable, Sendable {
   public struct Finding: Hashable, Sendable {
     public var message: String
     public var line: Int?
+    /// The importer read the figures the one way the arithmetic allows (a note, not an error).
+    public var repaired: Bool = false
   }
 
   public var document: String
@@ -57,6 +59,18 @@ public struct ImportReport: Hashable, Sendable {
   public init(document: String, format: String) {
     self.document = document
     self.format = format
+  }
+
+  /// What a person should know before trusting the import, for the `loaded …` line:
+  /// "; 2 cells not read, 1 statement withheld (see :report)", or nothing.
+  public var summary: String {
+    var parts: [String] = []
+    let unread = tables.reduce(0) { $0 + $1.unread.count }
+    if unread > 0 { parts.append("\(unread) cell\(unread == 1 ? "" : "s") not read") }
+    if !withheld.isEmpty { parts.append("\(withheld.count) statement\(withheld.count == 1 ? "" : "s") withheld") }
+    let errors = findings.filter { !$0.repaired }.count
+    if errors > 0 && withheld.isEmpty { parts.append("\(errors) cross-check\(errors == 1 ? "" : "s") failed") }
+    return parts.isEmpty ? "" : "; " + parts.joined(separator: ", ") + " (see :report or --import-report)"
   }
 
   /// The report as text, one table a paragraph.
@@ -102,7 +116,8 @@ public struct ImportReport: Hashable, Sendable {
     if !findings.isEmpty {
       out += "\n"
       for finding in findings {
-        out += "  error: \(finding.line.map { "line \($0): " } ?? "")\(finding.message)\n"
+        let severity = finding.repaired ? "note" : "error"
+        out += "  \(severity): \(finding.line.map { "line \($0): " } ?? "")\(finding.message)\n"
       }
     }
     return out

@@ -66,6 +66,10 @@ public enum ItemCatalog {
     case .perShare:
       let variant = variantSuffix(label: normalized, section: sectionText)
       if entry == nil && (normalized.has("per share") || normalized.has("per common share")) {
+        // Only earnings per share is `eps`: book value, dividends or cash flow per share are not.
+        guard !speaksOfOtherPerShare(normalized), speaksOfEarnings(normalized) || speaksOfEarnings(sectionText) else {
+          return TextTools.slug(label)
+        }
         if normalized.has("continuing") { return "eps_continuing_operations" + variant }
         if normalized.has("discontinued") { return "eps_discontinued_operations" + variant }
         return "eps" + variant
@@ -83,7 +87,14 @@ public enum ItemCatalog {
         return TextTools.slug(label) + "_per_share"
       }
     case .shares:
-      if let entry, entry.unitKind == .shares { return entry.name }
+      if normalized == "basic" || normalized == "diluted" || normalized == "basic and diluted" {
+        // "Basic" / "Diluted" with whole numbers, whatever heading closed above them.
+        return "weighted_average_shares" + variantSuffix(label: normalized, section: sectionText)
+      }
+      if let entry, entry.unitKind == .shares {
+        let variant = variantSuffix(label: normalized, section: sectionText)
+        return entry.name == "weighted_average_shares" && !variant.isEmpty ? entry.name + variant : entry.name
+      }
       if sectionText.has("weighted average") || sectionText.has("average shares")
         || sectionText.has("shares outstanding")
         || sectionText.has("shares used") || normalized.has("weighted average") || normalized.has("shares used")
@@ -127,11 +138,27 @@ public enum ItemCatalog {
     return nil
   }
 
+  /// Words that make a per-share line earnings per share: "net income per share",
+  /// "earnings per diluted share", "loss per share".
+  static func speaksOfEarnings(_ normalized: String) -> Bool {
+    ["earnings", "income", "loss", "profit", "eps", "net"].contains { word in
+      TextTools.splitOnSpaces(normalized).contains { $0 == word }
+    }
+  }
+
+  /// Per-share lines that are not earnings: "book value per share", "dividends declared per
+  /// share", "cash flow per share".
+  static func speaksOfOtherPerShare(_ normalized: String) -> Bool {
+    ["book value", "dividend", "distribution", "cash flow", "tangible", "market value", "stock price", "price per"]
+      .contains { normalized.has($0) }
+  }
+
   /// `_basic`, `_diluted` or nothing ("basic and diluted").
   static func variantSuffix(label: String, section: String) -> String {
     let text = label + " " + section
     let basic = text.has("basic")
-    let diluted = text.has("diluted")
+    // "Weighted average common and equivalent shares": diluted by another name.
+    let diluted = text.has("diluted") || text.has("dilutive") || text.has("and equivalent") || text.has("equivalent shares")
     if basic && !diluted { return "_basic" }
     if diluted && !basic { return "_diluted" }
     if basic && diluted && (label == "basic" || label.hasPrefix("basic ")) && !label.has("diluted") { return "_basic" }

@@ -50,7 +50,9 @@ enum PeriodHeaders {
       return ColumnReading(header: header, kind: .percentOfTotal, period: nil)
     }
     let contextWords = TextTools.splitOnSpaces(TextTools.normalize(context.joined(separator: " "))).map(String.init)
-    let length = self.length(words) ?? self.length(contextWords)
+    // "As of June 30, 2003" and balance-sheet columns are instants, whatever the context says.
+    let asOf = zip(words, words.dropFirst()).contains { $0 == "as" && ($1 == "of" || $1 == "at") }
+    let length = asOf || statement == .balanceSheet ? nil : self.length(words) ?? self.length(contextWords)
     let date = self.date(words, context: contextWords, length: length)
     guard let end = date else {
       return ColumnReading(header: header, kind: header.isEmpty ? .other : .other, period: nil)

@@ -29,12 +29,32 @@ enum PlainTextReader {
     let lines = SourceLines.split(bytes)
     var kinds: [LineKind] = []
     kinds.reserveCapacity(lines.count)
-    for (n, line) in lines.enumerated() {
+    var n = 0
+    // Lines before this one were already tried as a run of stacked cells (each run once:
+    // trying every suffix of a long run again would be quadratic).
+    var triedUntil = 0
+    while n < lines.count {
+      // Cells printed one a line (a web page copied as text): a run of short lines.
+      if n >= triedUntil {
+        var end = n
+        while end < lines.count, !SourceLines.isBlank(lines[end]), lines[end].utf8.count <= 100 { end += 1 }
+        triedUntil = max(end, n + 1)
+        if end - n >= 15, FlatTableReader.looksStacked(lines[n..<end]),
+          let blocks = FlatTableReader.read(stackedLines: (n..<end).map { (lines[$0], $0 + 1) })
+        {
+          kinds.append(.flattened(blocks))
+          kinds += Array(repeating: .flattened([]), count: end - n - 1)
+          n = end
+          continue
+        }
+      }
+      let line = lines[n]
       if FlatTableReader.mayBeFlattened(line), let blocks = FlatTableReader.read(line, lineNumber: n + 1) {
         kinds.append(.flattened(blocks))
       } else {
         kinds.append(classify(line))
       }
+      n += 1
     }
 
     func isData(_ i: Int) -> Bool {
@@ -116,11 +136,13 @@ enum PlainTextReader {
         j += 1
       }
       // Header lines just above the first row (no blank in between), and label lines there.
+      // A header is a few short lines: a line of prose, or more than ten lines, ends it.
       var headerStart = i
-      while headerStart > 0 {
+      while headerStart > 0, i - headerStart < 10 {
         switch kinds[headerStart - 1] {
         case .blank, .flattened: break
         case .figures(let f) where !f.allYears: break
+        case .text where TextTools.collapseSpaces(lines[headerStart - 1]).utf8.count > 100: break
         default:
           headerStart -= 1
           continue
@@ -280,6 +302,7 @@ extension PlainTextReader {
     var rows: [LogicalRow] = []
     var pendingLabel: (text: String, line: Int, indent: Int)? = nil
     var pendingRule = false
+    var spreading: [Token] = []
 
     func flushPendingLabel() {
       if let label = pendingLabel {
@@ -314,6 +337,12 @@ extension PlainTextReader {
         }
       case .text where n < bodyStart:
         let indent = line.utf8.prefix { $0 == 0x20 }.count
+        // A caption ("(In thousands)") over the table, wherever it is centred.
+        let collapsed = TextTools.collapseSpaces(line)
+        if ScaleCaption.read(collapsed) != nil {
+          context.append(collapsed)
+          continue
+        }
         if indent < zones[0].start - 2 && !headerLikeText(line, zones: zones) {
           pendingLabel = (TextTools.collapseSpaces(line), n + 1, indent)
           continue
@@ -325,7 +354,8 @@ extension PlainTextReader {
         var segments: [Token] = []
         if below < bodyStart, case .rule = kinds[below] { segments = tokens(lines[below]) }
         headerGroups(
-          line, zones: zones, columns: columns, segments: segments, headers: &columnHeaders, context: &context)
+          line, zones: zones, columns: columns, segments: segments, headers: &columnHeaders, context: &context,
+          spreading: &spreading)
       case .text:
         let text = TextTools.collapseSpaces(line)
         let indent = line.utf8.prefix { $0 == 0x20 }.count
@@ -368,6 +398,7 @@ extension PlainTextReader {
       }
     }
     flushPendingLabel()
+    spreadHeadings(spreading, columns: columns, headers: &columnHeaders)
     guard rows.contains(where: { $0.values.contains { !$0.isEmpty } }) else { return nil }
     return LogicalTable(line: headerStart + 1, columnHeaders: columnHeaders, headerContext: context, rows: rows)
   }
@@ -393,7 +424,7 @@ extension PlainTextReader {
   /// Gives each group of words (split at two or more spaces) to the columns it sits over.
   static func headerGroups(
     _ line: Substring, zones: [(start: Int, end: Int)], columns: [(start: Int, end: Int)], segments: [Token] = [],
-    headers: inout [[String]], context: inout [String]
+    headers: inout [[String]], context: inout [String], spreading: inout [Token]
   ) {
     var groups: [Token] = []
     for token in tokens(line) {
@@ -403,8 +434,8 @@ extension PlainTextReader {
         groups.append(token)
       }
     }
-    var given = [Bool](repeating: false, count: zones.count)
-    var periodGroups: [Token] = []
+    // "Jun 30, Mar 31, Jun 30," set one space apart: one date a column, not one heading.
+    groups = groups.flatMap { splitDates($0, line: line) }
     for var group in groups {
       if group.start >= zones[0].start - 1, group.text.has(" ") {
         for segment in segments where min(segment.end, group.end) > max(segment.start, group.start) {
@@ -418,26 +449,56 @@ extension PlainTextReader {
       }
       let length = group.end - group.start
       let spanning = group.text.has(" ")
+      // A centred heading over several columns ("13 Weeks Ended") covers each column whose
+      // figures' centre sits under it; only a heading that covers no centre goes by overlap.
+      func covers(_ k: Int) -> Bool {
+        let center = (columns[k].start + columns[k].end) / 2
+        return spanning && center >= group.start - 2 && center <= group.end + 2
+      }
+      let coversAny = zones.indices.contains(where: covers)
       for (k, zone) in zones.enumerated() {
         let overlap = min(group.end, zone.end) - max(group.start, zone.start)
         let zoneLength = min(zone.end, group.end + 40) - zone.start
-        // A centred heading over several columns ("13 Weeks Ended") covers each column whose
-        // figures sit under it.
-        let center = (columns[k].start + columns[k].end) / 2
-        let covers = spanning && center >= group.start - 3 && center <= group.end + 3
-        if (overlap > 0 && overlap * 2 >= min(length, zoneLength)) || covers {
+        if coversAny ? covers(k) : (overlap > 0 && overlap * 2 >= min(length, zoneLength)) {
           headers[k].append(group.text)
-          given[k] = true
         }
       }
-      if spanning && GridLayout.spreadsRight(group.text) { periodGroups.append(group) }
+      if spanning && GridLayout.spreadsRight(group.text) { spreading.append(group) }
     }
-    // A centred period heading ("Year Ended December 31,") over three years reaches the
-    // column just past its end too: give an uncovered column the period heading beside it.
-    for k in zones.indices where !given[k] {
-      let nearest = periodGroups.min { a, b in gap(a, columns[k]) < gap(b, columns[k]) }
-      if let nearest, gap(nearest, columns[k]) <= 4 { headers[k].append(nearest.text) }
+  }
+
+  /// A centred period heading ("Year Ended December 31,") over three years reaches the column
+  /// just past its end too: a column whose headings name no period length takes the period
+  /// heading beside it (decided once all header lines are read).
+  static func spreadHeadings(_ spreading: [Token], columns: [(start: Int, end: Int)], headers: inout [[String]]) {
+    for k in columns.indices {
+      let words = TextTools.splitOnSpaces(TextTools.normalize(headers[k].joined(separator: " "))).map(String.init)
+      guard PeriodHeaders.length(words) == nil else { continue }
+      let nearest = spreading.min { a, b in gap(a, columns[k]) < gap(b, columns[k]) }
+      if let nearest, gap(nearest, columns[k]) <= 4 { headers[k].insert(nearest.text, at: 0) }
     }
+  }
+
+  /// A group of two or more "Month Day," units split into one token per unit, with its columns.
+  static func splitDates(_ group: Token, line: Substring) -> [Token] {
+    let words = tokens(line).filter { $0.start >= group.start && $0.end <= group.end }
+    var units: [Token] = []
+    var k = 0
+    while k < words.count {
+      let lower = TextTools.lowercasedASCII(words[k].text).filter { $0.isLetter }
+      guard k + 1 < words.count, PeriodHeaders.monthNumber(lower) != nil,
+        let day = Int(words[k + 1].text.filter(\.isNumber)), (1...31).contains(day)
+      else { return [group] }
+      var end = k + 2
+      // A year may follow: "Jun 30, 2003".
+      if end < words.count, CellReader.isYearHeading(words[end].text) { end += 1 }
+      units.append(
+        Token(
+          start: words[k].start, end: words[end - 1].end,
+          text: words[k..<end].map(\.text).joined(separator: " ")))
+      k = end
+    }
+    return units.count >= 2 ? units : [group]
   }
 
   static func gap(_ group: Token, _ column: (start: Int, end: Int)) -> Int {

@@ -22,6 +22,7 @@ public enum ReleaseImporter {
       builder.truncatedLine = bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
     }
     for table in document.tables { try builder.add(table) }
+    builder.crossCheckScales()
     let paragraphs = document.paragraphs
     var profile = ReleaseText.read(paragraphs: paragraphs, documentName: documentName)
 
@@ -54,10 +55,17 @@ public enum ReleaseImporter {
     profile.shortName = profile.shortName ?? captionName
     let newestTicker = profile.listings.last?.ticker
     let id = newestTicker.map(TextTools.lowercasedASCII) ?? TextTools.slug(profile.shortName ?? name, limit: 24)
-    return Company(
+    var company = Company(
       id: id, name: name, fiscalYearEnd: fiscalYearEnd, currency: "USD", listings: profile.listings,
       events: profile.events, facts: builder.facts, narrative: figures, claims: claims, statements: builder.statements,
       documents: [documentName])
+    var report = ImportReport(document: documentName, format: document.formatDescription)
+    report.parts = document.parts
+    report.tables = builder.report
+    report.findings = builder.findings
+    report.withheld = builder.withheld
+    company.importReports = [report]
+    return company
   }
 
   /// NUL bytes or mostly control characters: not a text document.

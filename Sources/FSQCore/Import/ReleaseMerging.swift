@@ -67,6 +67,7 @@ enum ReleaseMerging {
     merged.claims += new.claims
     merged.statements += new.statements
     merged.documents += new.documents
+    merged.importReports += new.importReports
     if merged.name.utf8.count < new.name.utf8.count { merged.name = new.name }
     if merged.fiscalYearEnd == .december && new.fiscalYearEnd != .december { merged.fiscalYearEnd = new.fiscalYearEnd }
     inferYears(&merged)

@@ -70,9 +70,20 @@ enum ScaleCaption {
       guard let multiplier = ScaleWords.multiplier(token) else { continue }
       // "k", "mm", "bn" only count in a short caption such as "($ mm)".
       if token.utf8.count <= 2, wordCount > 4 { continue }
-      let clause = self.clause(tokens, around: index)
+      var clause = self.clause(tokens, around: index)
+      // "except number of shares, which are reflected in thousands": a relative clause speaks
+      // of the clause before it.
+      if let first = clause.first, ["which", "that", "are", "is", "reflected", "presented", "stated"].contains(first),
+        clause.startIndex >= 2
+      {
+        let previous = self.clause(tokens, around: clause.startIndex - 2)
+        clause = tokens[previous.startIndex..<clause.endIndex]
+      }
+      let mentionsMoney = clause.contains { ["dollars", "dollar", "$", "amounts", "usd"].contains($0) }
       if mentionsShareCounts(clause) {
         if shares == nil { shares = multiplier }
+        // "(Dollars and Shares in Millions, Except Per Share Data)"
+        if mentionsMoney, money == nil { money = multiplier }
       } else if money == nil {
         // A bare scale word needs company: "(millions)", "in millions", "$ in millions",
         // "dollars in millions", "millions of dollars", "amounts in thousands".

@@ -6,12 +6,20 @@ struct StatementBuilder {
   let documentName: String
   var statements: [StatementTable] = []
   var facts: [Fact] = []
+  /// For each fact, the statement it was read from.
+  var factStatements: [Int] = []
+  /// Cross-checks at import that failed, and statements withheld because of them.
+  var findings: [ImportReport.Finding] = []
+  var withheld: [String] = []
   /// Captions naming the company above tables ("ACME CORP. AND SUBSIDIARIES").
   var companyCaptions: [String] = []
   /// Per statement: items already used, scale, the section the last table ended in.
   private var usedItems: [Set<String>] = []
-  private var scales: [PeriodHeaders.Scale] = []
+  var scales: [PeriodHeaders.Scale] = []
   private var lastSections: [String?] = []
+
+  /// What became of each table, for the import report.
+  var report: [ImportReport.Table] = []
 
   /// The last line of a document cut off mid-line: a figure there that cannot be read is the
   /// cut, not a misprint, and its row is left out.
@@ -70,9 +78,21 @@ struct StatementBuilder {
         columnMap = StatementBuilder.mapColumns(columns, onto: &statements[previous])
       }
     }
-    if statementIndex == nil && periodCount == 0 { return }  // a table with no periods: not a statement
+    var reportTable = ImportReport.Table(line: table.line, title: title ?? above.last)
+    reportTable.columns = columns.map { ImportReport.Column(header: $0.header, kind: $0.kind, period: $0.period) }
+    if statementIndex == nil && periodCount == 0 {
+      // A table with no periods: not a statement.
+      let headers = table.columnHeaders.map { $0.joined(separator: " ") }.filter { !$0.isEmpty }
+      reportTable.skipped =
+        headers.isEmpty
+        ? "no column has a header, and it continues no statement"
+        : "no column header names a period (\(headers.prefix(4).map { "\"\($0)\"" }.joined(separator: ", ")))"
+      report.append(reportTable)
+      return
+    }
 
-    var scale = PeriodHeaders.scale(in: context)
+    // A caption above the table, in its header rows, or printed over a column.
+    var scale = PeriodHeaders.scale(in: context + table.columnHeaders.flatMap { $0 })
     if let index = statementIndex, scale.caption == nil { scale = scales[index] }
 
     // Rows.
@@ -110,7 +130,11 @@ struct StatementBuilder {
         let value = CellReader.read(text)
         if value == .invalid {
           if logical.line == truncatedLine { continue rows }
-          throw ImportError(message: "cannot read a number in '\(text)'", line: logical.line)
+          // Not a figure ("($70) to ($61)", "12,3x4"): left out and said, never a reason to
+          // refuse the rest of the release.
+          reportTable.unread.append(ImportReport.UnreadCell(line: logical.line, label: label, text: text))
+          read.append(.notMeaningful)
+          continue
         }
         read.append(value)
       }
@@ -236,6 +260,14 @@ struct StatementBuilder {
     }
 
     StatementBuilder.preferAttributableNetIncome(rows: &rows, facts: &newFacts, used: &used)
+    reportTable.statement = statementKindGuess
+    reportTable.title = statementTitle
+    reportTable.continues = statementIndex != nil
+    reportTable.caption = scale.caption
+    reportTable.moneyScale = scale.money
+    reportTable.sharesScale = scale.shares
+    reportTable.rows = rows.count
+    report.append(reportTable)
 
     let statementColumns = columns.map { StatementColumn(header: $0.header, kind: $0.kind, period: $0.period) }
     if let index = statementIndex {
@@ -252,6 +284,7 @@ struct StatementBuilder {
       lastSections.append(section)
     }
     facts += newFacts
+    factStatements += Array(repeating: statementIndex ?? statements.count - 1, count: newFacts.count)
   }
 
   /// "Net income attributable to Acme Corp." is the net income EPS divides: it becomes

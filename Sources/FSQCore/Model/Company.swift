@@ -80,6 +80,8 @@ public struct Company: Sendable {
   public var claims: [Claim]
   public var statements: [StatementTable]
   public var documents: [String]
+  /// What each document's import read and left out (`fsq --import-report`, `:report`).
+  public var importReports: [ImportReport] = []
 
   public init(
     id: String, name: String, fiscalYearEnd: FiscalYearEnd = .december, currency: String = "USD",
@@ -139,6 +141,7 @@ public struct Model: Sendable {
     companies[index].claims += company.claims
     companies[index].statements += company.statements
     companies[index].documents += company.documents
+    companies[index].importReports += company.importReports
     if companies[index].name.count < company.name.count { companies[index].name = company.name }
   }
 }

@@ -127,6 +127,10 @@ public final class REPL {
     (":format", ":format text|csv|json|markdown", "Show or set the output format."),
     (":explain", ":explain EXPR", "Show how EXPR is computed and where its figures were printed."),
     (":check", ":check [COMPANY]", "Check that the loaded releases tie."),
+    (
+      ":report", ":report [DOCUMENT]",
+      "Show what importing each document read: tables, periods, scales, cells not read, cross-checks."
+    ),
     (":vars", ":vars", "List your variables and functions."),
   ]
   static let metaNames = metaCommands.map(\.name) + [":q", ":exit"]
@@ -175,6 +179,13 @@ public final class REPL {
       report(session.run("explain " + argument, origin: .repl))
     case ":check":
       report(argument.isEmpty ? session.checkAll() : session.run("check \"\(argument)\"", origin: .repl))
+    case ":report":
+      let reports = session.importReports(document: argument.isEmpty ? nil : argument)
+      if reports.isEmpty {
+        write(argument.isEmpty ? "no document has been imported in this session\n" : "no document named '\(argument)' is loaded\n", .error)
+      } else {
+        write(reports.map { $0.render() }.joined(separator: "\n"), .output)
+      }
     case ":vars":
       listVariables()
     default:

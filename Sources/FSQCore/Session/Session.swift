@@ -211,7 +211,8 @@ public final class Session {
       evaluator.replaceModel(model)
       let company = model.companies.last!
       if model.companies.count > before { evaluator.currentCompany = model.companies.count - 1 }
-      return "loaded \(name): \(company.name) (\(company.id))"
+      let summary = company.importReports.last { $0.document == name }?.summary ?? ""
+      return "loaded \(name): \(company.name) (\(company.id))\(summary)"
     }
   }
 
@@ -247,6 +248,25 @@ public final class Session {
     var companies = Array(evaluator.model.companies.indices)
     if let company { companies = [try evaluator.companyIndex(company, span)] }
     return companies.flatMap { Checker.check(evaluator.model.companies[$0]) }
+  }
+
+  /// The import reports of the loaded documents (of one, by file name), in load order.
+  public func importReports(document: String? = nil) -> [ImportReport] {
+    var all: [ImportReport] = []
+    for company in evaluator.model.companies {
+      all += company.importReports
+      // The bundled model is compiled in without its reports: they are made again on request.
+      for name in company.documents where !company.importReports.contains(where: { $0.document == name }) {
+        if let release = ReleaseImporter.bundledReleases.first(where: { $0.name == name }),
+          let imported = try? ReleaseImporter.importRelease(bytes: Array(release.text.utf8), documentName: name)
+        {
+          all += imported.importReports
+        }
+      }
+    }
+    guard let document else { return all }
+    let name = document.split(separator: "/").last.map(String.init) ?? document
+    return all.filter { $0.document == name }
   }
 
   /// Runs `check` on every company, for `fsq --check`.

@@ -1,0 +1,199 @@
+// MARK: - Cross-checks of scale at import: refuse rather than guess
+
+/// A caption read wrong (or not printed) makes every figure of a statement wrong by a power of
+/// a thousand while the statement still ties with itself. Two things the release prints tie
+/// scales together whatever the captions say:
+///
+/// - earnings per share × weighted average shares = the net income EPS divides (EPS is printed
+///   in dollars, never scaled): a mismatch by 1,000 or 1,000,000 shows that dollars and share
+///   counts were not read at the same scale;
+/// - the same item and period printed in two statements (net income in the income statement
+///   and at the top of a reconciliation): a statement with no caption takes the scale at
+///   which its figures equal the captioned statement's.
+///
+/// What can be repaired by one reading that the arithmetic proves (share counts printed as
+/// whole shares beside dollars in thousands) is repaired and said; what cannot is withheld: its
+/// figures leave the model and an error finding names the caption used.
+extension StatementBuilder {
+  mutating func crossCheckScales() {
+    adoptScalesByAgreement()
+    for index in statements.indices { checkEarningsPerShare(index) }
+  }
+
+  // MARK: Statements without a caption
+
+  /// Money items compared across statements.
+  static let anchorItems: Set<String> = [
+    "revenue", "net_income", "operating_income", "gross_profit", "cost_of_revenue", "total_assets",
+    "income_before_taxes", "net_income_to_common", "net_income_consolidated", "operating_expenses", "cash",
+    "total_current_assets", "total_liabilities", "stockholders_equity", "income_taxes",
+  ]
+
+  mutating func adoptScalesByAgreement() {
+    let captioned = statements.indices.filter { scales[$0].caption != nil }
+    guard !captioned.isEmpty else { return }
+    for index in statements.indices where scales[index].caption == nil {
+      var votes: [Decimal: Int] = [:]
+      var witness: [Decimal: String] = [:]
+      for (k, fact) in facts.enumerated() where factStatements[k] == index && fact.unit == .usd {
+        guard Self.anchorItems.contains(fact.item), !fact.value.isZero else { continue }
+        for (j, other) in facts.enumerated()
+        where factStatements[j] != index && scales[factStatements[j]].caption != nil && other.item == fact.item
+          && other.period == fact.period && other.unit == .usd
+        {
+          for factor in [Decimal.one, Decimal(1000), Decimal(1_000_000), Decimal(1_000_000_000)]
+          where fact.value.times(factor) == other.value {
+            votes[factor, default: 0] += 1
+            witness[factor] = "\(fact.item) at line \(fact.source.line) equals line \(other.source.line)"
+          }
+        }
+      }
+      // One factor, agreed by every comparison.
+      guard votes.count == 1, let (factor, _) = votes.first else { continue }
+      if factor != .one {
+        rescale(statement: index, money: factor, shares: nil)
+        let note = "scale × \(factor.formatted(places: 0)) taken from figures printed in another statement (\(witness[factor] ?? ""))"
+        scales[index].money = factor
+        scales[index].caption = "(none printed; \(note))"
+        statements[index].scaleCaption = scales[index].caption
+        updateReport(statement: index)
+      }
+    }
+  }
+
+  // MARK: EPS × shares = net income
+
+  mutating func checkEarningsPerShare(_ index: Int) {
+    let table = statements[index]
+    func row(_ items: [String]) -> Int? {
+      for item in items {
+        if let r = table.rows.firstIndex(where: { $0.item == item }) { return r }
+      }
+      return nil
+    }
+    guard let income = row(["net_income_to_common", "net_income", "net_income_consolidated"]) else { return }
+    let pairs: [([String], [String])] = [
+      (["eps_diluted", "eps"], ["weighted_average_shares_diluted", "weighted_average_shares"]),
+      (["eps_basic", "eps"], ["weighted_average_shares_basic", "weighted_average_shares"]),
+    ]
+    var powers: [Int] = []
+    for (epsItems, shareItems) in pairs {
+      guard let eps = row(epsItems), let shares = row(shareItems) else { continue }
+      for column in table.columns.indices where table.columns[column].kind == .period {
+        guard let ni = table.rows[income].values[column], let e = table.rows[eps].values[column],
+          let sh = table.rows[shares].values[column], let power = Self.scalePower(netIncome: ni, eps: e, shares: sh)
+        else { continue }
+        powers.append(power)
+      }
+      if !powers.isEmpty { break }
+    }
+    guard !powers.isEmpty else { return }
+    // Any column that ties settles it; otherwise every column must be off by the same power.
+    if powers.contains(0) { return }
+    guard let power = powers.first, powers.allSatisfy({ $0 == power }) else { return }
+    let scale = scales[index]
+    let caption = scale.caption.map { "\"\($0)\"" } ?? "no caption (figures as printed)"
+    let factor = Decimal.power10(3 * abs(power))
+    if power < 0, scale.shares >= factor, printedShareCounts(index).allSatisfy({ $0 >= Decimal(1_000_000) }) {
+      // EPS × shares is too large: share counts were printed as whole shares.
+      let newShares = scale.shares.over(factor) ?? .one
+      rescale(statement: index, money: nil, shares: newShares.over(scale.shares))
+      scales[index].shares = newShares
+      findings.append(
+        ImportReport.Finding(
+          message:
+            "\(table.title): share counts read at the scale of \(caption) make EPS × shares \(factor.formatted(places: 0))× net income; they are printed as \(newShares == .one ? "whole shares" : "shares × \(newShares.formatted(places: 0))") and were read so",
+          line: table.line, repaired: true))
+      updateReport(statement: index)
+      return
+    }
+    // Which of dollars and share counts is wrong cannot be told: withhold both.
+    findings.append(
+      ImportReport.Finding(
+        message:
+          "\(table.title): net income is \(power > 0 ? "" : "1/")\(factor.formatted(places: 0))× EPS × shares when read with \(caption); the scale of dollars or of share counts is wrong, so the statement's figures were withheld",
+        line: table.line))
+    withhold(statement: index)
+  }
+
+  /// The share counts of a statement as printed (before any scale).
+  func printedShareCounts(_ index: Int) -> [Decimal] {
+    let scale = scales[index].shares
+    return statements[index].rows.filter { $0.kind == .shares }.flatMap { row in
+      row.values.compactMap { $0.flatMap { abs($0.doubleValue) > 0 ? $0.over(scale) : nil } }
+    }.map { Decimal(Int(abs($0.doubleValue))) }
+  }
+
+  /// Net income over EPS × shares as a power of a thousand (0 when they agree), or nil when the
+  /// figures are too small to tell.
+  static func scalePower(netIncome: Decimal, eps: Decimal, shares: Decimal) -> Int? {
+    guard !netIncome.isZero, !shares.isZero, abs(eps.doubleValue) >= 0.02 else { return nil }
+    let product = eps.times(shares)
+    guard !product.isZero else { return nil }
+    let ratio = netIncome.doubleValue / product.doubleValue
+    guard ratio > 0 else { return nil }
+    var target = 1e-9
+    for power in -3...3 {
+      defer { target *= 1000 }
+      // Preferred dividends, discontinued operations and rounding move the ratio a little;
+      // a scale error moves it by a thousand.
+      if ratio >= target * 0.4 && ratio <= target * 2.5 { return power }
+    }
+    return nil
+  }
+
+  // MARK: Changing a statement's figures
+
+  /// Multiplies a statement's money rows (and facts) by `money` and its share-count rows by
+  /// `shares`. Rows that print their own scale are left alone.
+  mutating func rescale(statement index: Int, money: Decimal?, shares: Decimal?) {
+    func factor(_ kind: RowKind) -> Decimal? {
+      switch kind {
+      case .money: money
+      case .shares: shares
+      default: nil
+      }
+    }
+    for r in statements[index].rows.indices {
+      let row = statements[index].rows[r]
+      guard let f = factor(row.kind), StatementBuilder.ownScale(row.label) == nil,
+        row.section.flatMap(StatementBuilder.ownScale) == nil
+      else { continue }
+      let columns = statements[index].columns
+      for c in row.values.indices where c < columns.count {
+        guard let value = row.values[c], columns[c].kind == .period || columns[c].kind == .change else { continue }
+        statements[index].rows[r].values[c] = value.times(f)
+      }
+    }
+    for k in facts.indices where factStatements[k] == index {
+      let kind: RowKind = facts[k].unit == .usd ? .money : (facts[k].unit == .shares ? .shares : .percent)
+      guard let f = factor(kind), StatementBuilder.ownScale(facts[k].label) == nil,
+        facts[k].section.flatMap(StatementBuilder.ownScale) == nil
+      else { continue }
+      facts[k].value = facts[k].value.times(f)
+    }
+  }
+
+  /// Takes a statement's money and share figures out of the model: they are not answered.
+  mutating func withhold(statement index: Int) {
+    var keep: [Fact] = []
+    var keepStatements: [Int] = []
+    for (k, fact) in facts.enumerated() {
+      if factStatements[k] == index && (fact.unit == .usd || fact.unit == .shares) { continue }
+      keep.append(fact)
+      keepStatements.append(factStatements[k])
+    }
+    facts = keep
+    factStatements = keepStatements
+    withheld.append("\(statements[index].title) (line \(statements[index].line)): dollar amounts and share counts")
+  }
+
+  mutating func updateReport(statement index: Int) {
+    let line = statements[index].line
+    for k in report.indices where report[k].line == line && report[k].statement != nil {
+      report[k].caption = scales[index].caption
+      report[k].moneyScale = scales[index].money
+      report[k].sharesScale = scales[index].shares
+    }
+  }
+}
