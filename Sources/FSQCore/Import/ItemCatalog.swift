@@ -111,7 +111,12 @@ public enum ItemCatalog {
         if let expected = entry.statement, expected != statement, statement != .other,
           !(expected == .incomeStatement && (statement == .reconciliation || statement == .segment))
         {
-          return TextTools.slug(label)
+          // Not the canonical item, and never a name that is one: "Inventories" in a cash flow
+          // statement is the change in inventories, not the balance.
+          // (A balance in a table of selected data keeps its name: it is read at the date.)
+          let slug = TextTools.slug(label)
+          if statement == .cashFlow && expected == .balanceSheet { return "change_in_" + slug }
+          return slug
         }
         if entry.unitKind == .perShare || entry.unitKind == .shares { return entry.name }
         return entry.name

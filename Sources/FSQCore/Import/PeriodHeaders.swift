@@ -46,6 +46,10 @@ enum PeriodHeaders {
     {
       return ColumnReading(header: header, kind: isPercent ? .percentChange : .change, period: nil)
     }
+    // A column of figures as they were before a restatement: superseded, not the period's figure.
+    if lower.has("previously reported") || lower.has("originally reported") || lower.has("as previously") {
+      return ColumnReading(header: header, kind: .other, period: nil)
+    }
     if header == "%" || (isPercent && words.count <= 1) {
       return ColumnReading(header: header, kind: .percentOfTotal, period: nil)
     }

@@ -100,6 +100,20 @@ enum PlainTextReader {
       if short { flush() }
     }
 
+    /// A line that heads periods: years, a rule, or words such as "Three Months Ended", "June 30,".
+    func periodHeading(_ n: Int) -> Bool {
+      switch kinds[n] {
+      case .rule: return true
+      case .figures(let f): return f.allYears
+      case .text:
+        let words = TextTools.splitOnSpaces(TextTools.normalize(String(lines[n]))).map(String.init)
+        guard words.count <= 12 else { return false }
+        return PeriodHeaders.length(words) != nil || PeriodHeaders.monthDay(words) != nil
+          || words.contains { $0 == "ended" || $0 == "ending" || CellReader.isYearHeading($0) }
+      default: return false
+      }
+    }
+
     var lastEmitted = 0
     var i = 0
     while i < lines.count {
@@ -136,11 +150,20 @@ enum PlainTextReader {
         j += 1
       }
       // Header lines just above the first row (no blank in between), and label lines there.
-      // A header is a few short lines: a line of prose, or more than ten lines, ends it.
+      // A header is a few short lines: a line of prose, or more than ten lines, ends it. Blank
+      // lines inside it (the `<S> <C>` line of EDGAR text, a gap under the years) are passed
+      // over when the line above them is a heading of periods, years or a rule.
       var headerStart = i
-      while headerStart > 0, i - headerStart < 10 {
+      while headerStart > 0, i - headerStart < 14 {
         switch kinds[headerStart - 1] {
-        case .blank, .flattened: break
+        case .blank:
+          var above = headerStart - 1
+          while above > 0, isBlank(above), headerStart - 1 - above < 2 { above -= 1 }
+          if !isBlank(above), periodHeading(above) {
+            headerStart = above
+            continue
+          }
+        case .flattened: break
         case .figures(let f) where !f.allYears: break
         case .text where TextTools.collapseSpaces(lines[headerStart - 1]).utf8.count > 100: break
         default:

@@ -18,6 +18,67 @@ extension StatementBuilder {
   mutating func crossCheckScales() {
     adoptScalesByAgreement()
     for index in statements.indices { checkEarningsPerShare(index) }
+    resolveConflicts()
+  }
+
+  // MARK: The same item and period printed differently
+
+  /// An item printed for one period with different figures in several tables of the same
+  /// standing (a company-wide table and one per segment, all titled alike) cannot be answered
+  /// by picking the first. A statement whose title names it ("Consolidated Statements of
+  /// Income") is the company's figure; without one, none is used, and the report says so.
+  mutating func resolveConflicts() {
+    struct Key: Hashable {
+      var item: String
+      var period: ResolvedPeriod
+    }
+    var groups: [Key: [Int]] = [:]
+    for (k, fact) in facts.enumerated() where fact.unit == .usd || fact.unit == .shares || fact.unit == .perShare("USD") {
+      groups[Key(item: fact.item, period: fact.period), default: []].append(k)
+    }
+    var drop = Set<Int>()
+    for (key, members) in groups where members.count > 1 {
+      let top = members.map { facts[$0].statement.lookupPriority }.max() ?? 0
+      let best = members.filter { facts[$0].statement.lookupPriority == top }
+      guard Set(best.map { facts[$0].value }).count > 1 else { continue }
+      // The item's own statement (net income: the income statement; a balance: the balance
+      // sheet), titled as such, first; then any titled statement.
+      let home = Self.homeStatement(key.item)
+      let inHome = best.filter { titled[factStatements[$0]] && facts[$0].statement == home }
+      let titledMembers = inHome.isEmpty ? best.filter { titled[factStatements[$0]] } : inHome
+      if !titledMembers.isEmpty, Set(titledMembers.map { facts[$0].value }).count == 1 {
+        drop.formUnion(best.filter { !titledMembers.contains($0) })
+        continue
+      }
+      drop.formUnion(best)
+      let lines = best.map { String(facts[$0].source.line) }.joined(separator: ", ")
+      withheld.append(
+        "\(key.item) for \(ImportReport.describe(key.period)): printed with different figures in \(best.count) tables (lines \(lines)); none is used")
+    }
+    guard !drop.isEmpty else { return }
+    // A withheld diluted EPS must not be answered by the basic one: its stand-ins for the
+    // same period go too.
+    for k in Array(drop) {
+      guard let family = Metrics.reportedAliases.values.first(where: { $0.contains(facts[k].item) }) else { continue }
+      for (j, other) in facts.enumerated() where family.contains(other.item) && other.period == facts[k].period {
+        drop.insert(j)
+      }
+    }
+    var keep: [Fact] = []
+    var keepStatements: [Int] = []
+    for (k, fact) in facts.enumerated() where !drop.contains(k) {
+      keep.append(fact)
+      keepStatements.append(factStatements[k])
+    }
+    facts = keep
+    factStatements = keepStatements
+  }
+
+  /// The statement an item belongs to: its catalog statement, the income statement for
+  /// results printed in several (net income, taxes, EPS).
+  static func homeStatement(_ item: String) -> StatementKind {
+    if let statement = ItemCatalog.entry(named: item)?.statement { return statement }
+    return item.hasPrefix("change_in_") ? .cashFlow : .incomeStatement
   }
 
   // MARK: Statements without a caption
@@ -44,15 +105,26 @@ extension StatementBuilder {
           for factor in [Decimal.one, Decimal(1000), Decimal(1_000_000), Decimal(1_000_000_000)]
           where fact.value.times(factor) == other.value {
             votes[factor, default: 0] += 1
-            witness[factor] = "\(fact.item) at line \(fact.source.line) equals line \(other.source.line)"
+            witness[factor] = "\(fact.item) at line \(fact.source.line) then equals line \(other.source.line)"
           }
         }
       }
-      // One factor, agreed by every comparison.
+      // One factor, agreed by every comparison. With no figure to compare, a primary
+      // statement takes the scale every caption of the document states (a caption printed
+      // once for the page).
+      if votes.isEmpty, titled[index] || statements[index].kind == .balanceSheet
+        || statements[index].kind == .incomeStatement || statements[index].kind == .cashFlow
+      {
+        let captionScales = Set(captioned.map { scales[$0].money })
+        if captionScales.count == 1, let factor = captionScales.first, factor != .one {
+          votes[factor] = 1
+          witness[factor] = "every caption in the document says so, as at line \(statements[captioned[0]].line)"
+        }
+      }
       guard votes.count == 1, let (factor, _) = votes.first else { continue }
       if factor != .one {
         rescale(statement: index, money: factor, shares: nil)
-        let note = "scale × \(factor.formatted(places: 0)) taken from figures printed in another statement (\(witness[factor] ?? ""))"
+        let note = "scale × \(factor.formatted(places: 0)) because \(witness[factor] ?? "")"
         scales[index].money = factor
         scales[index].caption = "(none printed; \(note))"
         statements[index].scaleCaption = scales[index].caption

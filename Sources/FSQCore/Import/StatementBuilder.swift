@@ -16,6 +16,9 @@ struct StatementBuilder {
   /// Per statement: items already used, scale, the section the last table ended in.
   private var usedItems: [Set<String>] = []
   var scales: [PeriodHeaders.Scale] = []
+  /// Per statement: its title names the statement ("Consolidated Balance Sheets"), rather than
+  /// its kind being guessed from its rows.
+  var titled: [Bool] = []
   private var lastSections: [String?] = []
 
   /// What became of each table, for the import report.
@@ -57,7 +60,24 @@ struct StatementBuilder {
     var statementIndex: Int? = nil
     // For each column of this table, the statement column its figures go to.
     var columnMap = Array(columns.indices)
-    if let previous = statements.indices.last, title == nil || continued {
+    // A heading of its own over a table ("COMMERCIAL LINES") starts a new table even when the
+    // periods are the same as the statement before: segments are not continuations.
+    let ownHeading = (above + table.headerContext).contains { text in
+      StatementBuilder.isHeading(text) && ScaleCaption.read(text) == nil && !StatementBuilder.isCompanyCaption(text)
+        && !TextTools.lowercasedASCII(text).has("unaudited")
+        && PeriodHeaders.monthDay(TextTools.splitOnSpaces(TextTools.normalize(text)).map(String.init)) == nil
+        && PeriodHeaders.length(TextTools.splitOnSpaces(TextTools.normalize(text)).map(String.init)) == nil
+    }
+    // …when it repeats the lines of that statement: segments repeat "Net income", the second
+    // half of a balance sheet under "LIABILITIES" does not.
+    func repeatsLines(of previous: Int) -> Bool {
+      let earlier = Set(statements[previous].rows.filter { !$0.isHeading }.map { TextTools.normalize($0.label) })
+      let repeated = table.rows.filter { !$0.label.isEmpty && earlier.contains(TextTools.normalize($0.label)) }
+      return repeated.count >= 2
+    }
+    if let previous = statements.indices.last,
+      (title == nil && !(ownHeading && repeatsLines(of: previous))) || continued
+    {
       if statements[previous].columns.count == columns.count {
         let samePeriods = zip(statements[previous].columns, columns).allSatisfy { $0.period == $1.period }
         // A table without periods continues the one before only if it prints no headings of
@@ -247,6 +267,9 @@ struct StatementBuilder {
       for (k, column) in columns.enumerated() where column.kind == .period {
         guard var period = column.period, k < values.count, let value = values[k] else { continue }
         if isBalance && !period.isInstant { period = ResolvedPeriod(start: nil, end: period.end) }
+        // A result over a period (revenue, net income, EPS) under a bare date: how long a
+        // period it covers is not printed, so it is not a fact.
+        if period.isInstant && StatementBuilder.isFlow(item) { continue }
         let source = SourceReference(
           document: documentName, statement: statementTitle, label: label, column: column.header, line: logical.line)
         newFacts.append(
@@ -260,6 +283,13 @@ struct StatementBuilder {
     }
 
     StatementBuilder.preferAttributableNetIncome(rows: &rows, facts: &newFacts, used: &used)
+    // Two columns headed with the same period that print different figures: the headers do not
+    // line up with the cells, so no figure of the table can be placed with confidence.
+    if let clash = StatementBuilder.conflictingColumns(columns: columns, rows: rows, columnMap: columnMap) {
+      newFacts.removeAll()
+      let where_ = "\(statementTitle) (line \(table.line))"
+      withheld.append("\(where_): columns \(clash.0 + 1) and \(clash.1 + 1) are both headed \"\(columns[clash.0].header)\" but print different figures")
+    }
     reportTable.statement = statementKindGuess
     reportTable.title = statementTitle
     reportTable.continues = statementIndex != nil
@@ -280,11 +310,36 @@ struct StatementBuilder {
           title: statementTitle, kind: statementKindGuess, document: documentName, columns: statementColumns,
           rows: rows, scaleCaption: scale.caption, line: table.line))
       usedItems.append(used)
+      titled.append(kind != nil)
       scales.append(scale)
       lastSections.append(section)
     }
     facts += newFacts
     factStatements += Array(repeating: statementIndex ?? statements.count - 1, count: newFacts.count)
+  }
+
+  /// Items that are results over a period, never balances at a date.
+  static func isFlow(_ item: String) -> Bool {
+    if let statement = ItemCatalog.entry(named: item)?.statement {
+      return statement == .incomeStatement || statement == .cashFlow
+    }
+    return ["net_income", "net_income_consolidated", "eps", "income_taxes", "income_continuing_operations"].contains(item)
+      || Metrics.reportedAliases.values.contains { $0.contains(item) }
+  }
+
+  /// The first pair of period columns with the same period whose figures differ in some row.
+  static func conflictingColumns(columns: [ColumnReading], rows: [StatementRow], columnMap: [Int]) -> (Int, Int)? {
+    let periodColumns = columns.indices.filter { columns[$0].kind == .period && columns[$0].period != nil }
+    for (n, a) in periodColumns.enumerated() {
+      for b in periodColumns[(n + 1)...] where columns[a].period == columns[b].period {
+        let ta = columnMap[a]
+        let tb = columnMap[b]
+        for row in rows where ta < row.values.count && tb < row.values.count {
+          if let x = row.values[ta], let y = row.values[tb], x != y { return (a, b) }
+        }
+      }
+    }
+    return nil
   }
 
   /// "Net income attributable to Acme Corp." is the net income EPS divides: it becomes
@@ -394,7 +449,11 @@ struct StatementBuilder {
   static func statementKind(title: String) -> StatementKind? {
     let lower = TextTools.lowercasedASCII(title)
     guard lower.utf8.count <= 160 else { return nil }
-    if lower.has("reconciliation") || lower.has("ebitda") || lower.has("non-gaap") { return .reconciliation }
+    if lower.has("reconciliation") || lower.has("ebitda") || lower.has("non-gaap") || lower.has("non gaap")
+      || lower.has("pro forma") || lower.has("proforma")
+    {
+      return .reconciliation
+    }
     if lower.has("segment") { return .segment }
     if lower.has("cash flow") { return .cashFlow }
     if lower.has("balance sheet") || lower.has("financial position") || lower.has("financial condition") {
