@@ -63,6 +63,11 @@ struct StatementBuilder {
     // A heading of its own over a table ("COMMERCIAL LINES") starts a new table even when the
     // periods are the same as the statement before: segments are not continuations.
     let ownHeading = (above + table.headerContext).contains { text in
+      let lower = TextTools.lowercasedASCII(text)
+      // The second half of a balance sheet under its own heading continues it.
+      guard !["liabilities", "equity", "assets", "stockholders", "shareholders", "continued"].contains(where: lower.has)
+      else { return false }
+      return
       StatementBuilder.isHeading(text) && ScaleCaption.read(text) == nil && !StatementBuilder.isCompanyCaption(text)
         && !TextTools.lowercasedASCII(text).has("unaudited")
         && PeriodHeaders.monthDay(TextTools.splitOnSpaces(TextTools.normalize(text)).map(String.init)) == nil
@@ -73,10 +78,11 @@ struct StatementBuilder {
     func repeatsLines(of previous: Int) -> Bool {
       let earlier = Set(statements[previous].rows.filter { !$0.isHeading }.map { TextTools.normalize($0.label) })
       let repeated = table.rows.filter { !$0.label.isEmpty && earlier.contains(TextTools.normalize($0.label)) }
-      return repeated.count >= 2
+      return repeated.count >= 1
     }
+    let ownPeriodHeader = table.columnHeaders.contains { !$0.isEmpty }
     if let previous = statements.indices.last,
-      (title == nil && !(ownHeading && repeatsLines(of: previous))) || continued
+      (title == nil && !(ownHeading && (ownPeriodHeader || repeatsLines(of: previous)))) || continued
     {
       if statements[previous].columns.count == columns.count {
         let samePeriods = zip(statements[previous].columns, columns).allSatisfy { $0.period == $1.period }
