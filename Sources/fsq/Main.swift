@@ -42,16 +42,20 @@ struct Main {
     }
 
     if let path = options.importReport {
+      // Shown whether or not the document imports: a refused one says what was skipped and why.
       let loaded = Session(model: Model())
-      let result = loaded.load(path: path)
-      if result.status != .success {
-        report(result)
-        return result.status
+      switch loaded.readFile(path) {
+      case .failure(let error):
+        Output.err("fsq: cannot read '\(path)': \(error.reason)\n")
+        return .input
+      case .success(let bytes):
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let (importReport, error) = ReleaseImporter.importReport(bytes: bytes, documentName: name)
+        Output.out(importReport.render())
+        Output.flush()
+        if error != nil { return .input }
+        return importReport.findings.contains { !$0.repaired } ? .assertionFailed : .success
       }
-      let reports = loaded.importReports()
-      Output.out(reports.map { $0.render() }.joined(separator: "\n"))
-      Output.flush()
-      return reports.contains { $0.findings.contains { !$0.repaired } } ? .assertionFailed : .success
     }
     for path in options.loads {
       let result = session.load(path: path)

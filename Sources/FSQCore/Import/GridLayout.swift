@@ -86,7 +86,7 @@ enum GridLayout {
         case .number(_, _), .invalid:
           if !isFigureLike(slot.text) { continue }
           numbers.append(c)
-          if !CellReader.isYearHeading(slot.text) { yearsOnly = false }
+          if !isPeriodHeading(slot.text) { yearsOnly = false }
         case .notMeaningful where slot.text.utf8.count <= 4:
           numbers.append(c)
           yearsOnly = false
@@ -203,6 +203,13 @@ enum GridLayout {
   }
 
   private static func seenData(_ flags: [Bool]) -> Bool { flags.contains(true) }
+
+  /// A column heading that names a period in figures: "2021", "3/31/2022", "4Q21".
+  static func isPeriodHeading(_ text: String) -> Bool {
+    if CellReader.isYearHeading(text) { return true }
+    let lower = TextTools.lowercasedASCII(text)
+    return text.utf8.count <= 12 && (PeriodHeaders.numericDate(lower) != nil || PeriodHeaders.quarterCode(lower) != nil)
+  }
 
   /// Text that looks like a figure rather than words: mostly digits and separators.
   static func isFigureLike(_ text: String) -> Bool {

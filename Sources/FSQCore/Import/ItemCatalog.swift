@@ -163,7 +163,9 @@ public enum ItemCatalog {
     let text = label + " " + section
     let basic = text.has("basic")
     // "Weighted average common and equivalent shares": diluted by another name.
-    let diluted = text.has("diluted") || text.has("dilutive") || text.has("and equivalent") || text.has("equivalent shares")
+    let diluted =
+      text.has("diluted") || text.has("dilutive") || text.has("and equivalent") || text.has("equivalent shares")
+      || text.has("potential common")
     if basic && !diluted { return "_basic" }
     if diluted && !basic { return "_diluted" }
     if basic && diluted && (label == "basic" || label.hasPrefix("basic ")) && !label.has("diluted") { return "_basic" }

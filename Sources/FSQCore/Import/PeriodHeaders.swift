@@ -5,6 +5,9 @@ struct ColumnReading {
   var header: String
   var kind: ColumnKind
   var period: ResolvedPeriod?
+  /// The period came from a quarter code ("4Q21"), which names a calendar quarter only when
+  /// the fiscal year ends in December.
+  var quarterCode = false
 }
 
 /// A period length as printed: "Three Months", "13 Weeks", "Year".
@@ -57,14 +60,67 @@ enum PeriodHeaders {
     // "As of June 30, 2003" and balance-sheet columns are instants, whatever the context says.
     let asOf = zip(words, words.dropFirst()).contains { $0 == "as" && ($1 == "of" || $1 == "at") }
     let length = asOf || statement == .balanceSheet ? nil : self.length(words) ?? self.length(contextWords)
-    let date = self.date(words, context: contextWords, length: length)
+    // A quarter code ("4Q21", "Q3 2009"): a quarter of the year, placed on the calendar here
+    // and checked against the fiscal year once it is known (`quarterCode`).
+    if let (quarter, year) = quarterCode(lower), !isPercent {
+      let endMonth = quarter * 3
+      let end = CivilDate(year: year, month: endMonth, day: CivilDate.daysIn(month: endMonth, year: year))!
+      var reading = ColumnReading(header: header, kind: .period, period: PeriodLength.months(3).period(ending: end))
+      reading.quarterCode = true
+      return reading
+    }
+    let date = self.date(words, context: contextWords, length: length) ?? numericDate(lower)
     guard let end = date else {
-      return ColumnReading(header: header, kind: header.isEmpty ? .other : .other, period: nil)
+      return ColumnReading(header: header, kind: .other, period: nil)
     }
     if let length {
       return ColumnReading(header: header, kind: .period, period: length.period(ending: end))
     }
     return ColumnReading(header: header, kind: .period, period: ResolvedPeriod(start: nil, end: end))
+  }
+
+  /// "4q21", "4q 2021", "q4 2021", "q4'21", "q4 fy21" → (4, 2021); nil for anything else.
+  static func quarterCode(_ lower: String) -> (Int, Int)? {
+    let words = TextTools.splitOnSpaces(String(lower.map { $0 == "'" ? " " : $0 }))
+    guard words.count <= 3 else { return nil }
+    func year(_ text: Substring) -> Int? {
+      var digits = text
+      if digits.hasPrefix("fy") { digits = digits.dropFirst(2) }
+      guard digits.allSatisfy(\.isNumber), let value = Int(digits) else { return nil }
+      if digits.count == 2 { return 2000 + value }
+      return digits.count == 4 && (1990...2099).contains(value) ? value : nil
+    }
+    for (k, word) in words.enumerated() {
+      let bytes = Array(word.utf8)
+      // "4q21", "4q"
+      if bytes.count >= 2, (0x31...0x34).contains(bytes[0]), bytes[1] == UInt8(ascii: "q") {
+        let rest = word.dropFirst(2)
+        if let y = rest.isEmpty ? (k + 1 < words.count ? year(words[k + 1]) : nil) : year(rest) {
+          return (Int(bytes[0]) - 0x30, y)
+        }
+      }
+      // "q4", "q4 2021", "q42021"
+      if bytes.count >= 2, bytes[0] == UInt8(ascii: "q"), (0x31...0x34).contains(bytes[1]) {
+        let rest = word.dropFirst(2)
+        if let y = rest.isEmpty ? (k + 1 < words.count ? year(words[k + 1]) : nil) : year(rest) {
+          return (Int(bytes[1]) - 0x30, y)
+        }
+      }
+    }
+    return nil
+  }
+
+  /// "3/31/2022", "12/31/21", "03-31-2022" in a header.
+  static func numericDate(_ lower: String) -> CivilDate? {
+    for word in TextTools.splitOnSpaces(lower) {
+      let parts = word.split(whereSeparator: { $0 == "/" || $0 == "-" })
+      guard parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) && !$0.isEmpty }),
+        let month = Int(parts[0]), let day = Int(parts[1]), var year = Int(parts[2]), parts[2].count == 2 || parts[2].count == 4
+      else { continue }
+      if parts[2].count == 2 { year += 2000 }
+      if let date = CivilDate(year: year, month: month, day: day) { return date }
+    }
+    return nil
   }
 
   static func isNoise(_ text: String) -> Bool {

@@ -10,6 +10,27 @@
 public enum ReleaseImporter {
   /// Imports the whole release or throws; never returns a half-built company.
   public static func importRelease(bytes: [UInt8], documentName: String) throws(ImportError) -> Company {
+    var report: ImportReport? = nil
+    return try importRelease(bytes: bytes, documentName: documentName, report: &report)
+  }
+
+  /// What reading the document found, whether or not it imports: the report of a refused
+  /// document shows which tables were skipped and why, and ends with the reason it was refused.
+  public static func importReport(bytes: [UInt8], documentName: String) -> (ImportReport, ImportError?) {
+    var report: ImportReport? = nil
+    do {
+      _ = try importRelease(bytes: bytes, documentName: documentName, report: &report)
+      return (report ?? ImportReport(document: documentName, format: "unknown"), nil)
+    } catch {
+      var refused = report ?? ImportReport(document: documentName, format: "not read")
+      refused.findings.append(ImportReport.Finding(message: "refused: " + error.description))
+      return (refused, error)
+    }
+  }
+
+  static func importRelease(bytes: [UInt8], documentName: String, report partial: inout ImportReport?)
+    throws(ImportError) -> Company
+  {
     guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
       throw ImportError(message: "not an earnings release: \(documentName) is empty")
     }
@@ -23,6 +44,12 @@ public enum ReleaseImporter {
     }
     for table in document.tables { try builder.add(table) }
     builder.crossCheckScales()
+    var report = ImportReport(document: documentName, format: document.formatDescription)
+    report.parts = document.parts
+    report.tables = builder.report
+    report.findings = builder.findings
+    report.withheld = builder.withheld
+    partial = report
     let paragraphs = document.paragraphs
     var profile = ReleaseText.read(paragraphs: paragraphs, documentName: documentName)
 
@@ -45,6 +72,19 @@ public enum ReleaseImporter {
       fiscalYearEnd.namedForStartYear = PeriodHeaders.namesFiscalYearForStart(
         fiscalYearEnd, latestEnd: latest.end, text: paragraphs.map(\.text))
     }
+    // Quarter codes ("4Q21") name calendar quarters only for a December year that the text
+    // does not call fiscal; otherwise their figures are withheld rather than misplaced.
+    var facts = builder.facts
+    let fiscalWording = paragraphs.contains { $0.text.has("fiscal") || $0.text.has("Fiscal") || $0.text.has("FISCAL") }
+    if fiscalYearEnd.month != 12 || fiscalWording {
+      let coded = facts.filter { PeriodHeaders.quarterCode(TextTools.lowercasedASCII($0.source.column)) != nil }
+      if !coded.isEmpty {
+        facts.removeAll { PeriodHeaders.quarterCode(TextTools.lowercasedASCII($0.source.column)) != nil }
+        report.withheld.append(
+          "\(coded.count) figures under quarter codes such as \"\(coded[0].source.column)\": the fiscal year does not end in December (or the text speaks of fiscal quarters), so which months they cover is not known")
+        partial = report
+      }
+    }
     var narrative = NarrativeReader(documentName: documentName, fiscalYearEnd: fiscalYearEnd)
     narrative.currentQuarter = periods.filter { (2...4).contains($0.months) }.max { $0.end < $1.end }
     narrative.currentYear = periods.filter { (11...13).contains($0.months) }.max { $0.end < $1.end }
@@ -57,13 +97,8 @@ public enum ReleaseImporter {
     let id = newestTicker.map(TextTools.lowercasedASCII) ?? TextTools.slug(profile.shortName ?? name, limit: 24)
     var company = Company(
       id: id, name: name, fiscalYearEnd: fiscalYearEnd, currency: "USD", listings: profile.listings,
-      events: profile.events, facts: builder.facts, narrative: figures, claims: claims, statements: builder.statements,
+      events: profile.events, facts: facts, narrative: figures, claims: claims, statements: builder.statements,
       documents: [documentName])
-    var report = ImportReport(document: documentName, format: document.formatDescription)
-    report.parts = document.parts
-    report.tables = builder.report
-    report.findings = builder.findings
-    report.withheld = builder.withheld
     company.importReports = [report]
     return company
   }
