@@ -64,7 +64,11 @@ public enum ReleaseImporter {
     let headers = builder.statements.flatMap { $0.columns.map(\.header) }
     // Fiscal year end: stated in the text, by a "Year Ended" column, by where year-to-date
     // columns ("Six Months Ended December 31") start; December otherwise.
-    let periods = builder.statements.flatMap { $0.columns.compactMap(\.period) }.filter { !$0.isInstant }
+    // (Quarter codes are left out: they are placed on the calendar only after this is known.)
+    let periods = builder.statements.flatMap { statement in
+      statement.columns.filter { PeriodHeaders.quarterCode(TextTools.lowercasedASCII($0.header)) == nil }
+        .compactMap(\.period)
+    }.filter { !$0.isInstant }
     var fiscalYearEnd =
       PeriodHeaders.fiscalYearEnd(text: paragraphs.map(\.text), columnHeaders: headers)
       ?? PeriodHeaders.fiscalYearEnd(yearToDate: periods) ?? .december
@@ -75,11 +79,27 @@ public enum ReleaseImporter {
     // Quarter codes ("4Q21") name calendar quarters only for a December year that the text
     // does not call fiscal; otherwise their figures are withheld rather than misplaced.
     var facts = builder.facts
+    var statements = builder.statements
     let fiscalWording = paragraphs.contains { $0.text.has("fiscal") || $0.text.has("Fiscal") || $0.text.has("FISCAL") }
     if fiscalYearEnd.month != 12 || fiscalWording {
       let coded = facts.filter { PeriodHeaders.quarterCode(TextTools.lowercasedASCII($0.source.column)) != nil }
       if !coded.isEmpty {
         facts.removeAll { PeriodHeaders.quarterCode(TextTools.lowercasedASCII($0.source.column)) != nil }
+        for k in statements.indices {
+          for c in statements[k].columns.indices
+          where PeriodHeaders.quarterCode(TextTools.lowercasedASCII(statements[k].columns[c].header)) != nil {
+            statements[k].columns[c].kind = .other
+            statements[k].columns[c].period = nil
+          }
+        }
+        statements.removeAll { !$0.columns.contains { $0.kind == .period } }
+        for k in report.tables.indices {
+          for c in report.tables[k].columns.indices
+          where PeriodHeaders.quarterCode(TextTools.lowercasedASCII(report.tables[k].columns[c].header)) != nil {
+            report.tables[k].columns[c].kind = .other
+            report.tables[k].columns[c].period = nil
+          }
+        }
         report.withheld.append(
           "\(coded.count) figures under quarter codes such as \"\(coded[0].source.column)\": the fiscal year does not end in December (or the text speaks of fiscal quarters), so which months they cover is not known")
         partial = report
@@ -97,7 +117,7 @@ public enum ReleaseImporter {
     let id = newestTicker.map(TextTools.lowercasedASCII) ?? TextTools.slug(profile.shortName ?? name, limit: 24)
     var company = Company(
       id: id, name: name, fiscalYearEnd: fiscalYearEnd, currency: "USD", listings: profile.listings,
-      events: profile.events, facts: facts, narrative: figures, claims: claims, statements: builder.statements,
+      events: profile.events, facts: facts, narrative: figures, claims: claims, statements: statements,
       documents: [documentName])
     company.importReports = [report]
     return company
