@@ -362,7 +362,9 @@ extension PlainTextReader {
         let indent = line.utf8.prefix { $0 == 0x20 }.count
         // A caption ("(In thousands)") over the table, wherever it is centred.
         let collapsed = TextTools.collapseSpaces(line)
-        if ScaleCaption.read(collapsed) != nil {
+        let lineTokens = tokens(line)
+        let oneGroup = zip(lineTokens, lineTokens.dropFirst()).allSatisfy { $1.start - $0.end < 2 }
+        if oneGroup, ScaleCaption.read(collapsed) != nil {
           context.append(collapsed)
           continue
         }
