@@ -195,6 +195,9 @@ enum PeriodHeaders {
     var money: Decimal = .one
     var shares: Decimal = .one
     var caption: String? = nil
+    /// The caption names the scale of share counts itself ("shares in thousands", "except share
+    /// amounts"), rather than share counts following the dollars.
+    var sharesStated = false
   }
 
   /// The scale of the first text that states one: "(in thousands, except per share data)",

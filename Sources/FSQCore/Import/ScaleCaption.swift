@@ -105,8 +105,10 @@ enum ScaleCaption {
     scale.money = money ?? .one
     if let shares {
       scale.shares = shares
+      scale.sharesStated = true
     } else if exceptsShareCounts(tokens) {
       scale.shares = .one
+      scale.sharesStated = true
     } else {
       scale.shares = money ?? .one
     }

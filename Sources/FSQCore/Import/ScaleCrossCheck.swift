@@ -166,7 +166,12 @@ extension StatementBuilder {
     let scale = scales[index]
     let caption = scale.caption.map { "\"\($0)\"" } ?? "no caption (figures as printed)"
     let factor = Decimal.power10(3 * abs(power))
-    if power < 0, scale.shares >= factor, printedShareCounts(index).allSatisfy({ $0 >= Decimal(1_000_000) }) {
+    // Share counts printed as whole shares under a caption that scales only the dollars
+    // ("in thousands, except per share data") are repaired; a caption that states the scale
+    // of share counts itself is never overruled (dollars may be the wrong half).
+    if power < 0, scale.shares >= factor, !scale.sharesStated,
+      printedShareCounts(index).allSatisfy({ $0 >= Decimal(1_000_000) })
+    {
       // EPS × shares is too large: share counts were printed as whole shares.
       let newShares = scale.shares.over(factor) ?? .one
       rescale(statement: index, money: nil, shares: newShares.over(scale.shares))
@@ -191,7 +196,8 @@ extension StatementBuilder {
   /// The share counts of a statement as printed (before any scale).
   func printedShareCounts(_ index: Int) -> [Decimal] {
     let scale = scales[index].shares
-    return statements[index].rows.filter { $0.kind == .shares }.flatMap { row in
+    return statements[index].rows.filter { $0.kind == .shares && ($0.item ?? "").hasPrefix("weighted_average_shares") }
+      .flatMap { row in
       row.values.compactMap { $0.flatMap { abs($0.doubleValue) > 0 ? $0.over(scale) : nil } }
     }.map { Decimal(Int(abs($0.doubleValue))) }
   }
