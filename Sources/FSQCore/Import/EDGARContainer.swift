@@ -18,7 +18,8 @@ enum EDGARContainer {
 
   /// The container's parts, or nil when the bytes are not an EDGAR container.
   static func parts(_ bytes: [UInt8]) -> [Part]? {
-    guard let first = find("<document>", in: bytes, from: 0, limit: 1 << 20) else { return nil }
+    // The first <DOCUMENT> opens a container near its start (after an SEC header of a few KB).
+    guard let first = find("<document>", in: bytes, from: 0, limit: 1 << 16) else { return nil }
     // A `<DOCUMENT>` must open a line (HTML never uses the tag; prose may mention it).
     guard first == 0 || bytes[first - 1] == 0x0A || bytes[first - 1] == 0x0D else { return nil }
     var parts: [Part] = []

@@ -81,6 +81,19 @@ enum PeriodHeaders {
 
   /// "4q21", "4q 2021", "q4 2021", "q4'21", "q4 fy21" → (4, 2021); nil for anything else.
   static func quarterCode(_ lower: String) -> (Int, Int)? {
+    // Cheap test first: a "q" next to a digit 1–4.
+    var previous: UInt8 = 0
+    var found = false
+    for byte in lower.utf8 {
+      if (byte == UInt8(ascii: "q") && previous >= 0x31 && previous <= 0x34)
+        || (previous == UInt8(ascii: "q") && byte >= 0x31 && byte <= 0x34)
+      {
+        found = true
+        break
+      }
+      previous = byte
+    }
+    guard found else { return nil }
     let words = TextTools.splitOnSpaces(String(lower.map { $0 == "'" ? " " : $0 }))
     guard words.count <= 3 else { return nil }
     func year(_ text: Substring) -> Int? {
@@ -112,6 +125,7 @@ enum PeriodHeaders {
 
   /// "3/31/2022", "12/31/21", "03-31-2022" in a header.
   static func numericDate(_ lower: String) -> CivilDate? {
+    guard lower.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "-") }) else { return nil }
     for word in TextTools.splitOnSpaces(lower) {
       let parts = word.split(whereSeparator: { $0 == "/" || $0 == "-" })
       guard parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) && !$0.isEmpty }),

@@ -26,7 +26,7 @@ enum ScaleCaption {
   /// The scale a caption states, or nil when the text states none (or is prose). A long text
   /// (a title with its caption run on) is read only inside its parentheses.
   static func read(_ text: String) -> PeriodHeaders.Scale? {
-    guard text.utf8.count <= 400 else { return nil }
+    guard text.utf8.count <= 400, mayStateScale(text) else { return nil }
     let tokens = tokenize(text)
     let wordCount = tokens.filter { $0 != "," && $0 != ";" }.count
     guard wordCount > 0 else { return nil }
@@ -35,6 +35,20 @@ enum ScaleCaption {
       if let scale = read(tokens: tokenize(group), text: group) { return scale }
     }
     return nil
+  }
+
+  /// A cheap test on the bytes before any tokenizing: some scale word ("thousand", "million",
+  /// "billion", "000", "mm", "bn", "mln", "k") must be there.
+  static func mayStateScale(_ text: String) -> Bool {
+    var bytes = Array(text.utf8)
+    for k in bytes.indices where bytes[k] >= 0x41 && bytes[k] <= 0x5A { bytes[k] |= 0x20 }
+    func has(_ word: StaticString) -> Bool {
+      let pattern = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+      return bytes.withUnsafeBufferPointer { TextTools.search($0, pattern) }
+    }
+    if has("thousand") || has("million") || has("billion") || has("000") { return true }
+    // The short forms only in a short caption: "($ mm)", "(US$ bn)".
+    return bytes.count <= 20 && (has("mm") || has("bn") || has("mln") || has("k"))
   }
 
   /// The texts inside the outermost parentheses.

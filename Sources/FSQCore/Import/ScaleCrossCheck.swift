@@ -33,6 +33,7 @@ extension StatementBuilder {
       var period: ResolvedPeriod
     }
     var groups: [Key: [Int]] = [:]
+    groups.reserveCapacity(facts.count)
     for (k, fact) in facts.enumerated() where fact.unit == .usd || fact.unit == .shares || fact.unit == .perShare("USD") {
       groups[Key(item: fact.item, period: fact.period), default: []].append(k)
     }

@@ -354,7 +354,9 @@ struct StatementBuilder {
   static func preferAttributableNetIncome(rows: inout [StatementRow], facts: inout [Fact], used: inout Set<String>) {
     guard
       let attributable = rows.firstIndex(where: { row in
-        row.kind == .money && row.item != "net_income" && isAttributableToCompany(TextTools.normalize(row.label))
+        row.kind == .money && row.item != "net_income"
+          && (row.label.has("ttributable") || row.label.has("TTRIBUTABLE"))
+          && isAttributableToCompany(TextTools.normalize(row.label))
       }), let oldItem = rows[attributable].item
     else { return }
     var renames: [String: String] = [oldItem: "net_income"]

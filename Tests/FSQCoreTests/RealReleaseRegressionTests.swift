@@ -1,0 +1,169 @@
+import FSQTestSupport
+import Foundation
+import Testing
+
+@testable import FSQCore
+
+/// One test for each way real releases were read wrong (issue 11), each on a real document of
+/// the corpus (`Tests/Corpus/documents`), with values read off the document by hand. The
+/// mutation tests change one printed thing in a real release and require the importer to
+/// refuse the figures it can no longer trust rather than answer them wrong.
+@Suite struct RealReleaseRegressionTests {
+  static func text(_ name: String) throws -> String {
+    let url = Corpus.root.appendingPathComponent("documents").appendingPathComponent(name)
+    return String(decoding: try Data(contentsOf: url), as: UTF8.self)
+  }
+
+  static func company(_ name: String, text: String? = nil) throws -> Company {
+    try ReleaseImporter.importRelease(bytes: Array((text ?? Self.text(name)).utf8), documentName: name)
+  }
+
+  /// `3m 2024-09-30`, `at 2024-09-30`.
+  static func value(_ company: Company, _ item: String, _ period: String) -> FSQCore.Decimal? {
+    let parts = period.split(separator: " ")
+    let end = CivilDate(iso: parts[1])!
+    let resolved =
+      parts[0] == "at"
+      ? ResolvedPeriod(start: nil, end: end)
+      : ResolvedPeriod(start: end.adding(months: -Int(parts[0].dropLast())!).adding(days: 1), end: end)
+    return company.reportedFigure(item, period: resolved)?.quantity.amount
+  }
+
+  static func dec(_ text: String) -> FSQCore.Decimal { FSQCore.Decimal(parsing: text)! }
+
+  // MARK: Newswire copies
+
+  @Test func tablesFlattenedOntoOneLineAreReadBack() throws {
+    // Forian Q3 2024, line 143: "Revenue $ 4,686,312 $ 5,348,469 $ 14,340,791 $ 15,112,398Cost of revenue …".
+    let forian = try Self.company("forian_q3_2024.md")
+    #expect(Self.value(forian, "revenue", "3m 2024-09-30") == Self.dec("4686312"))
+    #expect(Self.value(forian, "revenue", "9m 2023-09-30") == Self.dec("15112398"))
+    #expect(Self.value(forian, "weighted_average_shares", "3m 2023-09-30") == Self.dec("35068716"))
+    #expect(Self.value(forian, "total_assets", "at 2023-12-31") == Self.dec("58888612"))
+    // Aemetis Q4 2024: "December 31,2024 2023" — a day and a year that lost their space.
+    let aemetis = try Self.company("aemetis_q4_2024.md")
+    #expect(Self.value(aemetis, "total_assets", "at 2024-12-31") == Self.dec("259302000"))
+  }
+
+  @Test func cellsPrintedOneALineAreReadAsATable() throws {
+    // Microsoft FY2024 Q4 copied from the investor-relations page: every cell on its own line.
+    let microsoft = try Self.company("microsoft_q4_fy2024.md")
+    #expect(Self.value(microsoft, "revenue", "3m 2024-06-30") == Self.dec("64727000000"))
+    #expect(Self.value(microsoft, "revenue", "3m 2023-06-30") == Self.dec("56189000000"))
+  }
+
+  // MARK: Scale
+
+  @Test func sharesInThousandsBesideDollarsInMillions() throws {
+    // "(In millions, except number of shares, which are reflected in thousands, and per-share amounts)"
+    let apple = try Self.company("apple_q4_fy2024.md")
+    #expect(Self.value(apple, "revenue", "12m 2024-09-28") == Self.dec("391035000000"))
+    #expect(Self.value(apple, "weighted_average_shares", "12m 2024-09-28") == Self.dec("15408095000"))
+  }
+
+  @Test func wholeSharesUnderADollarCaptionAreReadAsWholeShares() throws {
+    // Standard Motor Products Q1 2020: "(In thousands, except per share amounts)" over share
+    // counts printed as whole shares; EPS × shares ties only that way, and the report says so.
+    let company = try Self.company("standardmotor_q1_2020.htm")
+    let notes = company.importReports.flatMap(\.findings).filter(\.repaired)
+    #expect(notes.count == 1)
+    #expect(notes.first?.message.contains("whole shares") == true)
+    let expected = try Self.expected("standardmotor_q1_2020.htm", item: "shares_diluted")
+    #expect(!expected.isEmpty)
+    for (period, value) in expected {
+      #expect(Self.value(company, "weighted_average_shares", period) == value, "\(period)")
+    }
+  }
+
+  /// Mutation: Apple's caption made to say thousands for dollars. EPS × shares no longer ties
+  /// with net income by a factor of 1,000, and the caption states the share scale itself, so
+  /// neither half can be trusted: the statement is withheld and `check` names the caption.
+  @Test func aWrongCaptionIsRefusedNotAnsweredWrong() throws {
+    let original = try Self.text("apple_q4_fy2024.md")
+    let caption = "(In millions, except number of shares, which are reflected in thousands, and per-share amounts)"
+    #expect(original.contains(caption))
+    let mutated = original.replacingOccurrences(
+      of: caption, with: "(In thousands, except number of shares, which are reflected in thousands, and per-share amounts)")
+    let company = try Self.company("apple_q4_fy2024.md", text: mutated)
+    // Never the 1,000× too small figure; the cash flow statement, whose caption was not
+    // changed, still answers net income right.
+    #expect(Self.value(company, "revenue", "12m 2024-09-28") == nil)
+    let netIncome = Self.value(company, "net_income", "12m 2024-09-28")
+    #expect(netIncome == nil || netIncome == Self.dec("93736000000"))
+    #expect(company.importReports.first?.withheld.contains { $0.contains("STATEMENTS OF OPERATIONS") } == true)
+    let errors = Checker.check(company).filter { $0.rule == "import-scale" && $0.severity == .error }
+    #expect(!errors.isEmpty)
+    #expect(errors.first?.message.contains("In thousands") == true)
+  }
+
+  // MARK: Containers and layouts
+
+  @Test func aCompleteSubmissionReadsItsEarningsExhibit() throws {
+    let name = "pericom_q1_fy2006_submission.txt"
+    let company = try Self.company(name)
+    let parts = company.importReports.first?.parts ?? []
+    #expect(parts.contains { $0.hasPrefix("read EX-99") })
+    #expect(parts.contains { $0.hasPrefix("skipped") })
+    let text = try Self.text(name)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    // Every figure points at its own line of the whole submission file, not of the exhibit.
+    let revenue = company.facts.filter { $0.item == "revenue" }
+    #expect(!revenue.isEmpty)
+    for fact in revenue {
+      #expect(lines[fact.source.line - 1].contains(fact.label), "line \(fact.source.line): \(fact.label)")
+    }
+    for (period, value) in try Self.expected(name, item: "revenue") {
+      #expect(Self.value(company, "revenue", period) == value, "\(period)")
+    }
+  }
+
+  @Test func columnsAsPreviouslyReportedAreNotThePeriodsFigures() throws {
+    // Pericom Q4 FY2005 prints "Previously Reported" beside "As Restated" for the same quarter.
+    let company = try Self.company("pericom_q4_fy2005_submission.txt")
+    #expect(Self.value(company, "operating_income", "3m 2005-03-31") != Self.dec("-599000"))
+    #expect(Self.value(company, "net_income", "3m 2005-03-31") != Self.dec("134000"))
+  }
+
+  @Test func aBlankLineInsideAFixedWidthHeaderKeepsTheColumns() throws {
+    // Pericom Q3 FY2005 and Asta Funding: EDGAR <TABLE>/<S>/<C> text, the <S> line between
+    // the years and the figures.
+    let pericom = try Self.company("pericom_q3_fy2005.txt")
+    for (period, value) in try Self.expected("pericom_q3_fy2005.txt", item: "net_income") {
+      #expect(Self.value(pericom, "net_income", period) == value, "\(period)")
+    }
+    let asta = try Self.company("asta_q3_fy2005.txt")
+    #expect(!asta.statements.isEmpty)
+  }
+
+  @Test func segmentsAreNotTheCompanysFigures() throws {
+    // The Hartford: "Commercial Lines … Net income $121" is a segment, not the company's $273.
+    let hartford = try Self.company("hartford_q1_2020.htm")
+    #expect(Self.value(hartford, "net_income", "3m 2020-03-31") != Self.dec("121000000"))
+  }
+
+  @Test func bookValueAndDividendsPerShareAreNotEPS() throws {
+    let goldman = try Self.company("goldmansachs_q4_2021.htm")
+    #expect(Self.value(goldman, "eps", "3m 2021-12-31") != Self.dec("284.39"))
+    let aflac = try Self.company("aflac_q1_2020.htm")
+    #expect(Self.value(aflac, "eps", "3m 2020-03-31") == Self.dec("0.78"))
+  }
+
+  /// Mutation: an outlook range in a cell of a real release ("($70) to ($61)") is left out and
+  /// said; the rest of the release is read.
+  @Test func aCellThatIsNotAFigureDoesNotAbortTheRelease() throws {
+    let original = try Self.text("forian_q3_2024.md")
+    let mutated = original.replacingOccurrences(of: "1,402,920", with: "($70) to ($61)")
+    let company = try Self.company("forian_q3_2024.md", text: mutated)
+    #expect(Self.value(company, "revenue", "3m 2024-09-30") == Self.dec("4686312"))
+    #expect(!company.facts.contains { $0.item == "cost_of_revenue" && $0.value == Self.dec("1402920") })
+  }
+
+  // MARK: Support
+
+  /// The hand-read values of one item in a corpus file, as (period, value).
+  static func expected(_ document: String, item: String) throws -> [(String, FSQCore.Decimal)] {
+    let all = try Corpus.documents()
+    let doc = try #require(all.first { $0.name == document })
+    return doc.expectations.filter { $0.item == item }.map { ($0.periodText, $0.value) }
+  }
+}
