@@ -218,8 +218,15 @@ enum PeriodHeaders {
   /// "(millions)", "(in millions, except share amounts which are reflected in thousands)",
   /// "(000's omitted)", "shares in thousands". See `ScaleCaption`.
   static func scale(in texts: [String]) -> Scale {
-    for text in texts {
-      if let scale = ScaleCaption.read(text) { return scale }
+    for (k, text) in texts.enumerated() {
+      // A caption wrapped over lines ("(in 000s," / "except share" / "data)") is read whole.
+      var caption = text
+      var next = k + 1
+      while caption.has("(") && !caption.has(")"), next < texts.count, next <= k + 4 {
+        caption += " " + texts[next]
+        next += 1
+      }
+      if let scale = ScaleCaption.read(caption) { return scale }
     }
     return Scale()
   }

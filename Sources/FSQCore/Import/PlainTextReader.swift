@@ -114,6 +114,14 @@ enum PlainTextReader {
       }
     }
 
+    /// "(Restated)", "(unaudited)", "As adjusted": a word or three, no figures.
+    func shortNote(_ n: Int) -> Bool {
+      guard case .text = kinds[n] else { return false }
+      let text = TextTools.collapseSpaces(lines[n])
+      return text.split(separator: " ").count <= 3 && text.utf8.count <= 30
+        && !text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+    }
+
     var lastEmitted = 0
     var i = 0
     while i < lines.count {
@@ -159,7 +167,9 @@ enum PlainTextReader {
         case .blank:
           var above = headerStart - 1
           while above > 0, isBlank(above), headerStart - 1 - above < 2 { above -= 1 }
-          if !isBlank(above), periodHeading(above) {
+          // A note such as "(Restated)" or "(unaudited)" under the headings belongs to them too.
+          let note = !isBlank(above) && above > 0 && shortNote(above) && periodHeading(above - 1)
+          if !isBlank(above), periodHeading(above) || note {
             headerStart = above
             continue
           }
@@ -353,7 +363,13 @@ extension PlainTextReader {
           pendingRule = true
         }
       case .figures(let f) where n < bodyStart || (f.allYears && rows.isEmpty):
-        // A header row of years.
+        // A header row of years. Words among the years ("2007  Change  2007  Change  2006")
+        // go to the columns they sit over, as on any header line.
+        if n < bodyStart, f.label.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+          headerGroups(
+            line, zones: zones, columns: columns, headers: &columnHeaders, context: &context, spreading: &spreading)
+          continue
+        }
         if !f.label.isEmpty { context.append(f.label) }
         for token in f.figures {
           if let k = zoneIndex(token) { columnHeaders[k].append(token.text) }
