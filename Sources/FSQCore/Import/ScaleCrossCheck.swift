@@ -197,9 +197,17 @@ extension StatementBuilder {
   /// The share counts of a statement as printed (before any scale).
   func printedShareCounts(_ index: Int) -> [Decimal] {
     let scale = scales[index].shares
-    return statements[index].rows.filter { $0.kind == .shares && ($0.item ?? "").hasPrefix("weighted_average_shares") }
-      .flatMap { row in
-      row.values.compactMap { $0.flatMap { abs($0.doubleValue) > 0 ? $0.over(scale) : nil } }
+    // The basic and diluted counts EPS divides by (the unqualified count only when neither is
+    // printed: "Common stock equivalents" under the same heading is no count of shares).
+    let variants: Set<String> = ["weighted_average_shares_basic", "weighted_average_shares_diluted"]
+    let rows = statements[index].rows.filter { $0.kind == .shares }
+    let counts: Set<String> =
+      rows.contains { variants.contains($0.item ?? "") } ? variants : ["weighted_average_shares"]
+    let periodColumns = CheckSupport.periodColumns(statements[index])
+    return rows.filter { counts.contains($0.item ?? "") }.flatMap { row in
+      periodColumns.compactMap { c in
+        c < row.values.count ? row.values[c].flatMap { abs($0.doubleValue) > 0 ? $0.over(scale) : nil } : nil
+      }
     }.map { Decimal(Int(abs($0.doubleValue))) }
   }
 
