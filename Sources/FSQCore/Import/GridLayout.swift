@@ -116,7 +116,18 @@ enum GridLayout {
       if !others && !label.isEmpty && !looksLikeCaption(label)
         && !(grid[r][width - 1].cellIndex == grid[r][0].cellIndex)
       {
-        break
+        // A title printed in the table's first rows ("Alkermes plc and Subsidiaries") comes
+        // before any column heading; a label-only row after them is a section heading.
+        let headed = columnHeaders.contains { !$0.isEmpty }
+        let laterHeading = (r + 1..<firstData).contains { row in
+          valueColumns.contains { c in
+            !grid[row][c].text.isEmpty && grid[row][c].cellIndex != grid[row][0].cellIndex
+          }
+        }
+        if headed || !laterHeading { break }
+        headerEnd = r + 1
+        context.append(label)
+        continue
       }
       headerEnd = r + 1
       if !label.isEmpty { context.append(label) }
