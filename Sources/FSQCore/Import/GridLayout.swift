@@ -210,7 +210,33 @@ enum GridLayout {
       if below == .single { pendingRule = true }
       logicalRows.append(row)
     }
+    mergeSplitColumns(&columnHeaders, &logicalRows)
     return LogicalTable(line: line, columnHeaders: columnHeaders, headerContext: context, rows: logicalRows)
+  }
+
+  /// Two neighbouring value columns under the same heading (or one with none) that never both
+  /// hold a figure in one row are one column printed in two grid cells (a generator that gives
+  /// some rows `$` and figure separate cells and others one). They are read as one.
+  static func mergeSplitColumns(_ headers: inout [[String]], _ rows: inout [LogicalRow]) {
+    // A `$` or `)` alone is punctuation of the figure beside it, not a figure.
+    func figure(_ text: String) -> Bool { !text.isEmpty && !isPrefix(text) && !isSuffix(text) }
+    var k = 0
+    while k + 1 < headers.count {
+      let sameHeading = headers[k] == headers[k + 1] || headers[k].isEmpty || headers[k + 1].isEmpty
+      let used = rows.filter { figure($0.values[k]) || figure($0.values[k + 1]) }
+      let disjoint = rows.allSatisfy { !figure($0.values[k]) || !figure($0.values[k + 1]) }
+      let both = rows.contains { figure($0.values[k]) } && rows.contains { figure($0.values[k + 1]) }
+      guard sameHeading, disjoint, both, !used.isEmpty else {
+        k += 1
+        continue
+      }
+      if headers[k].isEmpty { headers[k] = headers[k + 1] }
+      headers.remove(at: k + 1)
+      for r in rows.indices {
+        rows[r].values[k] += rows[r].values[k + 1]
+        rows[r].values.remove(at: k + 1)
+      }
+    }
   }
 
   private static func seenData(_ flags: [Bool]) -> Bool { flags.contains(true) }

@@ -233,6 +233,9 @@ enum PlainTextReader {
 
   static func isFigureToken(_ text: String) -> Bool {
     if text == "$" { return true }
+    // "-", "--", "—" where a figure stands is a zero (a rule under figures is longer, and a line
+    // of nothing but rules is a rule line).
+    if isDashZero(text) { return true }
     // Dates ("02/10/2004") and fractions are not figures.
     if text.utf8.contains(UInt8(ascii: "/")), text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return false }
     switch CellReader.read(text) {
@@ -241,6 +244,13 @@ enum PlainTextReader {
     case .invalid: return GridLayout.isFigureLike(text)
     case .empty: return false
     }
+  }
+
+  /// One to three dashes (hyphen, en or em dash), optionally after `$`: a zero in a figure column.
+  static func isDashZero(_ text: String) -> Bool {
+    var body = Substring(text)
+    if body.hasPrefix("$") { body = body.dropFirst() }
+    return (1...3).contains(body.count) && body.allSatisfy { $0 == "-" || $0 == "—" || $0 == "–" }
   }
 
   static func classify(_ line: Substring) -> LineKind {
