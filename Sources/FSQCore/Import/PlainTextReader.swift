@@ -522,6 +522,35 @@ extension PlainTextReader {
   /// just past its end too: a column whose headings name no period length takes the period
   /// heading beside it (decided once all header lines are read).
   static func spreadHeadings(_ spreading: [Token], columns: [(start: Int, end: Int)], headers: inout [[String]]) {
+    // "June 30," centred over its two years sits over one of them: a column with a year but no
+    // month and day takes them from its neighbour under the same period heading.
+    func words(_ texts: [String]) -> [String] {
+      TextTools.splitOnSpaces(TextTools.normalize(texts.joined(separator: " "))).map(String.init)
+    }
+    let original = headers
+    // A column headed by its year alone, beside one headed "Three Months Ended / June 30, /
+    // 2004": the centred headings over the pair sit over one of them. It takes the headings of
+    // the neighbour under the period heading nearest to it.
+    for k in columns.indices where !original[k].isEmpty && original[k].allSatisfy({ CellReader.isYearHeading($0) }) {
+      guard let nearest = spreading.min(by: { gap($0, columns[k]) < gap($1, columns[k]) }), gap(nearest, columns[k]) <= 8
+      else { continue }
+      for n in [k - 1, k + 1] where n >= 0 && n < columns.count && original[n].contains(nearest.text) {
+        headers[k] = original[n].filter { !CellReader.isYearHeading($0) } + original[k]
+        break
+      }
+    }
+    for k in columns.indices where PeriodHeaders.monthDay(words(headers[k])) == nil {
+      guard headers[k].contains(where: { CellReader.year(in: $0) != nil }) else { continue }
+      for n in [k - 1, k + 1] where n >= 0 && n < columns.count {
+        guard let dated = original[n].first(where: { PeriodHeaders.monthDay(words([$0])) != nil }),
+          PeriodHeaders.length(words(original[n])) == PeriodHeaders.length(words(headers[k]))
+        else { continue }
+        // Before the year, so "June 30, 2005" reads in order.
+        let yearAt = headers[k].firstIndex { CellReader.year(in: $0) != nil } ?? headers[k].count
+        headers[k].insert(dated, at: yearAt)
+        break
+      }
+    }
     for k in columns.indices {
       let words = TextTools.splitOnSpaces(TextTools.normalize(headers[k].joined(separator: " "))).map(String.init)
       guard PeriodHeaders.length(words) == nil else { continue }
