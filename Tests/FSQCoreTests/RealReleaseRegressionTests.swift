@@ -158,6 +158,17 @@ import Testing
     #expect(!company.facts.contains { $0.item == "cost_of_revenue" && $0.value == Self.dec("1402920") })
   }
 
+  @Test func aRoundedHighlightIsTheSameFigureNotAConflict() throws {
+    // Mastercard Q1 2020: "Net revenue $4.0" (billions) in the highlights, 4,009 (millions) in
+    // the statement of operations.
+    let mastercard = try Self.company("mastercard_q1_2020.htm")
+    #expect(Self.value(mastercard, "revenue", "3m 2020-03-31") == Self.dec("4009000000"))
+    #expect(StatementBuilder.samePrintedFigure([Self.dec("4000000000"), Self.dec("4009000000")]) == Self.dec("4009000000"))
+    // Figures that differ by more than the rounding of the coarse one are a conflict.
+    #expect(StatementBuilder.samePrintedFigure([Self.dec("4400000000"), Self.dec("4009000000")]) == nil)
+    #expect(StatementBuilder.samePrintedFigure([Self.dec("121000000"), Self.dec("273000000")]) == nil)
+  }
+
   // MARK: Support
 
   /// The hand-read values of one item in a corpus file, as (period, value).

@@ -42,6 +42,12 @@ extension StatementBuilder {
       let top = members.map { facts[$0].statement.lookupPriority }.max() ?? 0
       let best = members.filter { facts[$0].statement.lookupPriority == top }
       guard Set(best.map { facts[$0].value }).count > 1 else { continue }
+      // A highlights table's "$4.0 billion" and the statement's 4,009 million are one figure
+      // at two precisions: the precise one is kept.
+      if let precise = Self.samePrintedFigure(best.map { facts[$0].value }) {
+        drop.formUnion(best.filter { facts[$0].value != precise })
+        continue
+      }
       // The item's own statement (net income: the income statement; a balance: the balance
       // sheet), titled as such, first; then any titled statement.
       let home = Self.homeStatement(key.item)
@@ -73,6 +79,25 @@ extension StatementBuilder {
     }
     facts = keep
     factStatements = keepStatements
+  }
+
+  /// The most precise of several figures when every other one is it rounded (to its own last
+  /// printed digit, and within 2.5%), else nil.
+  static func samePrintedFigure(_ values: [Decimal]) -> Decimal? {
+    func unit(_ value: Decimal) -> Double {
+      var u = 1.0
+      let v = abs(value.doubleValue)
+      guard v >= 1 else { return 0 }
+      while u < 1e15, (v / (u * 10)).rounded() * (u * 10) == v { u *= 10 }
+      return u
+    }
+    guard let precise = values.min(by: { unit($0) < unit($1) }) else { return nil }
+    let p = precise.doubleValue
+    for value in values where value != precise {
+      let v = value.doubleValue
+      guard abs(v - p) <= unit(value) / 2, p != 0, abs(v - p) / abs(p) <= 0.025 else { return nil }
+    }
+    return precise
   }
 
   /// The statement an item belongs to: its catalog statement, the income statement for
