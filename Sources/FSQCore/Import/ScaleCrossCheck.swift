@@ -65,9 +65,14 @@ extension StatementBuilder {
     guard !drop.isEmpty else { return }
     // A withheld diluted EPS must not be answered by the basic one: its stand-ins for the
     // same period go too.
+    // (Only the stand-ins after it in the order of preference: a dropped basic EPS leaves the
+    // diluted one.)
     for k in Array(drop) {
-      guard let family = Metrics.reportedAliases.values.first(where: { $0.contains(facts[k].item) }) else { continue }
-      for (j, other) in facts.enumerated() where family.contains(other.item) && other.period == facts[k].period {
+      guard let family = Metrics.reportedAliases.values.first(where: { $0.contains(facts[k].item) }),
+        let rank = family.firstIndex(of: facts[k].item)
+      else { continue }
+      let fallbacks = Set(family[(rank + 1)...])
+      for (j, other) in facts.enumerated() where fallbacks.contains(other.item) && other.period == facts[k].period {
         drop.insert(j)
       }
     }

@@ -182,6 +182,9 @@ struct StatementBuilder {
         }
       }
       guard !label.isEmpty else { continue }
+      // A caption printed in the label column ("($ in millions, except earnings per share)")
+      // labels no figures.
+      if label.hasPrefix("("), ScaleCaption.read(label) != nil { continue }
       // Fixed-width text shows the end of a section by indentation.
       if section != nil, logical.indent > sectionIndent { sawIndentedChild = true }
       if section != nil, sawIndentedChild, logical.indent <= sectionIndent { section = nil }
