@@ -80,7 +80,7 @@ public enum ReleaseImporter {
     // does not call fiscal; otherwise their figures are withheld rather than misplaced.
     var facts = builder.facts
     var statements = builder.statements
-    let fiscalWording = paragraphs.contains { $0.text.has("fiscal") || $0.text.has("Fiscal") || $0.text.has("FISCAL") }
+    let fiscalWording = paragraphs.contains { ReleaseImporter.speaksOfFiscalPeriods($0.text) }
     if fiscalYearEnd.month != 12 || fiscalWording {
       let coded = facts.filter { PeriodHeaders.quarterCode(TextTools.lowercasedASCII($0.source.column)) != nil }
       if !coded.isEmpty {
@@ -121,6 +121,22 @@ public enum ReleaseImporter {
       documents: [documentName])
     company.importReports = [report]
     return company
+  }
+
+  /// "fiscal 2021", "fiscal year", "fiscal third quarter", "FY21": the text counts periods on
+  /// a fiscal calendar (not "fiscal stimulus").
+  static func speaksOfFiscalPeriods(_ text: String) -> Bool {
+    guard text.has("iscal") || text.has("ISCAL") || text.has("FY") else { return false }
+    let words = TextTools.splitOnSpaces(TextTools.normalize(text))
+    let periodWords: Set<Substring> = ["year", "years", "quarter", "quarters", "first", "second", "third", "fourth", "q1", "q2", "q3", "q4", "half"]
+    for (k, word) in words.enumerated() {
+      if word == "fiscal", k + 1 < words.count {
+        let next = words[k + 1]
+        if periodWords.contains(next) || (next.utf8.count == 4 && Int(next) != nil) { return true }
+      }
+      if word.hasPrefix("fy"), word.utf8.count == 4 || word.utf8.count == 6, Int(word.dropFirst(2)) != nil { return true }
+    }
+    return false
   }
 
   /// NUL bytes or mostly control characters: not a text document.
