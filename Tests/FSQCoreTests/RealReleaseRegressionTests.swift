@@ -169,6 +169,23 @@ import Testing
     #expect(StatementBuilder.samePrintedFigure([Self.dec("121000000"), Self.dec("273000000")]) == nil)
   }
 
+  @Test func headingsWithNoMonthAreCalendarOnlyForADecemberYear() throws {
+    // Citizens Financial (December year): "4Q21" and "FULL YEAR 2021" columns.
+    let citizens = try Self.company("citizensfinancial_q4_2021.htm")
+    for (period, value) in try Self.expected("citizensfinancial_q4_2021.htm", item: "revenue") {
+      #expect(Self.value(citizens, "revenue", period) == value, "\(period)")
+    }
+    #expect(PeriodHeaders.assumesCalendar("FULL YEAR 2021"))
+    #expect(PeriodHeaders.assumesCalendar("4Q21"))
+    #expect(!PeriodHeaders.assumesCalendar("Year Ended December 31, 2021"))
+    #expect(!ReleaseImporter.speaksOfFiscalPeriods("Results reflect continued fiscal stimulus."))
+    #expect(ReleaseImporter.speaksOfFiscalPeriods("Revenue for the fiscal 2020 third quarter rose."))
+    #expect(ReleaseImporter.speaksOfFiscalPeriods("Q2 FY2009 results"))
+    // Alderridge (June year, "Q2 FY2009" columns): those figures are withheld, not placed in April–June.
+    let alderridge = try ImportFixtures.company("alderridge_q2_fy2009.md")
+    #expect(alderridge.importReports.first?.withheld.contains { $0.contains("Q2 FY2009") } == true)
+  }
+
   // MARK: Support
 
   /// The hand-read values of one item in a corpus file, as (period, value).

@@ -79,6 +79,17 @@ enum PeriodHeaders {
     return ColumnReading(header: header, kind: .period, period: ResolvedPeriod(start: nil, end: end))
   }
 
+  /// A heading placed on the calendar by assumption: a quarter code ("4Q21") or a year with no
+  /// month ("Full Year 2021", "Year Ended 2021") read as ending December 31. Right only for a
+  /// company whose year ends in December; the importer withholds such columns otherwise.
+  static func assumesCalendar(_ header: String) -> Bool {
+    let lower = TextTools.lowercasedASCII(header)
+    if quarterCode(lower) != nil { return true }
+    let words = TextTools.splitOnSpaces(TextTools.normalize(header)).map(String.init)
+    return length(words) == .months(12) && monthDay(words) == nil && numericDate(lower) == nil
+      && words.contains { CellReader.isYearHeading($0) }
+  }
+
   /// "4q21", "4q 2021", "q4 2021", "q4'21", "q4 fy21" → (4, 2021); nil for anything else.
   static func quarterCode(_ lower: String) -> (Int, Int)? {
     // Cheap test first: a "q" next to a digit 1–4.
@@ -154,6 +165,8 @@ enum PeriodHeaders {
         }
       }
       if word == "quarter" || word == "quarters" { return .months(3) }
+      // "Full Year 2021", "Full-Year"
+      if word == "full", index + 1 < words.count, words[index + 1] == "year" { return .months(12) }
       if word == "year" || word == "years" || word == "fiscal" || word == "annual" {
         if index + 1 < words.count, words[index + 1] == "ended" || words[index + 1] == "ending" { return .months(12) }
         if word == "fiscal" && index + 1 < words.count && words[index + 1] == "year" { return .months(12) }

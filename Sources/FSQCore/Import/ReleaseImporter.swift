@@ -66,7 +66,7 @@ public enum ReleaseImporter {
     // columns ("Six Months Ended December 31") start; December otherwise.
     // (Quarter codes are left out: they are placed on the calendar only after this is known.)
     let periods = builder.statements.flatMap { statement in
-      statement.columns.filter { PeriodHeaders.quarterCode(TextTools.lowercasedASCII($0.header)) == nil }
+      statement.columns.filter { !PeriodHeaders.assumesCalendar($0.header) }
         .compactMap(\.period)
     }.filter { !$0.isInstant }
     var fiscalYearEnd =
@@ -82,12 +82,12 @@ public enum ReleaseImporter {
     var statements = builder.statements
     let fiscalWording = paragraphs.contains { ReleaseImporter.speaksOfFiscalPeriods($0.text) }
     if fiscalYearEnd.month != 12 || fiscalWording {
-      let coded = facts.filter { PeriodHeaders.quarterCode(TextTools.lowercasedASCII($0.source.column)) != nil }
+      let coded = facts.filter { PeriodHeaders.assumesCalendar($0.source.column) }
       if !coded.isEmpty {
-        facts.removeAll { PeriodHeaders.quarterCode(TextTools.lowercasedASCII($0.source.column)) != nil }
+        facts.removeAll { PeriodHeaders.assumesCalendar($0.source.column) }
         for k in statements.indices {
           for c in statements[k].columns.indices
-          where PeriodHeaders.quarterCode(TextTools.lowercasedASCII(statements[k].columns[c].header)) != nil {
+          where PeriodHeaders.assumesCalendar(statements[k].columns[c].header) {
             statements[k].columns[c].kind = .other
             statements[k].columns[c].period = nil
           }
@@ -95,13 +95,13 @@ public enum ReleaseImporter {
         statements.removeAll { !$0.columns.contains { $0.kind == .period } }
         for k in report.tables.indices {
           for c in report.tables[k].columns.indices
-          where PeriodHeaders.quarterCode(TextTools.lowercasedASCII(report.tables[k].columns[c].header)) != nil {
+          where PeriodHeaders.assumesCalendar(report.tables[k].columns[c].header) {
             report.tables[k].columns[c].kind = .other
             report.tables[k].columns[c].period = nil
           }
         }
         report.withheld.append(
-          "\(coded.count) figures under quarter codes such as \"\(coded[0].source.column)\": the fiscal year does not end in December (or the text speaks of fiscal quarters), so which months they cover is not known")
+          "\(coded.count) figures under headings that name no month, such as \"\(coded[0].source.column)\": the fiscal year does not end in December (or the text counts fiscal periods), so which months they cover is not known")
         partial = report
       }
     }
