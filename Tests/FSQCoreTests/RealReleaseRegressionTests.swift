@@ -186,6 +186,14 @@ import Testing
     #expect(alderridge.importReports.first?.withheld.contains { $0.contains("Q2 FY2009") } == true)
   }
 
+  @Test func headingRowsWiderThanTheFiguresAreFittedToThem() throws {
+    // Cree Q3 FY2020 (Workiva): the heading row's spans add up to 36, the figures' rows to 24.
+    let cree = try Self.company("cree_q3_fy2020.htm")
+    for (period, value) in try Self.expected("cree_q3_fy2020.htm", item: "revenue") {
+      #expect(Self.value(cree, "revenue", period) == value, "\(period)")
+    }
+  }
+
   // MARK: Support
 
   /// The hand-read values of one item in a corpus file, as (period, value).

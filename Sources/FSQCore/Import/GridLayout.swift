@@ -22,8 +22,9 @@ enum GridLayout {
     var cellIndex: Int
   }
 
-  static func table(from rows: [GridRow], line: Int) -> LogicalTable? {
-    guard !rows.isEmpty, rows.count <= 100_000 else { return nil }
+  static func table(from input: [GridRow], line: Int) -> LogicalTable? {
+    guard !input.isEmpty, input.count <= 100_000 else { return nil }
+    let rows = fitHeaderSpans(input)
     // Expand column and row spans into a rectangular grid. A position covered by a cell from a
     // row above (`rowspan`) is empty and belongs to no cell of this row, so the cells after it
     // move right, as a browser lays them out.
@@ -212,6 +213,39 @@ enum GridLayout {
     }
     mergeSplitColumns(&columnHeaders, &logicalRows)
     return LogicalTable(line: line, columnHeaders: columnHeaders, headerContext: context, rows: logicalRows)
+  }
+
+  /// Some generators give heading rows more columns than the rows of figures (spans adding up to
+  /// 36 over rows of 24), which a browser lays out stretched; read literally, the headings
+  /// drift off their figures. A heading row wider than every row of figures has its spans
+  /// scaled to the figures' width, so each heading sits over the figures it was drawn over.
+  static func fitHeaderSpans(_ rows: [GridRow]) -> [GridRow] {
+    func width(_ row: GridRow) -> Int { row.cells.reduce(0) { $0 + max(1, min($1.span, 1000)) } }
+    func hasFigures(_ row: GridRow) -> Bool {
+      row.cells.dropFirst().contains { cell in
+        if case .number = CellReader.read(cell.text) { return isFigureLike(cell.text) && !isPeriodHeading(cell.text) }
+        return false
+      }
+    }
+    guard rows.allSatisfy({ $0.cells.allSatisfy { $0.rowSpan <= 1 } }),
+      let firstData = rows.firstIndex(where: hasFigures)
+    else { return rows }
+    let dataWidths = rows[firstData...].filter(hasFigures).map(width)
+    guard let dataWidth = dataWidths.max(), dataWidths.allSatisfy({ $0 == dataWidth }), dataWidth > 1 else { return rows }
+    var fitted = rows
+    for r in 0..<firstData {
+      let total = width(rows[r])
+      guard total > dataWidth, rows[r].cells.count > 1 else { continue }
+      var used = 0
+      for c in fitted[r].cells.indices {
+        let span = max(1, min(fitted[r].cells[c].span, 1000))
+        var scaled = max(1, Int((Double(span) * Double(dataWidth) / Double(total)).rounded()))
+        if c == fitted[r].cells.count - 1 { scaled = max(1, dataWidth - used) }
+        fitted[r].cells[c].span = scaled
+        used += scaled
+      }
+    }
+    return fitted
   }
 
   /// Two neighbouring value columns under the same heading (or one with none) that never both
