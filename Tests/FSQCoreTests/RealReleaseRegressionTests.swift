@@ -52,6 +52,15 @@ import Testing
     #expect(Self.value(microsoft, "revenue", "3m 2023-06-30") == Self.dec("56189000000"))
   }
 
+  @Test func cellsInParagraphsOfTheirOwnWithChangeColumns() throws {
+    // Mobile-health Network Solutions (NewMediaWire): every cell a paragraph, three years then
+    // "2024 to 2023 … % Change" columns.
+    let company = try Self.company("mobilehealth_fy2024.md")
+    for (period, value) in try Self.expected("mobilehealth_fy2024.md", item: "revenue") {
+      #expect(Self.value(company, "revenue", period) == value, "\(period)")
+    }
+  }
+
   // MARK: Scale
 
   @Test func sharesInThousandsBesideDollarsInMillions() throws {

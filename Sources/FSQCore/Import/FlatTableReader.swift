@@ -127,7 +127,9 @@ enum FlatTableReader {
     var k = index
     while k < words.count, run.count < 16 {
       let text = words[k].text
-      if text.utf8.count == 4, let year = Int(text), (1900...2099).contains(year) {
+      // "2024 to 2023" heads a change column, not a period.
+      let ranged = k + 1 < words.count && ["to", "vs", "vs.", "versus", "over"].contains(words[k + 1].text.lowercased())
+      if text.utf8.count == 4, let year = Int(text), (1900...2099).contains(year), !ranged {
         run.append(text)
       } else if let date = dayMonthYear(text) {
         run.append(date)
@@ -137,7 +139,8 @@ enum FlatTableReader {
       k += 1
     }
     // A run must be followed by something that is not a figure (a label or a heading).
-    guard run.count >= 2, k < words.count, !isFigure(words[k].text) else { return nil }
+    let rangeFollows = k + 1 < words.count && ["to", "vs", "vs.", "versus", "over"].contains(words[k + 1].text.lowercased())
+    guard run.count >= 2, k < words.count, !isFigure(words[k].text) || rangeFollows else { return nil }
     if index > 0, isFigure(words[index - 1].text), !isYear(words[index - 1].text) { return nil }
     return run
   }
@@ -196,6 +199,14 @@ enum FlatTableReader {
     let titleWords = phrases.isEmpty ? before : Array(before.prefix(phraseStart(before.map(\.text)) ?? before.count))
     let context = [titleWords.map(\.text).joined(separator: " ")].filter { !$0.isEmpty }
 
+    // Change columns headed after the years ("2024 to 2023 … % Change % Change"): counted up
+    // to the first figure.
+    var changeColumns = 0
+    var probe = start + n
+    while probe < words.count, !isAmount(words[probe].text) {
+      if words[probe].text.lowercased() == "change" { changeColumns += 1 }
+      probe += 1
+    }
     // Rows: label words, then exactly n figures.
     var rows: [LogicalRow] = []
     var label: [Word] = []
@@ -216,7 +227,13 @@ enum FlatTableReader {
         figures.append(words[k].text)
         k += 1
       }
-      if figures.count == n {
+      if figures.count == n + changeColumns, changeColumns > 0 {
+        // The change columns after the periods ("% Change" headings): their figures are not
+        // periods' and are left out.
+        rows += labelledRows(label, figures: Array(figures.prefix(n)), line: label.first?.line ?? words[index].line)
+        goodRows += 1
+        label.removeAll()
+      } else if figures.count == n {
         rows += labelledRows(label, figures: figures, line: label.first?.line ?? words[index].line)
         goodRows += 1
         label.removeAll()

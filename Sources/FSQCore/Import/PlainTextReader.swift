@@ -35,12 +35,20 @@ enum PlainTextReader {
     var triedUntil = 0
     while n < lines.count {
       // Cells printed one a line (a web page copied as text): a run of short lines.
-      if n >= triedUntil {
+      if n >= triedUntil, !SourceLines.isBlank(lines[n]) {
+        // Short lines, with at most two blank lines between cells (some copies put every cell
+        // in a paragraph of its own).
         var end = n
-        while end < lines.count, !SourceLines.isBlank(lines[end]), lines[end].utf8.count <= 100 { end += 1 }
+        var blanks = 0
+        while end < lines.count, lines[end].utf8.count <= 100, blanks <= 2 {
+          blanks = SourceLines.isBlank(lines[end]) ? blanks + 1 : 0
+          end += 1
+        }
+        while end > n, SourceLines.isBlank(lines[end - 1]) { end -= 1 }
         triedUntil = max(end, n + 1)
-        if end - n >= 15, FlatTableReader.looksStacked(lines[n..<end]),
-          let blocks = FlatTableReader.read(stackedLines: (n..<end).map { (lines[$0], $0 + 1) })
+        let cells = (n..<end).filter { !SourceLines.isBlank(lines[$0]) }
+        if !SourceLines.isBlank(lines[n]), cells.count >= 15, FlatTableReader.looksStacked(cells.map { lines[$0] }[...]),
+          let blocks = FlatTableReader.read(stackedLines: cells.map { (lines[$0], $0 + 1) })
         {
           kinds.append(.flattened(blocks))
           kinds += Array(repeating: .flattened([]), count: end - n - 1)
