@@ -75,7 +75,8 @@ func corpusBenchmark(runs: Int, printReport: Bool) -> Double {
   }
   let total = bytes.reduce(0) { $0 + $1.count }
   let time = median(times)
-  print("corpus import: \(documents.count) documents, \(total / 1024) KiB, \(fixed(time * 1000, 1)) ms (median of \(runs))")
+  print(
+    "corpus import: \(documents.count) documents, \(total / 1024) KiB, \(fixed(time * 1000, 1)) ms (median of \(runs))")
   return time
 }
 if corpusOnly {

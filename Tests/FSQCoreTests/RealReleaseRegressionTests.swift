@@ -92,7 +92,8 @@ import Testing
     let caption = "(In millions, except number of shares, which are reflected in thousands, and per-share amounts)"
     #expect(original.contains(caption))
     let mutated = original.replacingOccurrences(
-      of: caption, with: "(In thousands, except number of shares, which are reflected in thousands, and per-share amounts)")
+      of: caption,
+      with: "(In thousands, except number of shares, which are reflected in thousands, and per-share amounts)")
     let company = try Self.company("apple_q4_fy2024.md", text: mutated)
     // Never the 1,000× too small figure; the cash flow statement, whose caption was not
     // changed, still answers net income right.
@@ -172,7 +173,8 @@ import Testing
     // the statement of operations.
     let mastercard = try Self.company("mastercard_q1_2020.htm")
     #expect(Self.value(mastercard, "revenue", "3m 2020-03-31") == Self.dec("4009000000"))
-    #expect(StatementBuilder.samePrintedFigure([Self.dec("4000000000"), Self.dec("4009000000")]) == Self.dec("4009000000"))
+    #expect(
+      StatementBuilder.samePrintedFigure([Self.dec("4000000000"), Self.dec("4009000000")]) == Self.dec("4009000000"))
     // Figures that differ by more than the rounding of the coarse one are a conflict.
     #expect(StatementBuilder.samePrintedFigure([Self.dec("4400000000"), Self.dec("4009000000")]) == nil)
     #expect(StatementBuilder.samePrintedFigure([Self.dec("121000000"), Self.dec("273000000")]) == nil)

@@ -30,7 +30,10 @@ import Testing
     ("(In millions of dollars, except per share data)", million, million),
     ("(Dollars and Shares in Millions, Except Per Share Data)", million, million),
     // Apple's statements.
-    ("(In millions, except number of shares, which are reflected in thousands, and per-share amounts)", million, thousand),
+    (
+      "(In millions, except number of shares, which are reflected in thousands, and per-share amounts)", million,
+      thousand
+    ),
   ]
 
   @Test func captionsGiveMoneyAndShareScales() {

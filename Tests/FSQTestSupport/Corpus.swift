@@ -52,7 +52,8 @@ public enum Corpus {
   /// errors: a corpus file that cannot be read must not pass quietly.
   public static func documents() throws -> [Document] {
     let folder = root.appendingPathComponent("expected")
-    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tsv") }.sorted()
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tsv") }
+      .sorted()
     return try names.map { try parse(folder.appendingPathComponent($0)) }
   }
 
@@ -83,7 +84,9 @@ public enum Corpus {
       let place = "\(url.lastPathComponent):\(offset + 1)"
       guard fields.count >= 3 else { throw FormatError(description: "\(place): expected item, period, value") }
       guard items[fields[0]] != nil else { throw FormatError(description: "\(place): unknown item '\(fields[0])'") }
-      guard let period = period(fields[1]) else { throw FormatError(description: "\(place): bad period '\(fields[1])'") }
+      guard let period = period(fields[1]) else {
+        throw FormatError(description: "\(place): bad period '\(fields[1])'")
+      }
       guard let value = FSQCore.Decimal(parsing: fields[2]) else {
         throw FormatError(description: "\(place): bad value '\(fields[2])'")
       }
@@ -157,7 +160,8 @@ public enum Corpus {
         case .missing:
           if verbose { lines.append("  missing \(expectation.item) \(expectation.periodText) = \(expectation.value)") }
         case .wrong(let got):
-          lines.append("  WRONG \(expectation.item) \(expectation.periodText): expected \(expectation.value), got \(got)")
+          lines.append(
+            "  WRONG \(expectation.item) \(expectation.periodText): expected \(expectation.value), got \(got)")
         }
       }
     }

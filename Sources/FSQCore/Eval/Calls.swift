@@ -53,7 +53,8 @@ extension Evaluator {
     if let company, let aliases = Metrics.reportedAliases[name] {
       for alias in aliases where index.hasItem(alias, company: company) {
         do throws(Diagnostic) {
-          let value = try lookupItem(alias, values, argumentSpans: argumentSpans, calleeSpan: calleeSpan, company: company)
+          let value = try lookupItem(
+            alias, values, argumentSpans: argumentSpans, calleeSpan: calleeSpan, company: company)
           if alias == name && metrics[name] != nil {
             remark("reported by the company; formula(\(name), p) gives fsq's own definition")
           }

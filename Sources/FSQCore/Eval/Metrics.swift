@@ -41,7 +41,9 @@ enum Metrics {
   /// else basic; share counts likewise.
   static let reportedAliases: [String: [String]] = [
     "eps": ["eps_diluted", "eps", "eps_basic"],
-    "weighted_average_shares": ["weighted_average_shares_diluted", "weighted_average_shares", "weighted_average_shares_basic"],
+    "weighted_average_shares": [
+      "weighted_average_shares_diluted", "weighted_average_shares", "weighted_average_shares_basic",
+    ],
   ]
 
   /// Parses the library once per session.

@@ -128,7 +128,8 @@ enum FlatTableReader {
     while k < words.count, run.count < 16 {
       let text = words[k].text
       // "2024 to 2023" heads a change column, not a period.
-      let ranged = k + 1 < words.count && ["to", "vs", "vs.", "versus", "over"].contains(words[k + 1].text.lowercased())
+      let ranged =
+        k + 1 < words.count && ["to", "vs", "vs.", "versus", "over"].contains(words[k + 1].text.lowercased())
       if text.utf8.count == 4, let year = Int(text), (1900...2099).contains(year), !ranged {
         run.append(text)
       } else if let date = dayMonthYear(text) {
@@ -139,7 +140,8 @@ enum FlatTableReader {
       k += 1
     }
     // A run must be followed by something that is not a figure (a label or a heading).
-    let rangeFollows = k + 1 < words.count && ["to", "vs", "vs.", "versus", "over"].contains(words[k + 1].text.lowercased())
+    let rangeFollows =
+      k + 1 < words.count && ["to", "vs", "vs.", "versus", "over"].contains(words[k + 1].text.lowercased())
     guard run.count >= 2, k < words.count, !isFigure(words[k].text) || rangeFollows else { return nil }
     if index > 0, isFigure(words[index - 1].text), !isYear(words[index - 1].text) { return nil }
     return run

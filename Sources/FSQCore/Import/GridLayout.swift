@@ -231,7 +231,9 @@ enum GridLayout {
       let firstData = rows.firstIndex(where: hasFigures)
     else { return rows }
     let dataWidths = rows[firstData...].filter(hasFigures).map(width)
-    guard let dataWidth = dataWidths.max(), dataWidths.allSatisfy({ $0 == dataWidth }), dataWidth > 1 else { return rows }
+    guard let dataWidth = dataWidths.max(), dataWidths.allSatisfy({ $0 == dataWidth }), dataWidth > 1 else {
+      return rows
+    }
     var fitted = rows
     for r in 0..<firstData {
       let total = width(rows[r])

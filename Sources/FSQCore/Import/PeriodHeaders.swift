@@ -140,7 +140,8 @@ enum PeriodHeaders {
     for word in TextTools.splitOnSpaces(lower) {
       let parts = word.split(whereSeparator: { $0 == "/" || $0 == "-" })
       guard parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) && !$0.isEmpty }),
-        let month = Int(parts[0]), let day = Int(parts[1]), var year = Int(parts[2]), parts[2].count == 2 || parts[2].count == 4
+        let month = Int(parts[0]), let day = Int(parts[1]), var year = Int(parts[2]),
+        parts[2].count == 2 || parts[2].count == 4
       else { continue }
       if parts[2].count == 2 { year += 2000 }
       if let date = CivilDate(year: year, month: month, day: day) { return date }

@@ -47,7 +47,8 @@ enum PlainTextReader {
         while end > n, SourceLines.isBlank(lines[end - 1]) { end -= 1 }
         triedUntil = max(end, n + 1)
         let cells = (n..<end).filter { !SourceLines.isBlank(lines[$0]) }
-        if !SourceLines.isBlank(lines[n]), cells.count >= 15, FlatTableReader.looksStacked(cells.map { lines[$0] }[...]),
+        if !SourceLines.isBlank(lines[n]), cells.count >= 15,
+          FlatTableReader.looksStacked(cells.map { lines[$0] }[...]),
           let blocks = FlatTableReader.read(stackedLines: cells.map { (lines[$0], $0 + 1) })
         {
           kinds.append(.flattened(blocks))
@@ -540,7 +541,8 @@ extension PlainTextReader {
     // 2004": the centred headings over the pair sit over one of them. It takes the headings of
     // the neighbour under the period heading nearest to it.
     for k in columns.indices where !original[k].isEmpty && original[k].allSatisfy({ CellReader.isYearHeading($0) }) {
-      guard let nearest = spreading.min(by: { gap($0, columns[k]) < gap($1, columns[k]) }), gap(nearest, columns[k]) <= 8
+      guard let nearest = spreading.min(by: { gap($0, columns[k]) < gap($1, columns[k]) }),
+        gap(nearest, columns[k]) <= 8
       else { continue }
       for n in [k - 1, k + 1] where n >= 0 && n < columns.count && original[n].contains(nearest.text) {
         headers[k] = original[n].filter { !CellReader.isYearHeading($0) } + original[k]

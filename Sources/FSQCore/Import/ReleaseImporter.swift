@@ -101,7 +101,8 @@ public enum ReleaseImporter {
           }
         }
         report.withheld.append(
-          "\(coded.count) figures under headings that name no month, such as \"\(coded[0].source.column)\": the fiscal year does not end in December (or the text counts fiscal periods), so which months they cover is not known")
+          "\(coded.count) figures under headings that name no month, such as \"\(coded[0].source.column)\": the fiscal year does not end in December (or the text counts fiscal periods), so which months they cover is not known"
+        )
         partial = report
       }
     }
@@ -128,13 +129,17 @@ public enum ReleaseImporter {
   static func speaksOfFiscalPeriods(_ text: String) -> Bool {
     guard text.has("iscal") || text.has("ISCAL") || text.has("FY") else { return false }
     let words = TextTools.splitOnSpaces(TextTools.normalize(text))
-    let periodWords: Set<Substring> = ["year", "years", "quarter", "quarters", "first", "second", "third", "fourth", "q1", "q2", "q3", "q4", "half"]
+    let periodWords: Set<Substring> = [
+      "year", "years", "quarter", "quarters", "first", "second", "third", "fourth", "q1", "q2", "q3", "q4", "half",
+    ]
     for (k, word) in words.enumerated() {
       if word == "fiscal", k + 1 < words.count {
         let next = words[k + 1]
         if periodWords.contains(next) || (next.utf8.count == 4 && Int(next) != nil) { return true }
       }
-      if word.hasPrefix("fy"), word.utf8.count == 4 || word.utf8.count == 6, Int(word.dropFirst(2)) != nil { return true }
+      if word.hasPrefix("fy"), word.utf8.count == 4 || word.utf8.count == 6, Int(word.dropFirst(2)) != nil {
+        return true
+      }
     }
     return false
   }

@@ -105,10 +105,12 @@ enum ScaleCaption {
         let after = index + 1 < tokens.count ? tokens[index + 1] : ""
         let alone = wordCount <= 3
         let opens = index == 0 && text.hasPrefix("(")
-        let introduced = ["in", "of", "$", "dollars", "usd", "us$", "amounts"].contains(before) || before.hasSuffix("$")
+        let introduced =
+          ["in", "of", "$", "dollars", "usd", "us$", "amounts"].contains(before) || before.hasSuffix("$")
         let ofWhat = index + 2 < tokens.count ? tokens[index + 2] : ""
         let currencies: Set<Substring> = ["dollars", "u.s", "us", "usd", "$", "euros", "canadian", "yen", "pounds"]
-        let followed = (after == "of" && currencies.contains(ofWhat)) || after == "omitted" || after == "dollars"
+        let followed =
+          (after == "of" && currencies.contains(ofWhat)) || after == "omitted" || after == "dollars"
           || after == "usd"
         if alone || opens || introduced || followed || token.hasPrefix("$") { money = multiplier }
       }

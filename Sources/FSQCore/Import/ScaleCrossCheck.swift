@@ -34,7 +34,8 @@ extension StatementBuilder {
     }
     var groups: [Key: [Int]] = [:]
     groups.reserveCapacity(facts.count)
-    for (k, fact) in facts.enumerated() where fact.unit == .usd || fact.unit == .shares || fact.unit == .perShare("USD") {
+    for (k, fact) in facts.enumerated() where fact.unit == .usd || fact.unit == .shares || fact.unit == .perShare("USD")
+    {
       groups[Key(item: fact.item, period: fact.period), default: []].append(k)
     }
     var drop = Set<Int>()
@@ -60,7 +61,8 @@ extension StatementBuilder {
       drop.formUnion(best)
       let lines = best.map { String(facts[$0].source.line) }.joined(separator: ", ")
       withheld.append(
-        "\(key.item) for \(ImportReport.describe(key.period)): printed with different figures in \(best.count) tables (lines \(lines)); none is used")
+        "\(key.item) for \(ImportReport.describe(key.period)): printed with different figures in \(best.count) tables (lines \(lines)); none is used"
+      )
     }
     guard !drop.isEmpty else { return }
     // A withheld diluted EPS must not be answered by the basic one: its stand-ins for the
@@ -143,8 +145,9 @@ extension StatementBuilder {
       // One factor, agreed by every comparison. With no figure to compare, a primary
       // statement takes the scale every caption of the document states (a caption printed
       // once for the page).
-      if votes.isEmpty, titled[index] || statements[index].kind == .balanceSheet
-        || statements[index].kind == .incomeStatement || statements[index].kind == .cashFlow
+      if votes.isEmpty,
+        titled[index] || statements[index].kind == .balanceSheet
+          || statements[index].kind == .incomeStatement || statements[index].kind == .cashFlow
       {
         let captionScales = Set(captioned.map { scales[$0].money })
         if captionScales.count == 1, let factor = captionScales.first, factor != .one {

@@ -65,10 +65,11 @@ struct StatementBuilder {
     let ownHeading = (above + table.headerContext).contains { text in
       let lower = TextTools.lowercasedASCII(text)
       // The second half of a balance sheet under its own heading continues it.
-      guard !["liabilities", "equity", "assets", "stockholders", "shareholders", "continued"].contains(where: lower.has)
+      guard
+        !["liabilities", "equity", "assets", "stockholders", "shareholders", "continued"].contains(where: lower.has)
       else { return false }
       return
-      StatementBuilder.isHeading(text) && ScaleCaption.read(text) == nil && !StatementBuilder.isCompanyCaption(text)
+        StatementBuilder.isHeading(text) && ScaleCaption.read(text) == nil && !StatementBuilder.isCompanyCaption(text)
         && !TextTools.lowercasedASCII(text).has("unaudited")
         && PeriodHeaders.monthDay(TextTools.splitOnSpaces(TextTools.normalize(text)).map(String.init)) == nil
         && PeriodHeaders.length(TextTools.splitOnSpaces(TextTools.normalize(text)).map(String.init)) == nil
@@ -297,7 +298,9 @@ struct StatementBuilder {
     if let clash = StatementBuilder.conflictingColumns(columns: columns, rows: rows, columnMap: columnMap) {
       newFacts.removeAll()
       let where_ = "\(statementTitle) (line \(table.line))"
-      withheld.append("\(where_): columns \(clash.0 + 1) and \(clash.1 + 1) are both headed \"\(columns[clash.0].header)\" but print different figures")
+      withheld.append(
+        "\(where_): columns \(clash.0 + 1) and \(clash.1 + 1) are both headed \"\(columns[clash.0].header)\" but print different figures"
+      )
     }
     reportTable.statement = statementKindGuess
     reportTable.title = statementTitle
@@ -332,7 +335,8 @@ struct StatementBuilder {
     if let statement = ItemCatalog.entry(named: item)?.statement {
       return statement == .incomeStatement || statement == .cashFlow
     }
-    return ["net_income", "net_income_consolidated", "eps", "income_taxes", "income_continuing_operations"].contains(item)
+    return ["net_income", "net_income_consolidated", "eps", "income_taxes", "income_continuing_operations"].contains(
+      item)
       || Metrics.reportedAliases.values.contains { $0.contains(item) }
   }
 

@@ -182,7 +182,9 @@ public final class REPL {
     case ":report":
       let reports = session.importReports(document: argument.isEmpty ? nil : argument)
       if reports.isEmpty {
-        write(argument.isEmpty ? "no document has been imported in this session\n" : "no document named '\(argument)' is loaded\n", .error)
+        write(
+          argument.isEmpty
+            ? "no document has been imported in this session\n" : "no document named '\(argument)' is loaded\n", .error)
       } else {
         write(reports.map { $0.render() }.joined(separator: "\n"), .output)
       }
