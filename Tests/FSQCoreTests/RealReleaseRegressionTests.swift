@@ -205,6 +205,25 @@ import Testing
     }
   }
 
+  @Test func linesKnownByWhereTheyStand() throws {
+    // FICO Q2 FY2020: total assets printed without a label, equal to the (also unlabeled)
+    // total of liabilities and equity. Asta Funding: "Finance income", the one line under
+    // "REVENUES:", is the revenue; its total assets line has no label either.
+    let fico = try Self.company("fico_q2_fy2020.htm")
+    for (period, value) in try Self.expected("fico_q2_fy2020.htm", item: "total_assets") {
+      #expect(Self.value(fico, "total_assets", period) == value, "\(period)")
+    }
+    let asta = try Self.company("asta_q4_fy2004.txt")
+    #expect(Self.value(asta, "revenue", "12m 2004-09-30") == Self.dec("51175000"))
+    #expect(Self.value(asta, "total_assets", "at 2004-09-30") == Self.dec("158641000"))
+    // Mutation: an unlabeled total that no longer equals liabilities and equity is not placed.
+    var mutated = try Self.text("asta_q4_fy2004.txt")
+    let first = try #require(mutated.range(of: "$158,641,000"))
+    mutated.replaceSubrange(first, with: "$158,642,000")
+    let changed = try Self.company("asta_q4_fy2004.txt", text: mutated)
+    #expect(Self.value(changed, "total_assets", "at 2004-09-30") == nil)
+  }
+
   // MARK: Support
 
   /// The hand-read values of one item in a corpus file, as (period, value).

@@ -16,6 +16,7 @@
 /// figures leave the model and an error finding names the caption used.
 extension StatementBuilder {
   mutating func crossCheckScales() {
+    inferStructuralItems()
     adoptScalesByAgreement()
     for index in statements.indices { checkEarningsPerShare(index) }
     resolveConflicts()

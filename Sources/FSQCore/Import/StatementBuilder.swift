@@ -182,7 +182,23 @@ struct StatementBuilder {
           continue
         }
       }
-      guard !label.isEmpty else { continue }
+      guard !label.isEmpty else {
+        // A total printed without a label ("$ 1,552,132 | $ 1,433,448" closing the assets) is
+        // kept, without an item, for `inferUnlabeledTotals` to place by what it equals.
+        if statementKindGuess == .balanceSheet, hasNumbers {
+          var placed = [Decimal?](repeating: nil, count: statementWidth)
+          for (k, target) in columnMap.enumerated() where k < read.count && target < statementWidth {
+            if case .number(let printed, false) = read[k], columns[k].kind == .period {
+              placed[target] = printed.times(scale.money)
+            }
+          }
+          rows.append(
+            StatementRow(
+              label: "", item: nil, section: nil, kind: .money, values: placed, line: logical.line,
+              ruleAbove: logical.ruleAbove, doubleRuleBelow: logical.doubleRuleBelow, indent: logical.indent))
+        }
+        continue
+      }
       // A caption printed in the label column ("($ in millions, except earnings per share)")
       // labels no figures.
       if label.hasPrefix("("), ScaleCaption.read(label) != nil { continue }
