@@ -54,6 +54,21 @@ import Testing
     #expect((object["children"] as? [Any])?.count == 2)
   }
 
+  @Test func importReportThroughTheBinary() throws {
+    let document = TestSupport.packageRoot.appendingPathComponent(
+      "Tests/Corpus/documents/pericom_q1_fy2006_submission.txt")
+    let result = try FSQBinary.run(["--import-report", document.path])
+    #expect(result.status == 0)
+    #expect(result.out.hasPrefix("import report: pericom_q1_fy2006_submission.txt (EDGAR submission: plain text)\n"))
+    #expect(result.out.contains("read EX-99.1"))
+    let missing = try FSQBinary.run(["--import-report", "/nonexistent/release.htm"])
+    #expect(missing.status == 5)
+    #expect(missing.err.contains("cannot read"))
+    let empty = try FSQBinary.run(["--import-report", "/dev/null"])
+    #expect(empty.status == 5)
+    #expect(empty.out.contains("refused: not an earnings release"))
+  }
+
   @Test func loadAndCompany() throws {
     let result = try FSQBinary.run(["--load", Self.acme, "-e", "revenue(q3 2011)", "-e", "company_name()"])
     #expect(result.out == "$26,000,000\n\"Acme Widgets Corp.\"\n")

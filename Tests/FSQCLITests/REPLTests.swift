@@ -1,4 +1,5 @@
 import FSQCore
+import FSQTestSupport
 import Testing
 
 /// A line reader that plays a script and records prompts and history.
@@ -63,6 +64,20 @@ func play(_ lines: [LineReadResult], model: Model = Model()) -> (ScriptedReader,
 }
 
 @Suite struct REPLLogicTests {
+  @Test func reportShowsWhatALoadRead() {
+    let path = TestSupport.packageRoot.appendingPathComponent("Tests/Corpus/documents/standardmotor_q1_2020.htm").path
+    let (_, transcript, _, _) = play([.line(":load \(path)"), .line(":report"), .line(":report nosuch.txt")])
+    #expect(transcript.output.contains("import report: standardmotor_q1_2020.htm (html)"))
+    #expect(transcript.output.contains("income statement"))
+    #expect(transcript.output.contains("note: line"))  // share counts read as whole shares
+    #expect(transcript.errors.contains("no document named 'nosuch.txt' is loaded"))
+  }
+
+  @Test func reportOnTheBundledModelIsMadeOnRequest() {
+    let (_, transcript, _, _) = play([.line(":report")], model: ReleaseImporter.bundledModel())
+    #expect(transcript.output.contains("import report: 000_025e3925ba55d56f.txt"))
+  }
+
   @Test func evaluatesAnExpression() {
     let (reader, transcript, status, _) = play([.line("1 + 2")])
     #expect(transcript.output == "3\n")
