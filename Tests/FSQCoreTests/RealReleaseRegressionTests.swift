@@ -236,6 +236,14 @@ import Testing
     #expect(Self.value(changed, "total_assets", "at 2004-09-30") == nil)
   }
 
+  @Test func averageDilutedSharesAreTheDilutedCount() throws {
+    // PNC Q2 2021: "Average diluted common shares outstanding" (in millions).
+    let pnc = try Self.company("pnc_q2_2021.htm")
+    for (period, value) in try Self.expected("pnc_q2_2021.htm", item: "shares_diluted") {
+      #expect(Self.value(pnc, "weighted_average_shares", period) == value, "\(period)")
+    }
+  }
+
   // MARK: Support
 
   /// The hand-read values of one item in a corpus file, as (period, value).

@@ -98,6 +98,8 @@ public enum ItemCatalog {
       if sectionText.has("weighted average") || sectionText.has("average shares")
         || sectionText.has("shares outstanding")
         || sectionText.has("shares used") || normalized.has("weighted average") || normalized.has("shares used")
+        // "Average diluted common shares outstanding"
+        || (normalized.hasPrefix("average ") && normalized.has("shares") && !normalized.has("per share"))
       {
         return "weighted_average_shares" + variantSuffix(label: normalized, section: sectionText)
       }
