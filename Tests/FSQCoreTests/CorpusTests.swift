@@ -9,9 +9,9 @@ import Testing
 /// against the accuracy floor. `swift run fsq-bench --corpus` prints the same report.
 @Suite struct CorpusTests {
   /// The share of hand-read values that must come out right: a ratchet, raised as the importer
-  /// reads more (measured 735 of 815, 90.2%, when it was set). Issue 11's bar is 98%; what is
+  /// reads more (measured 752 of 815, 92.3%, when it was set). Issue 11's bar is 98%; what is
   /// still missing is listed by `swift run fsq-bench --corpus`.
-  static let minimumAccuracy = 0.90
+  static let minimumAccuracy = 0.92
 
   @Test func corpusValuesAreRightOrMissingNeverWrong() throws {
     let documents = try Corpus.documents()

@@ -244,6 +244,23 @@ import Testing
     }
   }
 
+  @Test func earningsPerShareNamedByItsIncomeLine() throws {
+    // KeyCorp Q1 2022: "Per common share — assuming dilution: Net income (loss) attributable to
+    // Key common shareholders .45"; Surmodics: "Operating (loss) income"; Alkermes: "Net Loss — GAAP".
+    for (document, item, corpusItem) in [
+      ("keycorp_q1_2022.htm", "eps", "eps_diluted"),
+      ("surmodics_q2_fy2020.htm", "operating_income", "operating_income"),
+      ("alkermes_q1_2020.htm", "net_income", "net_income"),
+    ] {
+      let company = try Self.company(document)
+      let expected = try Self.expected(document, item: corpusItem)
+      #expect(!expected.isEmpty)
+      for (period, value) in expected {
+        #expect(Self.value(company, item, period) == value, "\(document) \(period)")
+      }
+    }
+  }
+
   // MARK: Support
 
   /// The hand-read values of one item in a corpus file, as (period, value).

@@ -84,6 +84,15 @@ public enum ItemCatalog {
         if normalized == "basic" || normalized == "diluted" || normalized == "basic and diluted" {
           return "eps" + variant
         }
+        // "Net income (loss) attributable to Key common shareholders" under "Per common share —
+        // assuming dilution": earnings per share named by its income line.
+        if speaksOfEarnings(normalized), !speaksOfOtherPerShare(normalized),
+          normalized.hasPrefix("net income") || normalized.hasPrefix("net loss") || normalized.hasPrefix("net earnings")
+        {
+          // "Per common share — assuming dilution" heads the diluted amounts.
+          let assumingDilution = variant.isEmpty && sectionText.has("assuming dilution")
+          return "eps" + (assumingDilution ? "_diluted" : variant)
+        }
         return TextTools.slug(label) + "_per_share"
       }
     case .shares:
@@ -166,7 +175,8 @@ public enum ItemCatalog {
     let basic = text.has("basic")
     // "Weighted average common and equivalent shares": diluted by another name.
     let diluted =
-      text.has("diluted") || text.has("dilutive") || text.has("and equivalent") || text.has("equivalent shares")
+      text.has("diluted") || text.has("dilutive") || text.has("and equivalent")
+      || text.has("equivalent shares")
       || text.has("potential common")
     if basic && !diluted { return "_basic" }
     if diluted && !basic { return "_diluted" }
@@ -179,6 +189,8 @@ public enum ItemCatalog {
   static func strippedQualifiers(_ normalized: String) -> String {
     var words = TextTools.splitOnSpaces(normalized).map(String.init)  // ASCII: byte split = Character split
     if words.last == "net" { words.removeLast() }
+    // "Net loss — GAAP", "Net income, as reported"
+    if words.count > 1, words.last == "gaap" { words.removeLast() }
     // "GAAP net income", "Reported net income" in a reconciliation.
     if words.count > 1,
       words.first == "gaap" || words.first == "reported" || words.first == "as" && words.dropFirst().first == "reported"

@@ -15,7 +15,7 @@ extension ItemCatalog {
     research_development | us-gaap:ResearchAndDevelopmentExpense | income | money- | Research and development; Research and development expenses; R&D; Research, development and engineering
     operating_expenses | us-gaap:OperatingExpenses | income | money- | Total operating expenses; Operating expenses; Total costs and expenses; Costs and expenses
     impairment | us-gaap:AssetImpairmentCharges | any | money- | Loss on impairment; Impairment; Impairment charges; Impairment loss; Asset impairment
-    operating_income | us-gaap:OperatingIncomeLoss | income | money | Operating income; Operating loss; Operating income (loss); Income (loss) from operations; Loss from operations; Income from operations; Operating profit; Operating profit (loss); Operating loss from continuing operations; Operating income from continuing operations; Operating income (loss) from continuing operations
+    operating_income | us-gaap:OperatingIncomeLoss | income | money | Operating income; Operating loss; Operating income (loss); Income (loss) from operations; Loss from operations; Income from operations; Operating profit; Operating profit (loss); Operating loss from continuing operations; Operating (loss) income; (Loss) income from operations; Loss income from operations; Operating income from continuing operations; Operating income (loss) from continuing operations
     interest_income | us-gaap:InvestmentIncomeInterest | income | money | Interest income
     interest_expense | us-gaap:InterestExpense | income | money- | Interest expense
     interest_net | us-gaap:InterestIncomeExpenseNet | any | money | Interest (income) expense, net; Interest expense, net; Interest income (expense), net; Interest, net; Net interest expense
