@@ -50,6 +50,8 @@ import Testing
     let microsoft = try Self.company("microsoft_q4_fy2024.md")
     #expect(Self.value(microsoft, "revenue", "3m 2024-06-30") == Self.dec("64727000000"))
     #expect(Self.value(microsoft, "revenue", "3m 2023-06-30") == Self.dec("56189000000"))
+    // Its balance sheet heads each column with a full date: "June 30, / 2024 / June 30, / 2023".
+    #expect(Self.value(microsoft, "total_assets", "at 2024-06-30") == Self.dec("512163000000"))
   }
 
   @Test func cellsInParagraphsOfTheirOwnWithChangeColumns() throws {

@@ -100,12 +100,13 @@ enum FlatTableReader {
       }
     }
     while index < words.count {
-      guard let header = headerRun(words, at: index) else {
+      guard let (header, length) = headerRun(words, at: index) else {
         index += 1
         continue
       }
-      guard let (table, end) = table(words, headerAt: index, header: header, textStart: textStart) else {
-        index += header.count
+      guard let (table, end) = table(words, headerAt: index, header: header, length: length, textStart: textStart)
+      else {
+        index += length
         continue
       }
       // The words before the header (a title, a period heading) are the table's context.
@@ -122,9 +123,21 @@ enum FlatTableReader {
 
   /// A run of column headings at `index`: two or more years ("2024 2023 2024 2023") or dates
   /// ("31-Dec-24 31-Dec-23"), with the end dates they name when they are dates.
-  static func headerRun(_ words: [Word], at index: Int) -> [String]? {
+  static func headerRun(_ words: [Word], at index: Int) -> (headers: [String], length: Int)? {
     var run: [String] = []
     var k = index
+    // "June 30, 2024 June 30, 2023": dates printed in full.
+    while k + 2 < words.count, run.count < 16,
+      PeriodHeaders.monthNumber(TextTools.lowercasedASCII(words[k].text).filter { $0.isLetter }) != nil,
+      let day = Int(words[k + 1].text.filter(\.isNumber)), (1...31).contains(day), words[k + 1].text.utf8.count <= 3,
+      isYear(words[k + 2].text)
+    {
+      run.append("\(words[k].text) \(words[k + 1].text) \(words[k + 2].text)")
+      k += 3
+    }
+    if run.count >= 2, k < words.count, !isFigure(words[k].text) { return (run, k - index) }
+    run.removeAll()
+    k = index
     while k < words.count, run.count < 16 {
       let text = words[k].text
       // "2024 to 2023" heads a change column, not a period.
@@ -144,7 +157,7 @@ enum FlatTableReader {
       k + 1 < words.count && ["to", "vs", "vs.", "versus", "over"].contains(words[k + 1].text.lowercased())
     guard run.count >= 2, k < words.count, !isFigure(words[k].text) || rangeFollows else { return nil }
     if index > 0, isFigure(words[index - 1].text), !isYear(words[index - 1].text) { return nil }
-    return run
+    return (run, run.count)
   }
 
   static func isYear(_ text: String) -> Bool {
@@ -185,7 +198,9 @@ enum FlatTableReader {
   }
 
   /// Reads the table whose header run starts at `start`; returns it and the index after it.
-  static func table(_ words: [Word], headerAt start: Int, header: [String], textStart: Int) -> (LogicalTable, Int)? {
+  static func table(_ words: [Word], headerAt start: Int, header: [String], length: Int, textStart: Int)
+    -> (LogicalTable, Int)?
+  {
     let line = words[start].line
     let n = header.count
     // Period phrases before the header: "For the Three Months Ended September 30," twice.
@@ -204,7 +219,7 @@ enum FlatTableReader {
     // Change columns headed after the years ("2024 to 2023 … % Change % Change"): counted up
     // to the first figure.
     var changeColumns = 0
-    var probe = start + n
+    var probe = start + length
     while probe < words.count, !isAmount(words[probe].text) {
       if words[probe].text.lowercased() == "change" { changeColumns += 1 }
       probe += 1
@@ -212,7 +227,7 @@ enum FlatTableReader {
     // Rows: label words, then exactly n figures.
     var rows: [LogicalRow] = []
     var label: [Word] = []
-    var index = start + n
+    var index = start + length
     var goodRows = 0
     var badRuns = 0
     while index < words.count {
