@@ -95,11 +95,15 @@ enum CheckSupport {
   /// The scale a caption states ("in thousands" → 3), which bounds the printed unit: round
   /// made-up figures must not pass for coarser rounding than the table claims.
   static func scaleExponent(_ caption: String?) -> Int {
-    let words = Set(CheckSupport.words(caption ?? ""))
-    if words.contains("billions") { return 9 }
-    if words.contains("millions") { return 6 }
-    if words.contains("thousands") || caption?.contains("000") == true { return 3 }
-    return 0
+    // The importer's reading of the caption (`ScaleCaption`): one set of scale words for both.
+    guard let caption, let money = ScaleCaption.read(caption)?.money else { return 0 }
+    var exponent = 0
+    var unit = Decimal.one
+    while unit < money, exponent < 12 {
+      unit = unit.times(Decimal(10))
+      exponent += 1
+    }
+    return exponent
   }
 
   /// The most a sum of `count` rounded figures and its rounded total can differ by.

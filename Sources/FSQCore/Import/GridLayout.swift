@@ -324,8 +324,7 @@ enum GridLayout {
   /// "(in thousands)", "(unaudited)", a statement title: label-only rows that belong to the header.
   static func looksLikeCaption(_ text: String) -> Bool {
     let lower = TextTools.lowercasedASCII(text)
-    return lower.has("thousand") || lower.has("million") || lower.has("unaudited")
-      || lower.has("000") || lower.has("statement") || lower.has("balance sheet")
-      || lower.has("ended")
+    return ScaleCaption.read(text) != nil || lower.has("unaudited") || lower.has("statement")
+      || lower.has("balance sheet") || lower.has("ended")
   }
 }

@@ -34,6 +34,8 @@ public struct ImportReport: Hashable, Sendable {
     public var moneyScale: Decimal = .one
     public var sharesScale: Decimal = .one
     public var caption: String?
+    /// Why a caption printed elsewhere applies to this table, when none is printed over it.
+    public var scaleNote: String?
     public var rows: Int = 0
     public var unread: [UnreadCell] = []
   }
@@ -90,6 +92,7 @@ public struct ImportReport: Hashable, Sendable {
       if let caption = table.caption {
         out +=
           "    scale: dollars × \(table.moneyScale.formatted(places: 0)), shares × \(table.sharesScale.formatted(places: 0)), from \"\(caption)\"\n"
+        if let note = table.scaleNote { out += "      (\(note))\n" }
       } else {
         out += "    scale: figures as printed (no caption gives a scale)\n"
       }

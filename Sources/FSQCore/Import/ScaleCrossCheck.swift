@@ -126,20 +126,30 @@ extension StatementBuilder {
 
   mutating func adoptScalesByAgreement() {
     let captioned = statements.indices.filter { scales[$0].caption != nil }
-    guard !captioned.isEmpty else { return }
+    guard captioned.count < statements.count, !captioned.isEmpty else { return }
+    // The captioned statements' anchor figures, by item and period (built once, not per fact).
+    struct Key: Hashable {
+      var item: String
+      var period: ResolvedPeriod
+    }
+    var printed: [Key: [Int]] = [:]
+    for (j, other) in facts.enumerated()
+    where other.unit == .usd && Self.anchorItems.contains(other.item) && scales[factStatements[j]].caption != nil {
+      printed[Key(item: other.item, period: other.period), default: []].append(j)
+    }
     for index in statements.indices where scales[index].caption == nil {
-      var votes: [Decimal: Int] = [:]
-      var witness: [Decimal: String] = [:]
+      // Each factor that makes a figure here equal the same figure in a captioned statement,
+      // with the caption of that statement and the lines that prove it.
+      var votes: [Decimal: (caption: String, why: String)] = [:]
       for (k, fact) in facts.enumerated() where factStatements[k] == index && fact.unit == .usd {
         guard Self.anchorItems.contains(fact.item), !fact.value.isZero else { continue }
-        for (j, other) in facts.enumerated()
-        where factStatements[j] != index && scales[factStatements[j]].caption != nil && other.item == fact.item
-          && other.period == fact.period && other.unit == .usd
-        {
+        for j in printed[Key(item: fact.item, period: fact.period)] ?? [] {
           for factor in [Decimal.one, Decimal(1000), Decimal(1_000_000), Decimal(1_000_000_000)]
-          where fact.value.times(factor) == other.value {
-            votes[factor, default: 0] += 1
-            witness[factor] = "\(fact.item) at line \(fact.source.line) then equals line \(other.source.line)"
+          where fact.value.times(factor) == facts[j].value {
+            votes[factor] = (
+              scales[factStatements[j]].caption ?? "",
+              "\(fact.item) at line \(fact.source.line) then equals line \(facts[j].source.line)"
+            )
           }
         }
       }
@@ -152,18 +162,23 @@ extension StatementBuilder {
       {
         let captionScales = Set(captioned.map { scales[$0].money })
         if captionScales.count == 1, let factor = captionScales.first, factor != .one {
-          votes[factor] = 1
-          witness[factor] = "every caption in the document says so, as at line \(statements[captioned[0]].line)"
+          votes[factor] = (
+            scales[captioned[0]].caption ?? "",
+            "every caption in the document says so, as at line \(statements[captioned[0]].line)"
+          )
         }
       }
-      guard votes.count == 1, let (factor, _) = votes.first else { continue }
-      if factor != .one {
-        rescale(statement: index, money: factor, shares: nil)
-        let note = "scale × \(factor.formatted(places: 0)) because \(witness[factor] ?? "")"
-        scales[index].money = factor
-        scales[index].caption = "(none printed; \(note))"
-        statements[index].scaleCaption = scales[index].caption
-        updateReport(statement: index)
+      guard votes.count == 1, let (factor, vote) = votes.first, factor != .one else { continue }
+      rescale(statement: index, money: factor, shares: nil)
+      // The statement keeps the caption it was read with (what `check` reads its precision
+      // from); the report says it was not printed over this table, and why it applies.
+      scales[index].money = factor
+      scales[index].caption = vote.caption
+      statements[index].scaleCaption = vote.caption
+      updateReport(statement: index)
+      for k in report.indices where report[k].line == statements[index].line && report[k].statement != nil {
+        report[k].scaleNote =
+          "no caption is printed over this table; × \(factor.formatted(places: 0)) because \(vote.why)"
       }
     }
   }

@@ -63,16 +63,14 @@ struct StatementBuilder {
     // A heading of its own over a table ("COMMERCIAL LINES") starts a new table even when the
     // periods are the same as the statement before: segments are not continuations.
     let ownHeading = (above + table.headerContext).contains { text in
+      guard StatementBuilder.isHeading(text) else { return false }
       let lower = TextTools.lowercasedASCII(text)
       // The second half of a balance sheet under its own heading continues it.
-      guard
-        !["liabilities", "equity", "assets", "stockholders", "shareholders", "continued"].contains(where: lower.has)
-      else { return false }
-      return
-        StatementBuilder.isHeading(text) && ScaleCaption.read(text) == nil && !StatementBuilder.isCompanyCaption(text)
-        && !TextTools.lowercasedASCII(text).has("unaudited")
-        && PeriodHeaders.monthDay(TextTools.splitOnSpaces(TextTools.normalize(text)).map(String.init)) == nil
-        && PeriodHeaders.length(TextTools.splitOnSpaces(TextTools.normalize(text)).map(String.init)) == nil
+      let continuing = ["liabilities", "equity", "assets", "stockholders", "shareholders", "continued", "unaudited"]
+      guard !continuing.contains(where: lower.has) else { return false }
+      let words = TextTools.splitOnSpaces(TextTools.normalize(text)).map(String.init)
+      return ScaleCaption.read(text) == nil && !StatementBuilder.isCompanyCaption(text)
+        && PeriodHeaders.monthDay(words) == nil && PeriodHeaders.length(words) == nil
     }
     // …when it repeats the lines of that statement: segments repeat "Net income", the second
     // half of a balance sheet under "LIABILITIES" does not.
@@ -184,7 +182,7 @@ struct StatementBuilder {
       }
       guard !label.isEmpty else {
         // A total printed without a label ("$ 1,552,132 | $ 1,433,448" closing the assets) is
-        // kept, without an item, for `inferUnlabeledTotals` to place by what it equals.
+        // kept, without an item, for `inferUnlabeledTotalAssets` to place by what it equals.
         if statementKindGuess == .balanceSheet, hasNumbers {
           var placed = [Decimal?](repeating: nil, count: statementWidth)
           for (k, target) in columnMap.enumerated() where k < read.count && target < statementWidth {
@@ -439,11 +437,13 @@ struct StatementBuilder {
   }
 
   /// A scale printed in a row's label or section heading: "(in thousands)", "(in millions)".
+  /// Read by `ScaleCaption` inside the parentheses, like any caption: a share count's own scale
+  /// when it states one ("Weighted average shares (in thousands)"), else the dollars'.
   static func ownScale(_ text: String) -> Decimal? {
     guard text.has("(") else { return nil }
-    let lower = TextTools.lowercasedASCII(text)
-    if lower.has("(in thousands") || lower.has("(000") || lower.has("(thousands") { return Decimal(1000) }
-    if lower.has("(in millions") || lower.has("(millions") { return Decimal(1_000_000) }
+    for group in ScaleCaption.parenthesised(text) {
+      if let scale = ScaleCaption.read(group) { return scale.sharesStated ? scale.shares : scale.money }
+    }
     return nil
   }
 
