@@ -5,9 +5,6 @@ struct ColumnReading {
   var header: String
   var kind: ColumnKind
   var period: ResolvedPeriod?
-  /// The period came from a quarter code ("4Q21"), which names a calendar quarter only when
-  /// the fiscal year ends in December.
-  var quarterCode = false
 }
 
 /// A period length as printed: "Three Months", "13 Weeks", "Year".
@@ -61,13 +58,11 @@ enum PeriodHeaders {
     let asOf = zip(words, words.dropFirst()).contains { $0 == "as" && ($1 == "of" || $1 == "at") }
     let length = asOf || statement == .balanceSheet ? nil : self.length(words) ?? self.length(contextWords)
     // A quarter code ("4Q21", "Q3 2009"): a quarter of the year, placed on the calendar here
-    // and checked against the fiscal year once it is known (`quarterCode`).
+    // and checked against the fiscal year once it is known (`assumesCalendar`).
     if let (quarter, year) = quarterCode(lower), !isPercent {
       let endMonth = quarter * 3
       let end = CivilDate(year: year, month: endMonth, day: CivilDate.daysIn(month: endMonth, year: year))!
-      var reading = ColumnReading(header: header, kind: .period, period: PeriodLength.months(3).period(ending: end))
-      reading.quarterCode = true
-      return reading
+      return ColumnReading(header: header, kind: .period, period: PeriodLength.months(3).period(ending: end))
     }
     let date = self.date(words, context: contextWords, length: length) ?? numericDate(lower)
     guard let end = date else {

@@ -62,12 +62,13 @@ public enum ReleaseImporter {
     }
 
     let headers = builder.statements.flatMap { $0.columns.map(\.header) }
-    // Fiscal year end: stated in the text, by a "Year Ended" column, by where year-to-date
+    // Headings placed on the calendar by assumption ("4Q21", "Full Year 2021"), read once;
+    // facts and columns are matched to them by their header text. They do not decide the
+    // fiscal year end: stated in the text, by a "Year Ended" column, by where year-to-date
     // columns ("Six Months Ended December 31") start; December otherwise.
-    // (Quarter codes are left out: they are placed on the calendar only after this is known.)
+    let assumed = Set(headers.filter(PeriodHeaders.assumesCalendar))
     let periods = builder.statements.flatMap { statement in
-      statement.columns.filter { !PeriodHeaders.assumesCalendar($0.header) }
-        .compactMap(\.period)
+      statement.columns.filter { !assumed.contains($0.header) }.compactMap(\.period)
     }.filter { !$0.isInstant }
     var fiscalYearEnd =
       PeriodHeaders.fiscalYearEnd(text: paragraphs.map(\.text), columnHeaders: headers)
@@ -81,21 +82,19 @@ public enum ReleaseImporter {
     var facts = builder.facts
     var statements = builder.statements
     let fiscalWording = paragraphs.contains { ReleaseImporter.speaksOfFiscalPeriods($0.text) }
-    if fiscalYearEnd.month != 12 || fiscalWording {
-      let coded = facts.filter { PeriodHeaders.assumesCalendar($0.source.column) }
+    if !assumed.isEmpty, fiscalYearEnd.month != 12 || fiscalWording {
+      let coded = facts.filter { assumed.contains($0.source.column) }
       if !coded.isEmpty {
-        facts.removeAll { PeriodHeaders.assumesCalendar($0.source.column) }
+        facts.removeAll { assumed.contains($0.source.column) }
         for k in statements.indices {
-          for c in statements[k].columns.indices
-          where PeriodHeaders.assumesCalendar(statements[k].columns[c].header) {
+          for c in statements[k].columns.indices where assumed.contains(statements[k].columns[c].header) {
             statements[k].columns[c].kind = .other
             statements[k].columns[c].period = nil
           }
         }
         statements.removeAll { !$0.columns.contains { $0.kind == .period } }
         for k in report.tables.indices {
-          for c in report.tables[k].columns.indices
-          where PeriodHeaders.assumesCalendar(report.tables[k].columns[c].header) {
+          for c in report.tables[k].columns.indices where assumed.contains(report.tables[k].columns[c].header) {
             report.tables[k].columns[c].kind = .other
             report.tables[k].columns[c].period = nil
           }
