@@ -63,6 +63,22 @@ enum FlatTableReader {
   /// nothing else, and two lines in a row are years (the column headings).
   static func looksStacked(_ lines: ArraySlice<Substring>) -> Bool {
     guard lines.count >= 15 else { return false }
+    // A cheap count on the bytes first: lines of one token holding a digit (fixed-width text,
+    // whose lines are short too, has few).
+    var candidates = 0
+    for line in lines {
+      var digit = false
+      var words = 0
+      var inWord = false
+      for byte in line.utf8 {
+        let space = byte == 0x20 || byte == 0x09 || byte == 0xC2 || byte == 0xA0 || byte == 0x24  // "$ 1,234" is one cell
+        if !space && !inWord { words += 1 }
+        inWord = !space
+        if byte >= 0x30 && byte <= 0x39 { digit = true }
+      }
+      if words == 1 && digit { candidates += 1 }
+    }
+    guard candidates * 100 >= lines.count * 35 else { return false }
     var single = 0
     var yearPair = false
     var previousYear = false
@@ -142,7 +158,7 @@ enum FlatTableReader {
       let text = words[k].text
       // "2024 to 2023" heads a change column, not a period.
       let ranged =
-        k + 1 < words.count && ["to", "vs", "vs.", "versus", "over"].contains(words[k + 1].text.lowercased())
+        k + 1 < words.count && rangeWords.contains(words[k + 1].text.lowercased())
       if text.utf8.count == 4, let year = Int(text), (1900...2099).contains(year), !ranged {
         run.append(text)
       } else if let date = dayMonthYear(text) {
@@ -154,11 +170,14 @@ enum FlatTableReader {
     }
     // A run must be followed by something that is not a figure (a label or a heading).
     let rangeFollows =
-      k + 1 < words.count && ["to", "vs", "vs.", "versus", "over"].contains(words[k + 1].text.lowercased())
+      k + 1 < words.count && rangeWords.contains(words[k + 1].text.lowercased())
     guard run.count >= 2, k < words.count, !isFigure(words[k].text) || rangeFollows else { return nil }
     if index > 0, isFigure(words[index - 1].text), !isYear(words[index - 1].text) { return nil }
     return (run, run.count)
   }
+
+  /// Words that make a year the start of a range ("2024 to 2023"): a change column's heading.
+  static let rangeWords: Set<String> = ["to", "vs", "vs.", "versus", "over"]
 
   static func isYear(_ text: String) -> Bool {
     text.utf8.count == 4 && Int(text).map { (1900...2099).contains($0) } == true
