@@ -43,8 +43,7 @@ struct Main {
 
     if let path = options.importReport {
       // Shown whether or not the document imports: a refused one says what was skipped and why.
-      let loaded = Session(model: Model())
-      switch loaded.readFile(path) {
+      switch FileSystem.read(path) {
       case .failure(let error):
         Output.err("fsq: cannot read '\(path)': \(error.reason)\n")
         return .input
