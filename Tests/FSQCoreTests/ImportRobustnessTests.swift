@@ -127,6 +127,12 @@ import Testing
       Array(String(repeating: "word. ", count: 300_000).utf8),
       Array(String(repeating: "| a | 1 |\n", count: 150_000).utf8),
       Array(String(repeating: "Revenues ........   $ 1.0    $ 2.0\n", count: 50_000).utf8),
+      // A newswire table flattened onto one line, one label repeated: each duplicate withheld
+      // once, not compared with every fact.
+      Array(
+        ("2024 2023 " + String(repeating: "Revenue $ 1,234,567 $ 2,345,678 Cost 1,111 2,222 ", count: 10_000)).utf8),
+      // Short lines with one figure each (the cells-one-a-line reader).
+      Array(String(repeating: "Revenue\n1,234\n2023\n2022\n", count: 10_000).utf8),
     ]
     for input in inputs {
       let elapsed = clock.measure { _ = attempt(input) }

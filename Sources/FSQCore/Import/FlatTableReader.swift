@@ -185,6 +185,7 @@ enum FlatTableReader {
 
   /// "31-Dec-24" → "December 31, 2024".
   static func dayMonthYear(_ text: String) -> String? {
+    guard text.utf8.count <= 11, text.utf8.contains(UInt8(ascii: "-")) else { return nil }
     let parts = text.split(separator: "-")
     guard parts.count == 3, let day = Int(parts[0]), (1...31).contains(day),
       let month = PeriodHeaders.monthNumber(TextTools.lowercasedASCII(String(parts[1]))), let yy = Int(parts[2])

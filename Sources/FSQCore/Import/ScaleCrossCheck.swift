@@ -74,9 +74,8 @@ extension StatementBuilder {
       guard let family = Metrics.reportedAliases.values.first(where: { $0.contains(facts[k].item) }),
         let rank = family.firstIndex(of: facts[k].item)
       else { continue }
-      let fallbacks = Set(family[(rank + 1)...])
-      for (j, other) in facts.enumerated() where fallbacks.contains(other.item) && other.period == facts[k].period {
-        drop.insert(j)
+      for fallback in family[(rank + 1)...] {
+        drop.formUnion(groups[Key(item: fallback, period: facts[k].period)] ?? [])
       }
     }
     var keep: [Fact] = []

@@ -147,6 +147,7 @@ struct StatementBuilder {
     var newFacts: [Fact] = []
     let statementWidth = statementIndex.map { statements[$0].columns.count } ?? columns.count
 
+    var nextSuffix: [String: Int] = [:]
     rows: for logical in table.rows {
       let label = logical.label
       var read: [CellValue] = []
@@ -235,11 +236,14 @@ struct StatementBuilder {
         rowKind: rowKind)
       if used.contains(item) {
         var candidate = section.map { item + "_" + TextTools.slug($0, limit: 48) } ?? item + "_2"
-        var n = 2
+        // Numbered on from the last number this table gave the item (not from 2 each time: a
+        // table repeating one label thousands of times would be quadratic).
+        var n = nextSuffix[item] ?? 2
         while used.contains(candidate) && n < 1000 {
           n += 1
           candidate = item + "_\(n)"
         }
+        nextSuffix[item] = n
         item = candidate
       }
       used.insert(item)
