@@ -149,6 +149,59 @@ import Testing
     }
   }
 
+  @Test func sectionHeadingsSetOffByBlankLinesStayUnderTheHeader() throws {
+    // Pericom and Asta balance sheets: "As of / Mar 31, 2005 / (unaudited) / ---- / <S> /
+    // Assets / (blank) / Current Assets: / (blank) / Cash …": the section headings between the
+    // dates and the first row cut the header off, and the balance sheet was dropped. Pericom Q2
+    // FY2007 also prints "(unaudited)   (1)" under its dates: a footnote mark, not a row of −1.
+    for document in ["pericom_q3_fy2005.txt", "pericom_q2_fy2007.txt", "asta_q3_fy2005.txt"] {
+      let company = try Self.company(document)
+      let expected = try Self.expected(document, item: "total_assets")
+      #expect(expected.count == 2)
+      for (period, value) in expected {
+        #expect(Self.value(company, "total_assets", period) == value, "\(document) \(period)")
+      }
+    }
+  }
+
+  @Test func aWideHeaderLineOverARuleAcrossTheTableKeepsItsDates() throws {
+    // Horizon Financial Q4 FY2006: "(unaudited)(in 000s, except per share data)   March 31, 2006
+    // Change   December 31, 2005 …" (over 100 characters, but set out in columns) above a rule
+    // that runs under the labels too. The rule was taken for the underline of each date, which
+    // then started in the label area and went to the title; the quarterly statement and the
+    // balance sheet were dropped.
+    let horizon = try Self.company("horizon_q4_fy2006.txt")
+    for item in ["net_income", "eps_diluted", "shares_diluted", "total_assets"] {
+      let expected = try Self.expected("horizon_q4_fy2006.txt", item: item)
+      #expect(expected.count >= 3)
+      for (period, value) in expected {
+        #expect(Self.value(horizon, Corpus.items[item]!, period) == value, "\(item) \(period)")
+      }
+    }
+  }
+
+  @Test func theTopLineIsRevenueWhenTheArithmeticSaysSo() throws {
+    // Asta Funding Q4 FY2005: "Interest revenue $19,959,000 … Total expenses 4,656,000 …
+    // Income before provision for income taxes 15,303,000": first line − total expenses = the
+    // line after, in every column, so the first line is the revenue.
+    let document = "asta_q4_fy2005_submission.txt"
+    let asta = try Self.company(document)
+    let expected = try Self.expected(document, item: "revenue")
+    #expect(expected.count == 4)
+    for (period, value) in expected {
+      #expect(Self.value(asta, "revenue", period) == value, "\(period)")
+    }
+    // Mutation: with one figure of the first line changed, the arithmetic no longer ties and
+    // the line stays what its label says (no revenue rather than a guessed one).
+    var mutated = try Self.text(document)
+    let figure = try #require(
+      mutated.range(of: "Interest revenue                                               $19,959,000"))
+    mutated.replaceSubrange(figure, with: "Interest revenue                                               $19,959,500")
+    let changed = try Self.company(document, text: mutated)
+    #expect(Self.value(changed, "revenue", "3m 2005-09-30") == nil)
+    #expect(Self.value(changed, "interest_revenue", "3m 2005-09-30") == Self.dec("19959500"))
+  }
+
   @Test func dashesWhereFiguresStandAreZerosNotRules() throws {
     // Asta Funding Q4 FY2004: "Provision for losses  300,000  --  300,000  --" in the middle of
     // the statement; read as a rule it cut the statement in two and lost net income.

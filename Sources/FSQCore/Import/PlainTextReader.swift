@@ -131,6 +131,55 @@ enum PlainTextReader {
         && !text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
     }
 
+    /// A section heading ("ASSETS", "Current assets:") set off by blank lines between the
+    /// period headings and the first row: above it, only blanks, other such headings, notes
+    /// and rules lead up to a line that names periods.
+    func sectionUnderHeadings(_ n: Int) -> Bool {
+      var k = n
+      var seen = 0
+      var blanks = 0
+      while k >= 0, seen < 8 {
+        blanks = isBlank(k) ? blanks + 1 : 0
+        // Two blank lines part paragraphs, not the lines of one header.
+        if blanks > 1 { return false }
+        switch kinds[k] {
+        case .blank, .rule: break
+        case .figures(let f):
+          return f.allYears
+        case .text:
+          if k != n, periodHeading(k), !TextTools.collapseSpaces(lines[k]).hasSuffix(".") { return true }
+          let text = TextTools.collapseSpaces(lines[k])
+          // Digits only in footnote marks ("(unaudited)   (1)").
+          let digits = text.split(separator: " ").contains { word in
+            word.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+              && !(word.count == 3 && word.hasPrefix("(") && word.hasSuffix(")"))
+          }
+          guard !digits, text.utf8.count <= 40 else { return false }
+        case .flattened: return false
+        }
+        k -= 1
+        seen += 1
+      }
+      return false
+    }
+
+    /// A line set out in columns (two or more gaps of three spaces), as headings are and prose is not.
+    func spread(_ n: Int) -> Bool {
+      var gaps = 0
+      var run = 0
+      var started = false
+      for byte in lines[n].utf8 {
+        if byte == 0x20 {
+          run += 1
+        } else {
+          if started, run >= 3 { gaps += 1 }
+          started = true
+          run = 0
+        }
+      }
+      return gaps >= 2
+    }
+
     var lastEmitted = 0
     var i = 0
     while i < lines.count {
@@ -178,13 +227,14 @@ enum PlainTextReader {
           while above > 0, isBlank(above), headerStart - 1 - above < 2 { above -= 1 }
           // A note such as "(Restated)" or "(unaudited)" under the headings belongs to them too.
           let note = !isBlank(above) && above > 0 && shortNote(above) && periodHeading(above - 1)
-          if !isBlank(above), periodHeading(above) || note {
+          if !isBlank(above), periodHeading(above) || note || sectionUnderHeadings(above) {
             headerStart = above
             continue
           }
         case .flattened: break
         case .figures(let f) where !f.allYears: break
-        case .text where TextTools.collapseSpaces(lines[headerStart - 1]).utf8.count > 100: break
+        case .text where TextTools.collapseSpaces(lines[headerStart - 1]).utf8.count > 100 && !spread(headerStart - 1):
+          break
         default:
           headerStart -= 1
           continue
@@ -295,6 +345,16 @@ enum PlainTextReader {
     }
     merged.removeAll { $0.text == "$" }
     guard !merged.isEmpty else { return .text }
+    // Footnote marks under headings: "(unaudited)      (1)" is a note, not a row of -1.
+    let footnoteMarks = merged.allSatisfy { token in
+      let u = Array(token.text.utf8)
+      return u.count == 3 && u[0] == UInt8(ascii: "(") && u[2] == UInt8(ascii: ")") && u[1] >= 0x30 && u[1] <= 0x39
+    }
+    if footnoteMarks,
+      words.isEmpty || (words.first?.text.hasPrefix("(") == true && words.last?.text.hasSuffix(")") == true)
+    {
+      return .text
+    }
     let allYears = merged.allSatisfy { CellReader.isYearHeading($0.text) }
     var label = words.map(\.text).joined(separator: " ")
     // Dotted leaders: "Net sales ........" or "Net sales. . . ."
@@ -498,7 +558,9 @@ extension PlainTextReader {
     groups = groups.flatMap { splitDates($0, line: line) }
     for var group in groups {
       if group.start >= zones[0].start - 1, group.text.has(" ") {
-        for segment in segments where min(segment.end, group.end) > max(segment.start, group.start) {
+        // A rule across the whole table (labels too) underlines no heading in particular.
+        for segment in segments
+        where min(segment.end, group.end) > max(segment.start, group.start) && segment.start >= zones[0].start - 3 {
           group.start = min(group.start, segment.start)
           group.end = max(group.end, segment.end)
         }

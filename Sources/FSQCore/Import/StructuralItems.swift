@@ -9,7 +9,9 @@ extension StatementBuilder {
     for index in statements.indices {
       switch statements[index].kind {
       case .balanceSheet: inferUnlabeledTotalAssets(index)
-      case .incomeStatement: inferSingleRevenueLine(index)
+      case .incomeStatement:
+        inferSingleRevenueLine(index)
+        inferTopLineRevenue(index)
       default: break
       }
     }
@@ -69,11 +71,48 @@ extension StatementBuilder {
       // The section ends at its first total or at a rule that closes it.
       if members.count >= 1, k < rows.count, rows[k].ruleAbove || rows[k].isHeading { break }
     }
-    guard members.count == 1, let old = rows[members[0]].item else { return }
-    statements[index].rows[members[0]].item = "revenue"
-    for f in facts.indices
-    where factStatements[f] == index && facts[f].item == old && facts[f].source.line == rows[members[0]].line {
-      facts[f].item = "revenue"
+    guard members.count == 1 else { return }
+    rename(row: members[0], of: index, to: "revenue")
+  }
+
+  /// The first line of an income statement that prints "Total expenses" under it is the
+  /// revenue when the arithmetic says so: first line − total expenses = the line after the
+  /// total, in every period column ("Interest revenue 19,959,000 … Total expenses 4,656,000 …
+  /// Income before provision for income taxes 15,303,000").
+  mutating func inferTopLineRevenue(_ index: Int) {
+    let table = statements[index]
+    let rows = table.rows
+    guard !rows.contains(where: { $0.item == "revenue" }) else { return }
+    let periodColumns = CheckSupport.periodColumns(table).filter { table.columns[$0].period != nil }
+    guard !periodColumns.isEmpty else { return }
+    func full(_ k: Int) -> Bool {
+      rows[k].kind == .money && !rows[k].label.isEmpty && periodColumns.allSatisfy { rows[k].values[$0] != nil }
+    }
+    guard let top = rows.indices.first(where: full), !rows[..<top].contains(where: { !$0.isHeading }),
+      let total = rows.indices.first(where: { k in
+        let words = TextTools.normalize(rows[k].label)
+        return k > top && words.hasPrefix("total") && (words.contains("expense") || words.contains("costs"))
+      }),
+      full(total),
+      let after = rows.indices.first(where: { $0 > total && full($0) })
+    else { return }
+    let ties = periodColumns.allSatisfy { c in
+      guard let r = rows[top].values[c], let t = rows[total].values[c], let n = rows[after].values[c] else {
+        return false
+      }
+      return !r.isZero && (try? r.subtracting(t)) == n
+    }
+    guard ties else { return }
+    rename(row: top, of: index, to: "revenue")
+  }
+
+  /// Gives a statement row, and the facts read from it, another item.
+  private mutating func rename(row: Int, of index: Int, to item: String) {
+    let old = statements[index].rows[row].item
+    let line = statements[index].rows[row].line
+    statements[index].rows[row].item = item
+    for f in facts.indices where factStatements[f] == index && facts[f].item == old && facts[f].source.line == line {
+      facts[f].item = item
     }
   }
 }
