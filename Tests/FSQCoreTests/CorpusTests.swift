@@ -11,7 +11,7 @@ import Testing
   /// The share of hand-read values that must come out right: a ratchet, raised as the importer
   /// reads more (measured 754 of 815, 92.5%, when it was set). Issue 11's bar is 98%; what is
   /// still missing is listed by `swift run fsq-bench --corpus`.
-  static let minimumAccuracy = 0.95
+  static let minimumAccuracy = 0.96
 
   @Test func corpusValuesAreRightOrMissingNeverWrong() throws {
     let documents = try Corpus.documents()

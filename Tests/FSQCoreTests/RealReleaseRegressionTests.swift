@@ -61,6 +61,13 @@ import Testing
     for (period, value) in try Self.expected("mobilehealth_fy2024.md", item: "revenue") {
       #expect(Self.value(company, "revenue", period) == value, "\(period)")
     }
+    // Its balance sheet is headed "As of June, 30 / 2024 / 2023": the day before the years is
+    // not a figure of the prose before a table.
+    let assets = try Self.expected("mobilehealth_fy2024.md", item: "total_assets")
+    #expect(assets.count == 2)
+    for (period, value) in assets {
+      #expect(Self.value(company, "total_assets", period) == value, "\(period)")
+    }
   }
 
   // MARK: Scale
@@ -200,6 +207,38 @@ import Testing
     let changed = try Self.company(document, text: mutated)
     #expect(Self.value(changed, "revenue", "3m 2005-09-30") == nil)
     #expect(Self.value(changed, "interest_revenue", "3m 2005-09-30") == Self.dec("19959500"))
+  }
+
+  @Test func oneHTMLTableHoldingSeveralTablesIsReadAsSeveral() throws {
+    // Goldman Sachs Q4 2021: one <TABLE> holds the balance sheet (3 dates), capital ratios and
+    // average daily VaR (5 columns, headed "THREE MONTHS ENDED … YEAR ENDED …"). Read as one,
+    // the VaR headings headed the balance sheet's empty columns 4 and 5 with "DECEMBER 31,
+    // 2020" and the balance sheet was withheld as two columns of one date.
+    let goldman = try Self.company("goldmansachs_q4_2021.htm")
+    let assets = try Self.expected("goldmansachs_q4_2021.htm", item: "total_assets")
+    #expect(assets.count == 3)
+    for (period, value) in assets {
+      #expect(Self.value(goldman, "total_assets", period) == value, "\(period)")
+    }
+    // "AVERAGE COMMON SHARES" with a border under it, then "Diluted 355.8" (millions): the
+    // border underlines the heading, so the line is a share count, not a per-share amount.
+    let shares = try Self.expected("goldmansachs_q4_2021.htm", item: "shares_diluted")
+    #expect(shares.count == 5)
+    for (period, value) in shares {
+      #expect(Self.value(goldman, "weighted_average_shares", period) == value, "\(period)")
+    }
+  }
+
+  @Test func theConsolidatedStatementSpeaksForTheCompany() throws {
+    // U.S. Bancorp Q4 2021 prints a "Condensed Income Statement" for each line of business
+    // beside its "CONSOLIDATED STATEMENT OF INCOME"; their net incomes differ. The
+    // consolidated statement's figure is the company's.
+    let usb = try Self.company("usbancorp_q4_2021.htm")
+    let expected = try Self.expected("usbancorp_q4_2021.htm", item: "net_income")
+    #expect(expected.count == 4)
+    for (period, value) in expected {
+      #expect(Self.value(usb, "net_income", period) == value, "\(period)")
+    }
   }
 
   @Test func dashesWhereFiguresStandAreZerosNotRules() throws {

@@ -172,8 +172,17 @@ enum FlatTableReader {
     let rangeFollows =
       k + 1 < words.count && rangeWords.contains(words[k + 1].text.lowercased())
     guard run.count >= 2, k < words.count, !isFigure(words[k].text) || rangeFollows else { return nil }
-    if index > 0, isFigure(words[index - 1].text), !isYear(words[index - 1].text) { return nil }
+    if index > 0, isFigure(words[index - 1].text), !isYear(words[index - 1].text), !endsMonthDay(words, at: index - 1) {
+      return nil
+    }
     return (run, run.count)
+  }
+
+  /// "As of June, 30" before the years: the figure before them is the day of a month.
+  static func endsMonthDay(_ words: [Word], at index: Int) -> Bool {
+    guard index > 0, let day = Int(words[index].text), (1...31).contains(day) else { return false }
+    let month = TextTools.lowercasedASCII(words[index - 1].text).filter { $0.isLetter }
+    return PeriodHeaders.monthNumber(month) != nil
   }
 
   /// Words that make a year the start of a range ("2024 to 2023"): a change column's heading.

@@ -5,6 +5,14 @@
 enum GridLayout {
   /// The table, or its text as paragraphs when it holds no figures (a layout table).
   static func blocks(from rows: [GridRow], line: Int) -> [DocumentBlock] {
+    let parts = sections(rows)
+    if parts.count > 1 {
+      return parts.flatMap { part in blocks(whole: part, line: part.first.map(\.line) ?? line) }
+    }
+    return blocks(whole: rows, line: line)
+  }
+
+  static func blocks(whole rows: [GridRow], line: Int) -> [DocumentBlock] {
     if let table = table(from: rows, line: line) { return [.table(table)] }
     var blocks: [DocumentBlock] = []
     for row in rows {
@@ -12,6 +20,44 @@ enum GridLayout {
       if !text.isEmpty { blocks.append(.text(TextBlock(text: text, line: row.line))) }
     }
     return blocks
+  }
+
+  /// One grid may hold several tables, one under the other, each with its own headings (a
+  /// balance sheet, then capital ratios, then average VaR with five columns): a row that names
+  /// periods in its headings after rows of figures starts a new table, together with the title
+  /// and caption rows just above it. Each is then read alone, so one table's headings never
+  /// head another's columns.
+  static func sections(_ rows: [GridRow]) -> [[GridRow]] {
+    guard rows.count >= 4 else { return [rows] }
+    func figures(_ row: GridRow) -> Bool {
+      row.cells.dropFirst().contains { cell in
+        !cell.text.isEmpty && isFigureLike(cell.text) && !isPeriodHeading(cell.text)
+          && CellReader.ruleKind(cell.text) == nil
+      }
+    }
+    func namesPeriods(_ row: GridRow) -> Bool {
+      row.cells.dropFirst().contains { cell in
+        guard !cell.text.isEmpty, !isFigureLike(cell.text) else { return false }
+        let words = TextTools.splitOnSpaces(TextTools.normalize(cell.text)).map(String.init)
+        return words.count <= 12 && (PeriodHeaders.monthDay(words) != nil || PeriodHeaders.length(words) != nil)
+      }
+    }
+    func labelOnly(_ row: GridRow) -> Bool { row.cells.dropFirst().allSatisfy { $0.text.isEmpty } }
+    var starts = [0]
+    var seenFigures = false
+    for r in rows.indices {
+      if figures(rows[r]) {
+        seenFigures = true
+        continue
+      }
+      guard seenFigures, namesPeriods(rows[r]) else { continue }
+      var start = r
+      while start - 1 > starts[starts.count - 1], labelOnly(rows[start - 1]), !figures(rows[start - 1]) { start -= 1 }
+      starts.append(start)
+      seenFigures = false
+    }
+    guard starts.count > 1 else { return [rows] }
+    return starts.indices.map { k in Array(rows[starts[k]..<(k + 1 < starts.count ? starts[k + 1] : rows.count)]) }
   }
 
   /// One expanded grid position: the text of the cell that covers it and whether the cell

@@ -59,6 +59,17 @@ extension StatementBuilder {
         drop.formUnion(best.filter { !titledMembers.contains($0) })
         continue
       }
+      // Several statements of the item's kind disagree (a bank prints a "Condensed Income
+      // Statement" for each line of business): the one titled as the consolidated statement
+      // speaks for the company, when it is one figure.
+      let consolidated = inHome.filter { k in
+        TextTools.lowercasedASCII(statements[factStatements[k]].title).contains("consolidated")
+      }
+      if !consolidated.isEmpty, Set(consolidated.map { facts[$0].value }).count == 1 {
+        let value = facts[consolidated[0]].value
+        drop.formUnion(best.filter { facts[$0].value != value })
+        continue
+      }
       drop.formUnion(best)
       let lines = best.map { String(facts[$0].source.line) }.joined(separator: ", ")
       withheld.append(

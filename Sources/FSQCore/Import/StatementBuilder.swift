@@ -206,8 +206,9 @@ struct StatementBuilder {
       if section != nil, sawIndentedChild, logical.indent <= sectionIndent { section = nil }
       // A subtotal under a rule right after a one-row section sums more than that section
       // ("Discontinued Operations:" / "Loss from discontinued operations" / rule / "Net Loss").
+      // A rule right under the heading (a border under "AVERAGE COMMON SHARES") underlines it.
       let normalizedLabel = TextTools.normalize(label)
-      if section != nil, logical.ruleAbove, rowsInSection <= 1, !normalizedLabel.hasPrefix("total") { section = nil }
+      if section != nil, logical.ruleAbove, rowsInSection == 1, !normalizedLabel.hasPrefix("total") { section = nil }
       rowsInSection += 1
       // A per-share or share-count heading covers its Basic / Diluted lines only: a row
       // labelled otherwise ("Gross margin %") is back at the statement's level.
