@@ -241,6 +241,24 @@ import Testing
     }
   }
 
+  @Test func aSupplementsSegmentPagesDoNotHideTheFirmsFigures() throws {
+    // Morgan Stanley's Q1 2022 financial supplement: "Consolidated Financial Summary" then a page
+    // per business ("Institutional Securities / Income Statement Information, …"), each with
+    // its own "Net revenues". The consolidated page speaks for the firm. "Net Income applicable
+    // to Morgan Stanley" is the net income EPS divides; "Earnings per diluted share" is the EPS.
+    let ms = try Self.company("morganstanley_q1_2022_supplement.htm")
+    for item in ["revenue", "net_income", "eps_diluted"] {
+      let expected = try Self.expected("morganstanley_q1_2022_supplement.htm", item: item)
+      #expect(expected.count == 3)
+      for (period, value) in expected {
+        #expect(Self.value(ms, Corpus.items[item]!, period) == value, "\(item) \(period)")
+      }
+    }
+    // The segments' own lines stay theirs.
+    let segmentRevenue = ms.facts.filter { $0.item == "revenue" && $0.source.line != 518 }
+    #expect(segmentRevenue.isEmpty)
+  }
+
   @Test func dashesWhereFiguresStandAreZerosNotRules() throws {
     // Asta Funding Q4 FY2004: "Provision for losses  300,000  --  300,000  --" in the middle of
     // the statement; read as a rule it cut the statement in two and lost net income.

@@ -65,7 +65,10 @@ public enum ItemCatalog {
     switch kind {
     case .perShare:
       let variant = variantSuffix(label: normalized, section: sectionText)
-      if entry == nil && (normalized.has("per share") || normalized.has("per common share")) {
+      if entry == nil
+        && (normalized.has("per share") || normalized.has("per common share") || normalized.has("per diluted share")
+          || normalized.has("per basic share"))
+      {
         // Only earnings per share is `eps`: book value, dividends or cash flow per share are not.
         guard !speaksOfOtherPerShare(normalized), speaksOfEarnings(normalized) || speaksOfEarnings(sectionText) else {
           return TextTools.slug(label)

@@ -60,13 +60,11 @@ extension StatementBuilder {
         continue
       }
       // Several statements of the item's kind disagree (a bank prints a "Condensed Income
-      // Statement" for each line of business): the one titled as the consolidated statement
+      // Statement" for each line of business): the one titled or headed as consolidated
       // speaks for the company, when it is one figure.
-      let consolidated = inHome.filter { k in
-        TextTools.lowercasedASCII(statements[factStatements[k]].title).contains("consolidated")
-      }
-      if !consolidated.isEmpty, Set(consolidated.map { facts[$0].value }).count == 1 {
-        let value = facts[consolidated[0]].value
+      let company = best.filter { consolidated[factStatements[$0]] && facts[$0].statement == home }
+      if !company.isEmpty, Set(company.map { facts[$0].value }).count == 1 {
+        let value = facts[company[0]].value
         drop.formUnion(best.filter { facts[$0].value != value })
         continue
       }

@@ -19,6 +19,9 @@ struct StatementBuilder {
   /// Per statement: its title names the statement ("Consolidated Balance Sheets"), rather than
   /// its kind being guessed from its rows.
   var titled: [Bool] = []
+  /// Per statement: its title or the headings just above it call it consolidated
+  /// ("Consolidated Financial Summary"), the company's own figures rather than a segment's.
+  var consolidated: [Bool] = []
   private var lastSections: [String?] = []
 
   /// What became of each table, for the import report.
@@ -342,6 +345,10 @@ struct StatementBuilder {
           rows: rows, scaleCaption: scale.caption, line: table.line))
       usedItems.append(used)
       titled.append(kind != nil)
+      consolidated.append(
+        ([statementTitle] + above.suffix(3) + table.headerContext).contains {
+          TextTools.lowercasedASCII($0).has("consolidated")
+        })
       scales.append(scale)
       lastSections.append(section)
     }
@@ -380,8 +387,9 @@ struct StatementBuilder {
   static func preferAttributableNetIncome(rows: inout [StatementRow], facts: inout [Fact], used: inout Set<String>) {
     guard
       let attributable = rows.firstIndex(where: { row in
-        row.kind == .money && row.item != "net_income"
-          && (row.label.has("ttributable") || row.label.has("TTRIBUTABLE"))
+        row.kind == .money && row.item != nil && row.item != "net_income"
+          && (row.label.has("ttributable") || row.label.has("TTRIBUTABLE") || row.label.has("pplicable")
+            || row.label.has("PPLICABLE"))
           && isAttributableToCompany(TextTools.normalize(row.label))
       }), let oldItem = rows[attributable].item
     else { return }
@@ -396,11 +404,14 @@ struct StatementBuilder {
     used.insert("net_income_consolidated")
   }
 
-  /// "net income loss attributable to acme corp", "net earnings attributable to the company";
+  /// "net income loss attributable to acme corp", "net earnings attributable to the company",
+  /// "net income applicable to morgan stanley";
   /// not to noncontrolling interests, nor to common or preferred holders after dividends.
   static func isAttributableToCompany(_ normalized: String) -> Bool {
     let starts = ["net income", "net loss", "net earnings", "net profit"]
-    guard starts.contains(where: { normalized.hasPrefix($0) }), normalized.has("attributable to") else { return false }
+    guard starts.contains(where: { normalized.hasPrefix($0) }),
+      normalized.has("attributable to") || normalized.has("applicable to")
+    else { return false }
     let others = [
       "noncontrolling", "non controlling", "minority", "common", "preferred", "participating", "redeemable",
       "per share", "unitholders", "partners",
