@@ -259,6 +259,42 @@ import Testing
     #expect(segmentRevenue.isEmpty)
   }
 
+  @Test func aPerShareHeadingCoversItsDilutedLinesAfterTheBasicTotal() throws {
+    // PNC Q2 2021: "Per Common Share / Basic … / Total basic earnings / Diluted … / Total
+    // diluted earnings". The basic total closed the heading, and the diluted lines were read as
+    // dollars in millions (2.43 → $2,430,000). Its "BALANCE SHEET DATA" prints total assets
+    // as "Assets".
+    let pnc = try Self.company("pnc_q2_2021.htm")
+    for item in ["eps_diluted", "total_assets"] {
+      let expected = try Self.expected("pnc_q2_2021.htm", item: item)
+      #expect(expected.count >= 3)
+      for (period, value) in expected {
+        #expect(Self.value(pnc, Corpus.items[item]!, period) == value, "\(item) \(period)")
+      }
+    }
+    let diluted = pnc.facts.filter { $0.label == "Diluted earnings (loss) from continuing operations" }
+    #expect(!diluted.isEmpty)
+    #expect(diluted.allSatisfy { $0.unit == .perShare("USD") })
+    #expect(Self.value(pnc, "eps_continuing_operations_diluted", "6m 2021-06-30") == Self.dec("6.53"))
+  }
+
+  @Test func ratiosPrintedWithoutAPercentSignAreNotDollars() throws {
+    // HomeTrust: "Average equity to average assets 11.80" and "Return on equity (ratio of net
+    // income to average equity) 1.15" in a table captioned in thousands came out as $11,800
+    // and $1,150. Wells Fargo: "Efficiency ratio (b) 63" under "$ in millions" as $63 million.
+    let cases = [
+      ("hometrust_q3_fy2020.htm", "Average equity to average assets", "11.80"),
+      ("hometrust_q3_fy2020.htm", "Return on equity (ratio of net income to average equity)", "1.15"),
+      ("wellsfargo_q4_2021.htm", "Efficiency ratio (b)", "63"),
+    ]
+    for (document, label, printed) in cases {
+      let facts = try Self.company(document).facts.filter { $0.label == label }
+      #expect(!facts.isEmpty, "\(label)")
+      #expect(facts.allSatisfy { $0.unit != .usd }, "\(label)")
+      #expect(facts.contains { $0.value == Self.dec(printed) }, "\(label)")
+    }
+  }
+
   @Test func dashesWhereFiguresStandAreZerosNotRules() throws {
     // Asta Funding Q4 FY2004: "Provision for losses  300,000  --  300,000  --" in the middle of
     // the statement; read as a rule it cut the statement in two and lost net income.

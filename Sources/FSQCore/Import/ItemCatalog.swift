@@ -89,6 +89,16 @@ public enum ItemCatalog {
         }
         // "Net income (loss) attributable to Key common shareholders" under "Per common share —
         // assuming dilution": earnings per share named by its income line.
+        // "Total diluted earnings", "Basic earnings (loss) from continuing operations" under
+        // "Per Common Share".
+        if speaksOfEarnings(normalized), !speaksOfOtherPerShare(normalized),
+          ["total basic", "total diluted", "basic earnings", "diluted earnings", "basic net", "diluted net"]
+            .contains(where: normalized.hasPrefix)
+        {
+          if normalized.has("continuing") { return "eps_continuing_operations" + variant }
+          if normalized.has("discontinued") { return "eps_discontinued_operations" + variant }
+          return "eps" + variant
+        }
         if speaksOfEarnings(normalized), !speaksOfOtherPerShare(normalized),
           normalized.hasPrefix("net income") || normalized.hasPrefix("net loss") || normalized.hasPrefix("net earnings")
         {

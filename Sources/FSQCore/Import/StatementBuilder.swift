@@ -232,6 +232,11 @@ struct StatementBuilder {
         return nil
       }
       if !numbers.isEmpty && numbers.allSatisfy({ $0.1 }) { rowKind = .percent }
+      // "Efficiency ratio 61", "Return on equity 12.8" in a table of dollars in millions: a
+      // ratio printed without its % sign is a plain number, never dollars at the caption's scale.
+      if rowKind == .money, StatementBuilder.namesRatio(normalizedLabel) {
+        rowKind = label.has("%") || normalizedLabel.has("percent") ? .percent : .count
+      }
       if rowKind == .money, ["basic", "diluted", "basic and diluted"].contains(normalizedLabel) {
         rowKind = numbers.contains { !$0.0.isInteger } ? .perShare : .shares
       }
@@ -311,7 +316,9 @@ struct StatementBuilder {
       }
       // A total closes the group above it; a double rule closes everything.
       // Markdown and HTML often print no rules: a total closes its section by its label alone.
-      if logical.doubleRuleBelow || normalizedLabel.hasPrefix("total") { section = nil }
+      // (Not a per-share heading: "Per Common Share" goes on past "Total basic earnings" to
+      // the diluted lines, and ends at the first line that is not about shares.)
+      if logical.doubleRuleBelow || (normalizedLabel.hasPrefix("total") && !sectionCountsShares) { section = nil }
     }
 
     StatementBuilder.preferAttributableNetIncome(rows: &rows, facts: &newFacts, used: &used)
@@ -564,6 +571,28 @@ struct StatementBuilder {
     }
     return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }?.key
       ?? .other
+  }
+
+  /// A label naming a ratio, a return or a rate rather than an amount: "Efficiency ratio",
+  /// "Return on average assets (%)", "Net interest margin", "Effective tax rate", "Average
+  /// equity to average assets".
+  static func namesRatio(_ normalized: String) -> Bool {
+    let words = TextTools.splitOnSpaces(normalized)
+    if words.contains(where: { $0 == "ratio" || $0 == "ratios" || $0 == "percent" || $0 == "percentage" }) {
+      return true
+    }
+    if (normalized.has("return on") && !normalized.has("expected return")) || normalized.has("tax rate")
+      || normalized.has("effective rate")
+    {
+      return true
+    }
+    // "Average equity to average assets", "Allowance for loan losses to total loans".
+    if normalized.has(" to average ") || normalized.has(" to total ") { return true }
+    // "Net interest margin", "Operating margin"; not "Gross margin" (often dollars), nor
+    // margin loans.
+    return words.contains("margin")
+      && !["gross margin", "contribution margin", "margin loan", "margin lending", "margin debt", "margin deposit"]
+        .contains(where: normalized.has)
   }
 
   static func defaultTitle(_ kind: StatementKind) -> String {

@@ -8,7 +8,9 @@ extension StatementBuilder {
   mutating func inferStructuralItems() {
     for index in statements.indices {
       switch statements[index].kind {
-      case .balanceSheet: inferUnlabeledTotalAssets(index)
+      case .balanceSheet:
+        inferUnlabeledTotalAssets(index)
+        inferAssetsLine(index)
       case .incomeStatement:
         inferSingleRevenueLine(index)
         inferTopLineRevenue(index)
@@ -51,6 +53,23 @@ extension StatementBuilder {
           period: ResolvedPeriod(start: nil, end: period.end), value: value, unit: .usd, source: source))
       factStatements.append(index)
     }
+  }
+
+  /// A balance sheet's line labelled just "Assets" that carries figures at dates (a summary's
+  /// "BALANCE SHEET DATA: Assets 554,212") is total assets; not under a heading of averages.
+  mutating func inferAssetsLine(_ index: Int) {
+    let table = statements[index]
+    guard !table.rows.contains(where: { $0.item == "total_assets" }) else { return }
+    let dated = CheckSupport.periodColumns(table).filter { table.columns[$0].period?.isInstant == true }
+    guard !dated.isEmpty else { return }
+    let candidates = table.rows.indices.filter { k in
+      let row = table.rows[k]
+      return row.kind == .money && TextTools.normalize(row.label) == "assets"
+        && !TextTools.lowercasedASCII(row.section ?? "").has("average")
+        && dated.allSatisfy { row.values[$0] != nil }
+    }
+    guard candidates.count == 1 else { return }
+    rename(row: candidates[0], of: index, to: "total_assets")
   }
 
   /// The one line of figures under a "Revenues:" heading, when the statement names no revenue.
