@@ -295,6 +295,62 @@ import Testing
     }
   }
 
+  @Test func aCaptionThatScalesDollarsAndSharesAlikeIsCaughtByTheText() throws {
+    // Microsoft Q3 FY2020 as filed: "Revenue was $35.0 billion", income statement "(In
+    // millions, except per share amounts)": no finding, revenue 35,021 million.
+    let document = "microsoft_q3_fy2020.htm"
+    let (report, _) = ReleaseImporter.importReport(bytes: Array(try Self.text(document).utf8), documentName: document)
+    #expect(!report.findings.contains { $0.message.contains("the text states") })
+    // Mutation: the caption reads "(In thousands, …)". Dollars and share counts are both 1,000×
+    // too small, so EPS × shares still ties; the text's "$35.0 billion" does not, and the
+    // statement's dollars are withheld with an error naming the caption.
+    let mutated = try Self.text(document).replacingOccurrences(
+      of: "In millions, except per share amounts", with: "In thousands, except per share amounts")
+    let (mutatedReport, _) = ReleaseImporter.importReport(bytes: Array(mutated.utf8), documentName: document)
+    let finding = try #require(mutatedReport.findings.first { $0.message.contains("the text states") })
+    #expect(!finding.repaired)
+    #expect(finding.message.contains("In thousands, except per share amounts"))
+    let changed = try Self.company(document, text: mutated)
+    #expect(Self.value(changed, "revenue", "3m 2020-03-31") == nil)
+    let findings = Checker.check(changed).filter { $0.rule == ImportScaleRule.rule }
+    #expect(findings.contains { $0.severity == .error })
+  }
+
+  // MARK: 1990s web pages
+
+  @Test func fixedWidthTextInAPreBlockIsReadByColumns() throws {
+    // Stratus Computer Q3 1997, as its web site served it: the statements are fixed-width text
+    // in a <PRE> block inside a layout table, dated "9/28/97   9/29/96" (1997, not 2097), with
+    // "Weighted average shares / of common stock and common / stock equivalents / outstanding"
+    // wrapped over four lines.
+    let document = "stratus_q3_1997.html"
+    let stratus = try Self.company(document)
+    for item in ["revenue", "operating_income", "net_income", "eps_diluted", "shares_diluted", "total_assets"] {
+      let expected = try Self.expected(document, item: item)
+      #expect(!expected.isEmpty)
+      for (period, value) in expected {
+        #expect(Self.value(stratus, Corpus.items[item]!, period) == value, "\(item) \(period)")
+      }
+    }
+  }
+
+  @Test func periodHeadingsInATableOfTheirOwnHeadTheTableBelow() throws {
+    // Atrion Q3 1997 (FrontPage): "Three Months Ended / September 30," and "Six Months Ended /
+    // September 30," in a small table, the years and figures in the next; the balance sheet's
+    // dates likewise. Read apart, the first table held no figures and the second no periods.
+    let document = "atrion_q3_1997.htm"
+    let atrion = try Self.company(document)
+    for item in ["revenue", "net_income", "total_assets"] {
+      let expected = try Self.expected(document, item: item)
+      #expect(expected.count >= 2)
+      for (period, value) in expected {
+        #expect(Self.value(atrion, Corpus.items[item]!, period) == value, "\(item) \(period)")
+      }
+    }
+    // The year-to-date columns read as printed ("Six Months"), each heading over its two years.
+    #expect(Self.value(atrion, "revenue", "6m 1996-09-30") == Self.dec("15692000"))
+  }
+
   @Test func dashesWhereFiguresStandAreZerosNotRules() throws {
     // Asta Funding Q4 FY2004: "Provision for losses  300,000  --  300,000  --" in the middle of
     // the statement; read as a rule it cut the statement in two and lost net income.

@@ -11,6 +11,41 @@ enum HTMLReader {
     return reader.blocks
   }
 
+  /// One to three rows with no figures whose cells after the first all name periods ("Three
+  /// Months Ended September 30,"), at least two of them.
+  static func onlyPeriodHeadings(_ rows: [GridRow]) -> Bool {
+    guard (1...3).contains(rows.count) else { return false }
+    var headings = 0
+    for row in rows {
+      for cell in row.cells.dropFirst() where !cell.text.isEmpty {
+        if GridLayout.isFigureLike(cell.text) { return false }
+        let words = TextTools.splitOnSpaces(TextTools.normalize(cell.text)).map(String.init)
+        guard words.count <= 12, PeriodHeaders.length(words) != nil || PeriodHeaders.monthDay(words) != nil else {
+          return false
+        }
+        headings += 1
+      }
+    }
+    return headings >= 2
+  }
+
+  /// The heading rows over the table's rows, each heading widened over the columns it heads:
+  /// n headings over rows of (at most) 1 + n × k cells head k columns each. Nil when the
+  /// widths do not divide.
+  static func underHeadings(_ header: [GridRow], _ rows: [GridRow]) -> [GridRow]? {
+    let width = (rows.map { row in row.cells.reduce(0) { $0 + max(1, min($1.span, 1000)) } }.max() ?? 0) - 1
+    guard width >= 2 else { return nil }
+    var widened: [GridRow] = []
+    for row in header {
+      let headings = row.cells.count - 1
+      guard headings >= 1, width % headings == 0, row.cells.allSatisfy({ $0.span <= 1 }) else { return nil }
+      var copy = row
+      for k in copy.cells.indices.dropFirst() { copy.cells[k].span = width / headings }
+      widened.append(copy)
+    }
+    return widened + rows
+  }
+
   struct State {
     let bytes: [UInt8]
     var index = 0
@@ -110,6 +145,7 @@ enum HTMLReader {
         finishTable(force: true)
       }
       flushParagraph()
+      emitPendingHeader()
     }
 
     mutating func append(_ byte: UInt8) {
@@ -132,6 +168,7 @@ enum HTMLReader {
 
     mutating func flushParagraph() {
       if !paragraph.isEmpty {
+        emitPendingHeader()
         let raw = String(decoding: paragraph, as: UTF8.self)
         let text = TextTools.collapseSpaces(Substring(raw))
         if !text.isEmpty {
@@ -312,6 +349,24 @@ enum HTMLReader {
         } else {
           flushParagraph()
         }
+      case "pre" where !closing && outerTables.isEmpty:
+        // Fixed-width text in HTML (a 1990s release, an EDGAR exhibit): read by columns. In a
+        // layout table's cell, what the table held so far stands before it, and the table goes
+        // on afresh after it.
+        if tableDepth == 0 {
+          flushParagraph()
+          readPreformatted()
+        } else {
+          finishRow()
+          if !rows.isEmpty { blocks.append(contentsOf: GridLayout.blocks(from: rows, line: tableLine)) }
+          rows.removeAll()
+          readPreformatted()
+          tableLine = line
+          rowCells = []
+          rowLine = line
+          cellText = []
+          cellLine = line
+        }
       case "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "hr", "center", "pre", "body",
         "title", "blockquote", "dt", "dd":
         if tableDepth == 0 {
@@ -322,6 +377,61 @@ enum HTMLReader {
         }
       default:
         break
+      }
+    }
+
+    /// The text of a `<pre>` block up to `</pre>`, tags dropped and entities decoded, read as
+    /// fixed-width text; its blocks keep the lines of the HTML file.
+    mutating func readPreformatted() {
+      emitPendingHeader()
+      let count = bytes.count
+      let firstLine = line
+      var text: [UInt8] = []
+      while index < count {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "<") {
+          if index + 5 < count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] | 0x20 == UInt8(ascii: "p"),
+            bytes[index + 3] | 0x20 == UInt8(ascii: "r"), bytes[index + 4] | 0x20 == UInt8(ascii: "e"),
+            bytes[index + 5] == UInt8(ascii: ">")
+          {
+            index += 6
+            break
+          }
+          // Another tag inside the block (<B>, <A HREF>): dropped, its line breaks kept.
+          var j = index + 1
+          while j < count, bytes[j] != UInt8(ascii: ">") {
+            if bytes[j] == 0x0A {
+              line += 1
+              text.append(0x0A)
+            }
+            j += 1
+          }
+          index = min(count, j + 1)
+          continue
+        }
+        if byte == UInt8(ascii: "&"), let (decoded, length) = HTMLEntities.decode(bytes, at: index) {
+          text += decoded
+          index += length
+          continue
+        }
+        if byte == 0x0A { line += 1 }
+        text.append(byte)
+        index += 1
+      }
+      if text.last != 0x0A { text.append(0x0A) }
+      let shift = firstLine - 1
+      for block in PlainTextReader.read(SGMLMarkup.blankTags(text)) {
+        switch block {
+        case .text(var paragraph):
+          paragraph.line += shift
+          paragraph.lineMarks = paragraph.lineMarks.map { ($0.offset, $0.line + shift) }
+          blocks.append(.text(paragraph))
+        case .table(var table):
+          table.line += shift
+          for k in table.rows.indices { table.rows[k].line += shift }
+          for k in table.textAbove.indices { table.textAbove[k].line += shift }
+          blocks.append(.table(table))
+        }
       }
     }
 
@@ -389,9 +499,32 @@ enum HTMLReader {
       guard tableDepth > 0 || force else { return }
       finishRow()
       if !rows.isEmpty {
-        blocks.append(contentsOf: GridLayout.blocks(from: rows, line: tableLine))
+        if let header = pendingHeader, blocks.count == header.blocksBefore,
+          let merged = HTMLReader.underHeadings(header.rows, rows)
+        {
+          // Headings printed in a table of their own just above ("Three Months Ended /
+          // September 30," over a table that starts with the years).
+          pendingHeader = nil
+          blocks.append(contentsOf: GridLayout.blocks(from: merged, line: header.line))
+        } else {
+          emitPendingHeader()
+          if HTMLReader.onlyPeriodHeadings(rows) {
+            pendingHeader = (rows, tableLine, blocks.count)
+          } else {
+            blocks.append(contentsOf: GridLayout.blocks(from: rows, line: tableLine))
+          }
+        }
       }
       rows.removeAll()
+    }
+
+    /// A table of period headings alone, kept until the table after it is read.
+    var pendingHeader: (rows: [GridRow], line: Int, blocksBefore: Int)? = nil
+
+    mutating func emitPendingHeader() {
+      guard let header = pendingHeader else { return }
+      pendingHeader = nil
+      blocks.append(contentsOf: GridLayout.blocks(from: header.rows, line: header.line))
     }
   }
 }

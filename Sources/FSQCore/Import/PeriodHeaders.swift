@@ -138,7 +138,8 @@ enum PeriodHeaders {
         let month = Int(parts[0]), let day = Int(parts[1]), var year = Int(parts[2]),
         parts[2].count == 2 || parts[2].count == 4
       else { continue }
-      if parts[2].count == 2 { year += 2000 }
+      // "9/28/97" is 1997, "3/31/22" 2022: two-digit years from 50 on are the 1900s.
+      if parts[2].count == 2 { year += year >= 50 ? 1900 : 2000 }
       if let date = CivilDate(year: year, month: month, day: day) { return date }
     }
     return nil

@@ -119,6 +119,10 @@ enum PlainTextReader {
         guard words.count <= 12 else { return false }
         return PeriodHeaders.length(words) != nil || PeriodHeaders.monthDay(words) != nil
           || words.contains { $0 == "ended" || $0 == "ending" || CellReader.isYearHeading($0) }
+          // "9/28/97   9/29/96"
+          || TextTools.splitOnSpaces(String(lines[n])).contains {
+            $0.contains("/") && GridLayout.isPeriodHeading(String($0))
+          }
       default: return false
       }
     }
@@ -204,7 +208,15 @@ enum PlainTextReader {
           continue
         case .text:
           let text = lines[j]
-          let nearData = (j + 1 < lines.count && isData(j + 1)) || (j + 2 < lines.count && isData(j + 2))
+          // A row within two lines, or at the end of a label wrapped over a few short lines
+          // ("Weighted average shares / of common stock and common / stock equivalents /
+          // outstanding  25,055").
+          var nearData = (j + 1 < lines.count && isData(j + 1)) || (j + 2 < lines.count && isData(j + 2))
+          var ahead = j + 1
+          while !nearData, ahead < min(lines.count, j + 5), case .text = kinds[ahead], lines[ahead].utf8.count <= 80 {
+            ahead += 1
+            if ahead < lines.count, isData(ahead) { nearData = true }
+          }
           if text.utf8.count <= 80 && nearData {
             blanks = 0
           } else {

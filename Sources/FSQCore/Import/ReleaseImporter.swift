@@ -109,6 +109,11 @@ public enum ReleaseImporter {
     narrative.currentQuarter = periods.filter { (2...4).contains($0.months) }.max { $0.end < $1.end }
     narrative.currentYear = periods.filter { (11...13).contains($0.months) }.max { $0.end < $1.end }
     let (figures, claims) = narrative.read(paragraphs: paragraphs)
+    TextScaleCheck.check(
+      narrative: figures, claims: claims,
+      currentPeriods: [narrative.currentQuarter, narrative.currentYear].compactMap { $0 }, facts: &facts,
+      statements: statements, report: &report)
+    partial = report
 
     let captionName = builder.companyCaptions.first.map(ReleaseText.companyName(fromCaption:))
     let name = captionName ?? profile.shortName ?? documentName
