@@ -334,6 +334,27 @@ import Testing
     }
   }
 
+  @Test func twoDatesJoinedByAndEachHeadTheColumnOfTheirYear() throws {
+    // Stratus's balance sheet headed as wire copy often heads it: "September 28, 1997 and
+    // December 29, 1996" over the years. The 1996 column took the first date's month and day
+    // (September 28, 1996); each column takes the date of its own year.
+    let document = "stratus_q3_1997.html"
+    let original = "                                               9/28/97         12/29/96\n"
+    let mutated = try Self.text(document).replacingOccurrences(
+      of: original,
+      with: """
+                                        September 28, 1997 and December 29, 1996
+                                                   1997            1996
+
+        """)
+    #expect(mutated != (try Self.text(document)))
+    let stratus = try Self.company(document, text: mutated)
+    for (period, value) in try Self.expected(document, item: "total_assets") {
+      #expect(Self.value(stratus, "total_assets", period) == value, "\(period)")
+    }
+    #expect(Self.value(stratus, "total_assets", "at 1996-09-28") == nil)
+  }
+
   @Test func periodHeadingsInATableOfTheirOwnHeadTheTableBelow() throws {
     // Atrion Q3 1997 (FrontPage): "Three Months Ended / September 30," and "Six Months Ended /
     // September 30," in a small table, the years and figures in the next; the balance sheet's

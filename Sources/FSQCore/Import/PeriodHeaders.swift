@@ -180,11 +180,33 @@ enum PeriodHeaders {
       if word.utf8.count == 4, let value = Int(word), (1900...2099).contains(value) { year = value }
     }
     guard let year else { return nil }
-    if let (month, day) = monthDay(words) ?? monthDay(context) {
+    // "Three Months Ended July 3, 2004 and June 28, 2003" over columns 2004 and 2003: each
+    // column takes the full date of its own year.
+    if let (month, day) = (fullDates(words) + fullDates(context)).first(where: { $0.year == year })
+      .map({ ($0.month, $0.day) }) ?? monthDay(words) ?? monthDay(context)
+    {
       return CivilDate(year: year, month: month, day: min(day, CivilDate.daysIn(month: month, year: year)))
     }
     if length == .months(12) { return CivilDate(year: year, month: 12, day: 31) }
     return nil
+  }
+
+  /// Every "July 3, 2004" in the words, in order.
+  static func fullDates(_ words: [String]) -> [(year: Int, month: Int, day: Int)] {
+    var dates: [(year: Int, month: Int, day: Int)] = []
+    var index = 0
+    while index + 2 < words.count {
+      if words[index].utf8.count >= 3, let month = monthNumber(words[index]), let day = Int(words[index + 1]),
+        (1...31).contains(day), words[index + 2].utf8.count == 4, let year = Int(words[index + 2]),
+        (1900...2099).contains(year)
+      {
+        dates.append((year, month, day))
+        index += 3
+      } else {
+        index += 1
+      }
+    }
+    return dates
   }
 
   /// The first "September 30" in the words.
