@@ -40,7 +40,9 @@ extension StatementBuilder {
       groups[Key(item: fact.item, period: fact.period), default: []].append(k)
     }
     var drop = Set<Int>()
-    for (key, members) in groups where members.count > 1 {
+    // In the order the facts were read, so the report reads the same on every run.
+    let repeated = groups.filter { $0.value.count > 1 }.sorted { $0.value[0] < $1.value[0] }
+    for (key, members) in repeated {
       let top = members.map { facts[$0].statement.lookupPriority }.max() ?? 0
       let best = members.filter { facts[$0].statement.lookupPriority == top }
       guard Set(best.map { facts[$0].value }).count > 1 else { continue }

@@ -33,82 +33,19 @@ struct StatementBuilder {
 
   init(documentName: String) { self.documentName = documentName }
 
+  /// Reads one table through the stages of `TableStages.swift`: identity, header model,
+  /// placement, rows; then checks its columns and keeps its statement and facts.
   mutating func add(_ table: LogicalTable) throws(ImportError) {
-    let above = table.textAbove.map(\.text)
-    let candidates = above.reversed() + table.headerContext
-    var title: String? = nil
-    var kind: StatementKind? = nil
-    for text in candidates {
-      if let k = StatementBuilder.statementKind(title: text) {
-        title = TextTools.collapseSpaces(Substring(text))
-        kind = k
-        break
-      }
+    let identity = TableIdentity(table)
+    for text in identity.above where StatementBuilder.isCompanyCaption(text) { companyCaptions.append(text) }
+    var header = HeaderModel(table, identity: identity)
+    let periodCount = header.periodCount
+    let placement = place(table, identity: identity, header: &header)
+    var reportTable = ImportReport.Table(line: table.line, title: identity.title ?? identity.above.last)
+    reportTable.columns = header.columns.map {
+      ImportReport.Column(header: $0.header, kind: $0.kind, period: $0.period)
     }
-    for text in above where StatementBuilder.isCompanyCaption(text) { companyCaptions.append(text) }
-    let continued = candidates.contains { TextTools.lowercasedASCII($0).has("continued") }
-
-    // Columns.
-    let context = candidates + (title.map { [$0] } ?? [])
-    // Period lengths and dates come from headings and captions, not from sentences above the
-    // table ("Our fiscal year ends on the Saturday closest to January 31.").
-    let periodContext = context.filter { !StatementBuilder.isProse($0) }
-    var columns = table.columnHeaders.map { headers in
-      PeriodHeaders.read(headers: headers, context: periodContext, statement: kind ?? .other)
-    }
-    let periodCount = columns.filter { $0.kind == .period }.count
-
-    // A statement split across tables: no title of its own, and either no periods (an empty
-    // header row) or the same periods as the statement before.
-    var statementIndex: Int? = nil
-    // For each column of this table, the statement column its figures go to.
-    var columnMap = Array(columns.indices)
-    // A heading of its own over a table ("COMMERCIAL LINES") starts a new table even when the
-    // periods are the same as the statement before: segments are not continuations.
-    let ownHeading = (above + table.headerContext).contains { text in
-      guard StatementBuilder.isHeading(text) else { return false }
-      let lower = TextTools.lowercasedASCII(text)
-      // The second half of a balance sheet under its own heading continues it.
-      let continuing = ["liabilities", "equity", "assets", "stockholders", "shareholders", "continued", "unaudited"]
-      guard !continuing.contains(where: lower.has) else { return false }
-      let words = TextTools.splitOnSpaces(TextTools.normalize(text)).map(String.init)
-      return ScaleCaption.read(text) == nil && !StatementBuilder.isCompanyCaption(text)
-        && PeriodHeaders.monthDay(words) == nil && PeriodHeaders.length(words) == nil
-    }
-    // …when it repeats the lines of that statement: segments repeat "Net income", the second
-    // half of a balance sheet under "LIABILITIES" does not.
-    func repeatsLines(of previous: Int) -> Bool {
-      let earlier = Set(statements[previous].rows.filter { !$0.isHeading }.map { TextTools.normalize($0.label) })
-      let repeated = table.rows.filter { !$0.label.isEmpty && earlier.contains(TextTools.normalize($0.label)) }
-      return repeated.count >= 1
-    }
-    let ownPeriodHeader = table.columnHeaders.contains { !$0.isEmpty }
-    if let previous = statements.indices.last,
-      (title == nil && !(ownHeading && (ownPeriodHeader || repeatsLines(of: previous)))) || continued
-    {
-      if statements[previous].columns.count == columns.count {
-        let samePeriods = zip(statements[previous].columns, columns).allSatisfy { $0.period == $1.period }
-        // A table without periods continues the one before only if it prints no headings of
-        // its own ("Q2 FY2009" over a supplemental table is not a continuation).
-        let ownHeadings = table.columnHeaders.contains { !$0.isEmpty }
-        if (periodCount == 0 && (!ownHeadings || continued)) || (periodCount > 0 && samePeriods) || continued {
-          statementIndex = previous
-          if periodCount == 0 {
-            columns = statements[previous].columns.map {
-              ColumnReading(header: $0.header, kind: $0.kind, period: $0.period)
-            }
-          }
-        }
-      } else if continued && periodCount > 0 {
-        // "(continued)" with another layout (a "% Change" column became "Increase (Decrease)"):
-        // periods go to the same periods; other columns to one of their kind, else a new column.
-        statementIndex = previous
-        columnMap = StatementBuilder.mapColumns(columns, onto: &statements[previous])
-      }
-    }
-    var reportTable = ImportReport.Table(line: table.line, title: title ?? above.last)
-    reportTable.columns = columns.map { ImportReport.Column(header: $0.header, kind: $0.kind, period: $0.period) }
-    if statementIndex == nil && periodCount == 0 {
+    if placement.statementIndex == nil && periodCount == 0 {
       // A table with no periods: not a statement.
       let headers = table.columnHeaders.map { $0.joined(separator: " ") }.filter { !$0.isEmpty }
       reportTable.skipped =
@@ -118,249 +55,106 @@ struct StatementBuilder {
       report.append(reportTable)
       return
     }
+    let index = placement.statementIndex
+    var scale = header.scale
+    if let index, scale.caption == nil { scale = scales[index] }
+    let kind =
+      index.map { statements[$0].kind } ?? identity.kind
+      ?? StatementBuilder.inferKind(rows: table.rows, columns: header.columns)
+    let title =
+      index.map { statements[$0].title } ?? identity.title ?? identity.heading ?? StatementBuilder.defaultTitle(kind)
 
-    // A caption above the table, in its header rows, or printed over a column.
-    var scale = PeriodHeaders.scale(in: context + table.columnHeaders.flatMap { $0 })
-    if let index = statementIndex, scale.caption == nil { scale = scales[index] }
+    var reader = RowReader(
+      columns: header.columns, columnMap: placement.columnMap,
+      statementWidth: index.map { statements[$0].columns.count } ?? header.columns.count, scale: scale,
+      statementKind: kind, statementTitle: title, documentName: documentName, truncatedLine: truncatedLine,
+      used: index.map { usedItems[$0] } ?? [], section: index.flatMap { lastSections[$0] })
+    for row in table.rows { try reader.read(row) }
+    reportTable.unread = reader.unread
 
-    // Rows.
-    let statementKindGuess: StatementKind
-    if let index = statementIndex {
-      statementKindGuess = statements[index].kind
-    } else {
-      statementKindGuess = kind ?? StatementBuilder.inferKind(rows: table.rows, columns: columns)
-    }
-    func heading() -> String? {
-      above.last { text in
-        StatementBuilder.isHeading(text) && PeriodHeaders.scale(in: [text]).caption == nil
-          && !StatementBuilder.isCompanyCaption(text)
-          && !TextTools.lowercasedASCII(text).has("unaudited")
-      }.map { TextTools.collapseSpaces(Substring($0)) }
-    }
-    let statementTitle =
-      statementIndex.map { statements[$0].title } ?? title ?? heading()
-      ?? StatementBuilder.defaultTitle(statementKindGuess)
-    var used = statementIndex.map { usedItems[$0] } ?? []
-    var section: String? = statementIndex.flatMap { lastSections[$0] }
-    var sectionIndent = 0
-    var sectionCountsShares = section.map { ItemCatalog.rowKind(label: "", section: $0) != .money } ?? false
-    var rowsInSection = 0
-    var sawIndentedChild = false
-    var rows: [StatementRow] = []
-    var newFacts: [Fact] = []
-    let statementWidth = statementIndex.map { statements[$0].columns.count } ?? columns.count
-
-    var nextSuffix: [String: Int] = [:]
-    rows: for logical in table.rows {
-      let label = logical.label
-      var read: [CellValue] = []
-      read.reserveCapacity(logical.values.count)
-      for text in logical.values {
-        let value = CellReader.read(text)
-        if value == .invalid {
-          if logical.line == truncatedLine { continue rows }
-          // Not a figure ("($70) to ($61)", "12,3x4"): left out and said, never a reason to
-          // refuse the rest of the release.
-          reportTable.unread.append(ImportReport.UnreadCell(line: logical.line, label: label, text: text))
-          read.append(.notMeaningful)
-          continue
-        }
-        read.append(value)
-      }
-      let hasNumbers = read.contains { if case .number = $0 { return true } else { return false } }
-      if !hasNumbers {
-        if label.isEmpty { continue }
-        if read.allSatisfy({ $0 == .empty }) {
-          section = StatementBuilder.sectionName(label)
-          sectionCountsShares = ItemCatalog.rowKind(label: "", section: section) != .money
-          sectionIndent = logical.indent
-          sawIndentedChild = false
-          rowsInSection = 0
-          rows.append(
-            StatementRow(
-              label: label, item: nil, section: nil, kind: .money,
-              values: [Decimal?](repeating: nil, count: statementWidth), line: logical.line,
-              ruleAbove: logical.ruleAbove, doubleRuleBelow: logical.doubleRuleBelow, indent: logical.indent))
-          continue
-        }
-      }
-      guard !label.isEmpty else {
-        // A total printed without a label ("$ 1,552,132 | $ 1,433,448" closing the assets) is
-        // kept, without an item, for `inferUnlabeledTotalAssets` to place by what it equals.
-        if statementKindGuess == .balanceSheet, hasNumbers {
-          var placed = [Decimal?](repeating: nil, count: statementWidth)
-          for (k, target) in columnMap.enumerated() where k < read.count && target < statementWidth {
-            if case .number(let printed, false) = read[k], columns[k].kind == .period {
-              placed[target] = printed.times(scale.money)
-            }
-          }
-          rows.append(
-            StatementRow(
-              label: "", item: nil, section: nil, kind: .money, values: placed, line: logical.line,
-              ruleAbove: logical.ruleAbove, doubleRuleBelow: logical.doubleRuleBelow, indent: logical.indent))
-        }
-        continue
-      }
-      // A caption printed in the label column ("($ in millions, except earnings per share)")
-      // labels no figures.
-      if label.hasPrefix("("), ScaleCaption.read(label) != nil { continue }
-      // Fixed-width text shows the end of a section by indentation.
-      if section != nil, logical.indent > sectionIndent { sawIndentedChild = true }
-      if section != nil, sawIndentedChild, logical.indent <= sectionIndent { section = nil }
-      // A subtotal under a rule right after a one-row section sums more than that section
-      // ("Discontinued Operations:" / "Loss from discontinued operations" / rule / "Net Loss").
-      // A rule right under the heading (a border under "AVERAGE COMMON SHARES") underlines it.
-      let normalizedLabel = TextTools.normalize(label)
-      if section != nil, logical.ruleAbove, rowsInSection == 1, !normalizedLabel.hasPrefix("total") { section = nil }
-      rowsInSection += 1
-      // A per-share or share-count heading covers its Basic / Diluted lines only: a row
-      // labelled otherwise ("Gross margin %") is back at the statement's level.
-      if section != nil, sectionCountsShares,
-        !normalizedLabel.has("basic") && !normalizedLabel.has("diluted") && !normalizedLabel.has("share")
-          && !normalizedLabel.has("continuing") && !normalizedLabel.has("discontinued")
-          && !normalizedLabel.has("net income")
-          && !normalizedLabel.has("net loss")
-      {
-        section = nil
-      }
-      // What the row measures.
-      let normalizedSection = section.map { TextTools.normalize($0) } ?? ""
-      var rowKind = ItemCatalog.rowKind(normalizedLabel: normalizedLabel, normalizedSection: normalizedSection)
-      let periodCells = columns.indices.filter { columns[$0].kind == .period }.map { read[$0] }
-      let numbers = periodCells.compactMap { cell -> (Decimal, Bool)? in
-        if case .number(let v, let p) = cell { return (v, p) }
-        return nil
-      }
-      if !numbers.isEmpty && numbers.allSatisfy({ $0.1 }) { rowKind = .percent }
-      // "Efficiency ratio 61", "Return on equity 12.8" in a table of dollars in millions: a
-      // ratio printed without its % sign is a plain number, never dollars at the caption's scale.
-      if rowKind == .money, StatementBuilder.namesRatio(normalizedLabel) {
-        rowKind = label.has("%") || normalizedLabel.has("percent") ? .percent : .count
-      }
-      if rowKind == .money, ["basic", "diluted", "basic and diluted"].contains(normalizedLabel) {
-        rowKind = numbers.contains { !$0.0.isInteger } ? .perShare : .shares
-      }
-      var item = ItemCatalog.item(
-        forLabel: label, normalized: normalizedLabel, sectionText: normalizedSection, statement: statementKindGuess,
-        rowKind: rowKind)
-      if used.contains(item) {
-        var candidate = section.map { item + "_" + TextTools.slug($0, limit: 48) } ?? item + "_2"
-        // Numbered on from the last number this table gave the item (not from 2 each time: a
-        // table repeating one label thousands of times would be quadratic).
-        var n = nextSuffix[item] ?? 2
-        while used.contains(candidate) && n < 1000 {
-          n += 1
-          candidate = item + "_\(n)"
-        }
-        nextSuffix[item] = n
-        item = candidate
-      }
-      used.insert(item)
-
-      // Values in base units; "Average shares outstanding (in thousands):" scales its own rows.
-      let rowScale = StatementBuilder.ownScale(label) ?? section.flatMap(StatementBuilder.ownScale)
-      var values: [Decimal?] = []
-      for (k, cell) in read.enumerated() {
-        guard case .number(let printed, let isPercent) = cell else {
-          values.append(nil)
-          continue
-        }
-        var value = printed
-        do {
-          if isPercent || rowKind == .percent || columns[k].kind == .percentChange || columns[k].kind == .percentOfTotal
-          {
-            value = try printed.dividing(by: .hundred)
-          } else if columns[k].kind == .period || columns[k].kind == .change {
-            switch rowKind {
-            case .money: value = try printed.multiplying(by: rowScale ?? scale.money)
-            case .shares: value = try printed.multiplying(by: rowScale ?? scale.shares)
-            default: break
-            }
-          }
-        } catch {
-          throw ImportError(message: "the figure '\(logical.values[k])' is out of range", line: logical.line)
-        }
-        values.append(value)
-      }
-      let unit: Unit =
-        switch rowKind {
-        case .money: .usd
-        case .perShare: .perShare("USD")
-        case .shares: .shares
-        case .percent: .percent
-        case .count: .none
-        }
-      let rowSection = section
-      var placed = [Decimal?](repeating: nil, count: statementWidth)
-      for (k, target) in columnMap.enumerated() where k < values.count && target < statementWidth {
-        placed[target] = values[k]
-      }
-      rows.append(
-        StatementRow(
-          label: label, item: item, section: rowSection, kind: rowKind, values: placed, line: logical.line,
-          ruleAbove: logical.ruleAbove, doubleRuleBelow: logical.doubleRuleBelow, indent: logical.indent))
-      // A balance ("Total assets" in selected annual data) is a figure at the period's end.
-      let isBalance = ItemCatalog.entry(named: item)?.statement == .balanceSheet
-      for (k, column) in columns.enumerated() where column.kind == .period {
-        guard var period = column.period, k < values.count, let value = values[k] else { continue }
-        if isBalance && !period.isInstant { period = ResolvedPeriod(start: nil, end: period.end) }
-        // A result over a period (revenue, net income, EPS) under a bare date: how long a
-        // period it covers is not printed, so it is not a fact.
-        if period.isInstant && StatementBuilder.isFlow(item) { continue }
-        let source = SourceReference(
-          document: documentName, statement: statementTitle, label: label, column: column.header, line: logical.line)
-        newFacts.append(
-          Fact(
-            item: item, label: label, statement: statementKindGuess, section: rowSection, period: period, value: value,
-            unit: unit, source: source))
-      }
-      // A total closes the group above it; a double rule closes everything.
-      // Markdown and HTML often print no rules: a total closes its section by its label alone.
-      // (Not a per-share heading: "Per Common Share" goes on past "Total basic earnings" to
-      // the diluted lines, and ends at the first line that is not about shares.)
-      if logical.doubleRuleBelow || (normalizedLabel.hasPrefix("total") && !sectionCountsShares) { section = nil }
-    }
-
-    StatementBuilder.preferAttributableNetIncome(rows: &rows, facts: &newFacts, used: &used)
+    StatementBuilder.preferAttributableNetIncome(rows: &reader.rows, facts: &reader.facts, used: &reader.used)
     // Two columns headed with the same period that print different figures: the headers do not
     // line up with the cells, so no figure of the table can be placed with confidence.
-    if let clash = StatementBuilder.conflictingColumns(columns: columns, rows: rows, columnMap: columnMap) {
-      newFacts.removeAll()
-      let where_ = "\(statementTitle) (line \(table.line))"
+    if let clash = StatementBuilder.conflictingColumns(
+      columns: header.columns, rows: reader.rows, columnMap: placement.columnMap)
+    {
+      reader.facts.removeAll()
       withheld.append(
-        "\(where_): columns \(clash.0 + 1) and \(clash.1 + 1) are both headed \"\(columns[clash.0].header)\" but print different figures"
+        "\(title) (line \(table.line)): columns \(clash.0 + 1) and \(clash.1 + 1) are both headed \"\(header.columns[clash.0].header)\" but print different figures"
       )
     }
-    reportTable.statement = statementKindGuess
-    reportTable.title = statementTitle
-    reportTable.continues = statementIndex != nil
+    reportTable.statement = kind
+    reportTable.title = title
+    reportTable.continues = index != nil
     reportTable.caption = scale.caption
     reportTable.moneyScale = scale.money
     reportTable.sharesScale = scale.shares
-    reportTable.rows = rows.count
+    reportTable.rows = reader.rows.count
     report.append(reportTable)
 
-    let statementColumns = columns.map { StatementColumn(header: $0.header, kind: $0.kind, period: $0.period) }
-    if let index = statementIndex {
-      statements[index].rows += rows
-      usedItems[index] = used
-      lastSections[index] = section
+    if let index {
+      statements[index].rows += reader.rows
+      usedItems[index] = reader.used
+      lastSections[index] = reader.section
     } else {
       statements.append(
         StatementTable(
-          title: statementTitle, kind: statementKindGuess, document: documentName, columns: statementColumns,
-          rows: rows, scaleCaption: scale.caption, line: table.line))
-      usedItems.append(used)
-      titled.append(kind != nil)
+          title: title, kind: kind, document: documentName,
+          columns: header.columns.map { StatementColumn(header: $0.header, kind: $0.kind, period: $0.period) },
+          rows: reader.rows, scaleCaption: scale.caption, line: table.line))
+      usedItems.append(reader.used)
+      titled.append(identity.kind != nil)
       consolidated.append(
-        ([statementTitle] + above.suffix(3) + table.headerContext).contains {
+        ([title] + identity.above.suffix(3) + table.headerContext).contains {
           TextTools.lowercasedASCII($0).has("consolidated")
         })
       scales.append(scale)
-      lastSections.append(section)
+      lastSections.append(reader.section)
     }
-    facts += newFacts
-    factStatements += Array(repeating: statementIndex ?? statements.count - 1, count: newFacts.count)
+    facts += reader.facts
+    factStatements += Array(repeating: index ?? statements.count - 1, count: reader.facts.count)
+  }
+
+  /// Stage 3: a statement split across tables continues the one before when it has no title of
+  /// its own (nor a heading of its own over lines that repeat it) and either no periods (an
+  /// empty header row) or the same periods; "(continued)" with another layout maps its columns
+  /// onto the statement's.
+  mutating func place(_ table: LogicalTable, identity: TableIdentity, header: inout HeaderModel) -> Placement {
+    var placement = Placement(statementIndex: nil, columnMap: Array(header.columns.indices))
+    let periodCount = header.periodCount
+    // A heading of its own starts a new table when it repeats the lines of the one before:
+    // segments repeat "Net income", the second half of a balance sheet under "LIABILITIES"
+    // does not.
+    func repeatsLines(of previous: Int) -> Bool {
+      let earlier = Set(statements[previous].rows.filter { !$0.isHeading }.map { TextTools.normalize($0.label) })
+      return table.rows.contains { !$0.label.isEmpty && earlier.contains(TextTools.normalize($0.label)) }
+    }
+    let ownPeriodHeader = table.columnHeaders.contains { !$0.isEmpty }
+    guard let previous = statements.indices.last,
+      (identity.title == nil && !(identity.ownHeading && (ownPeriodHeader || repeatsLines(of: previous))))
+        || identity.continued
+    else { return placement }
+    if statements[previous].columns.count == header.columns.count {
+      let samePeriods = zip(statements[previous].columns, header.columns).allSatisfy { $0.period == $1.period }
+      // A table without periods continues the one before only if it prints no headings of
+      // its own ("Q2 FY2009" over a supplemental table is not a continuation).
+      if (periodCount == 0 && (!ownPeriodHeader || identity.continued)) || (periodCount > 0 && samePeriods)
+        || identity.continued
+      {
+        placement.statementIndex = previous
+        if periodCount == 0 {
+          header.columns = statements[previous].columns.map {
+            ColumnReading(header: $0.header, kind: $0.kind, period: $0.period)
+          }
+        }
+      }
+    } else if identity.continued && periodCount > 0 {
+      // "(continued)" with another layout (a "% Change" column became "Increase (Decrease)"):
+      // periods go to the same periods; other columns to one of their kind, else a new column.
+      placement.statementIndex = previous
+      placement.columnMap = StatementBuilder.mapColumns(header.columns, onto: &statements[previous])
+    }
+    return placement
   }
 
   /// Items that are results over a period, never balances at a date.

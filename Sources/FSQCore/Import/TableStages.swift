@@ -1,0 +1,349 @@
+// MARK: - The stages of reading one table
+
+// A table goes through these stages, each with its own type (`StatementBuilder.add` runs them
+// in order):
+//
+// 1. `TableIdentity` — what the text around the table says it is: title, statement kind,
+//    "(continued)", a heading of its own.
+// 2. `HeaderModel` — what each column is (a period, a change, a percentage) and the scale of
+//    dollars and share counts.
+// 3. `Placement` — a statement of its own, or the continuation of the one before, and which
+//    statement column each of its columns fills.
+// 4. `RowReader` — cells to figures, rows to items (sections, per-share and share rows,
+//    ratios), figures to facts in base units.
+
+/// Stage 1: the title, kind and standing a table's surroundings give it.
+struct TableIdentity {
+  /// Short text blocks just above the table, nearest last.
+  var above: [String]
+  /// Texts that may title the table: above it (nearest first), then its own header rows.
+  var candidates: [String]
+  /// The first candidate that names a statement ("Consolidated Balance Sheets").
+  var title: String?
+  var kind: StatementKind?
+  /// "(continued)" somewhere above or in the header.
+  var continued: Bool
+  /// Headings and captions (not sentences) the column headers are read against.
+  var periodContext: [String]
+  /// A heading of its own over the table ("COMMERCIAL LINES"): segments are not continuations.
+  var ownHeading: Bool
+
+  init(_ table: LogicalTable) {
+    above = table.textAbove.map(\.text)
+    candidates = above.reversed() + table.headerContext
+    for text in candidates {
+      if let k = StatementBuilder.statementKind(title: text) {
+        title = TextTools.collapseSpaces(Substring(text))
+        kind = k
+        break
+      }
+    }
+    continued = candidates.contains { TextTools.lowercasedASCII($0).has("continued") }
+    // Period lengths and dates come from headings and captions, not from sentences above the
+    // table ("Our fiscal year ends on the Saturday closest to January 31.").
+    periodContext = (candidates + (title.map { [$0] } ?? [])).filter { !StatementBuilder.isProse($0) }
+    ownHeading = (above + table.headerContext).contains { text in
+      guard StatementBuilder.isHeading(text) else { return false }
+      let lower = TextTools.lowercasedASCII(text)
+      // The second half of a balance sheet under its own heading continues it.
+      let continuing = ["liabilities", "equity", "assets", "stockholders", "shareholders", "continued", "unaudited"]
+      guard !continuing.contains(where: lower.has) else { return false }
+      let words = TextTools.splitOnSpaces(TextTools.normalize(text)).map(String.init)
+      return ScaleCaption.read(text) == nil && !StatementBuilder.isCompanyCaption(text)
+        && PeriodHeaders.monthDay(words) == nil && PeriodHeaders.length(words) == nil
+    }
+  }
+
+  /// Every text scale and period captions are read from: the candidates and the title.
+  var context: [String] { candidates + (title.map { [$0] } ?? []) }
+
+  /// The nearest heading above that is not a caption, a company name or "(unaudited)": a
+  /// title for a table whose surroundings name no statement.
+  var heading: String? {
+    above.last { text in
+      StatementBuilder.isHeading(text) && PeriodHeaders.scale(in: [text]).caption == nil
+        && !StatementBuilder.isCompanyCaption(text)
+        && !TextTools.lowercasedASCII(text).has("unaudited")
+    }.map { TextTools.collapseSpaces(Substring($0)) }
+  }
+}
+
+/// Stage 2: each column's reading (period, change, percentage) and the table's scale.
+struct HeaderModel {
+  var columns: [ColumnReading]
+  /// The caption over the table, in its header rows, or printed over a column.
+  var scale: PeriodHeaders.Scale
+
+  init(_ table: LogicalTable, identity: TableIdentity) {
+    columns = table.columnHeaders.map { headers in
+      PeriodHeaders.read(headers: headers, context: identity.periodContext, statement: identity.kind ?? .other)
+    }
+    scale = PeriodHeaders.scale(in: identity.context + table.columnHeaders.flatMap { $0 })
+  }
+
+  var periodCount: Int { columns.filter { $0.kind == .period }.count }
+}
+
+/// Stage 3: where a table's figures go.
+struct Placement {
+  /// The statement this table continues, or nil for a statement of its own.
+  var statementIndex: Int?
+  /// For each column of the table, the statement column its figures go to.
+  var columnMap: [Int]
+}
+
+/// Stage 4: the rows of one table, read into statement rows and facts.
+struct RowReader {
+  let columns: [ColumnReading]
+  let columnMap: [Int]
+  let statementWidth: Int
+  let scale: PeriodHeaders.Scale
+  let statementKind: StatementKind
+  let statementTitle: String
+  let documentName: String
+  let truncatedLine: Int?
+
+  /// Items already given in the statement (a repeated label gets a suffix).
+  var used: Set<String>
+  var nextSuffix: [String: Int] = [:]
+  /// The heading the rows are under ("Operating expenses:"), and how it ends.
+  var section: String?
+  var sectionIndent = 0
+  var sectionCountsShares: Bool
+  var rowsInSection = 0
+  var sawIndentedChild = false
+
+  var rows: [StatementRow] = []
+  var facts: [Fact] = []
+  var unread: [ImportReport.UnreadCell] = []
+
+  init(
+    columns: [ColumnReading], columnMap: [Int], statementWidth: Int, scale: PeriodHeaders.Scale,
+    statementKind: StatementKind, statementTitle: String, documentName: String, truncatedLine: Int?,
+    used: Set<String>, section: String?
+  ) {
+    self.columns = columns
+    self.columnMap = columnMap
+    self.statementWidth = statementWidth
+    self.scale = scale
+    self.statementKind = statementKind
+    self.statementTitle = statementTitle
+    self.documentName = documentName
+    self.truncatedLine = truncatedLine
+    self.used = used
+    self.section = section
+    sectionCountsShares = section.map { ItemCatalog.rowKind(label: "", section: $0) != .money } ?? false
+  }
+
+  mutating func read(_ logical: LogicalRow) throws(ImportError) {
+    guard let read = cells(logical) else { return }
+    let label = logical.label
+    let hasNumbers = read.contains { if case .number = $0 { return true } else { return false } }
+    if !hasNumbers {
+      if label.isEmpty { return }
+      if read.allSatisfy({ $0 == .empty }) {
+        openSection(logical)
+        return
+      }
+    }
+    guard !label.isEmpty else {
+      unlabeledTotal(logical, read, hasNumbers: hasNumbers)
+      return
+    }
+    // A caption printed in the label column ("($ in millions, except earnings per share)")
+    // labels no figures.
+    if label.hasPrefix("("), ScaleCaption.read(label) != nil { return }
+    let normalizedLabel = TextTools.normalize(label)
+    closeSection(before: logical, normalizedLabel: normalizedLabel)
+    let normalizedSection = section.map { TextTools.normalize($0) } ?? ""
+    let rowKind = measure(label: label, normalizedLabel: normalizedLabel, section: normalizedSection, read)
+    let item = name(label: label, normalizedLabel: normalizedLabel, section: normalizedSection, rowKind: rowKind)
+    let values = try baseUnits(logical, read, rowKind: rowKind)
+    emit(logical, item: item, rowKind: rowKind, values: values)
+    // A total closes the group above it; a double rule closes everything.
+    // Markdown and HTML often print no rules: a total closes its section by its label alone.
+    // (Not a per-share heading: "Per Common Share" goes on past "Total basic earnings" to
+    // the diluted lines, and ends at the first line that is not about shares.)
+    if logical.doubleRuleBelow || (normalizedLabel.hasPrefix("total") && !sectionCountsShares) { section = nil }
+  }
+
+  /// The row's cells as figures; nil for a row cut off by the end of a truncated document.
+  mutating func cells(_ logical: LogicalRow) -> [CellValue]? {
+    var read: [CellValue] = []
+    read.reserveCapacity(logical.values.count)
+    for text in logical.values {
+      let value = CellReader.read(text)
+      if value == .invalid {
+        if logical.line == truncatedLine { return nil }
+        // Not a figure ("($70) to ($61)", "12,3x4"): left out and said, never a reason to
+        // refuse the rest of the release.
+        unread.append(ImportReport.UnreadCell(line: logical.line, label: logical.label, text: text))
+        read.append(.notMeaningful)
+        continue
+      }
+      read.append(value)
+    }
+    return read
+  }
+
+  /// A label with no figures: the heading of the rows under it.
+  mutating func openSection(_ logical: LogicalRow) {
+    section = StatementBuilder.sectionName(logical.label)
+    sectionCountsShares = ItemCatalog.rowKind(label: "", section: section) != .money
+    sectionIndent = logical.indent
+    sawIndentedChild = false
+    rowsInSection = 0
+    rows.append(
+      StatementRow(
+        label: logical.label, item: nil, section: nil, kind: .money,
+        values: [Decimal?](repeating: nil, count: statementWidth), line: logical.line,
+        ruleAbove: logical.ruleAbove, doubleRuleBelow: logical.doubleRuleBelow, indent: logical.indent))
+  }
+
+  /// A total printed without a label ("$ 1,552,132 | $ 1,433,448" closing the assets) is kept,
+  /// without an item, for `inferUnlabeledTotalAssets` to place by what it equals.
+  mutating func unlabeledTotal(_ logical: LogicalRow, _ read: [CellValue], hasNumbers: Bool) {
+    guard statementKind == .balanceSheet, hasNumbers else { return }
+    var placed = [Decimal?](repeating: nil, count: statementWidth)
+    for (k, target) in columnMap.enumerated() where k < read.count && target < statementWidth {
+      if case .number(let printed, false) = read[k], columns[k].kind == .period {
+        placed[target] = printed.times(scale.money)
+      }
+    }
+    rows.append(
+      StatementRow(
+        label: "", item: nil, section: nil, kind: .money, values: placed, line: logical.line,
+        ruleAbove: logical.ruleAbove, doubleRuleBelow: logical.doubleRuleBelow, indent: logical.indent))
+  }
+
+  /// Ends the section before a row that is no longer under it.
+  mutating func closeSection(before logical: LogicalRow, normalizedLabel: String) {
+    // Fixed-width text shows the end of a section by indentation.
+    if section != nil, logical.indent > sectionIndent { sawIndentedChild = true }
+    if section != nil, sawIndentedChild, logical.indent <= sectionIndent { section = nil }
+    // A subtotal under a rule right after a one-row section sums more than that section
+    // ("Discontinued Operations:" / "Loss from discontinued operations" / rule / "Net Loss").
+    // A rule right under the heading (a border under "AVERAGE COMMON SHARES") underlines it.
+    if section != nil, logical.ruleAbove, rowsInSection == 1, !normalizedLabel.hasPrefix("total") { section = nil }
+    rowsInSection += 1
+    // A per-share or share-count heading covers its Basic / Diluted lines only: a row
+    // labelled otherwise ("Gross margin %") is back at the statement's level.
+    if section != nil, sectionCountsShares,
+      !normalizedLabel.has("basic") && !normalizedLabel.has("diluted") && !normalizedLabel.has("share")
+        && !normalizedLabel.has("continuing") && !normalizedLabel.has("discontinued")
+        && !normalizedLabel.has("net income")
+        && !normalizedLabel.has("net loss")
+    {
+      section = nil
+    }
+  }
+
+  /// What the row's figures measure: dollars, per-share amounts, share counts, percentages or
+  /// plain numbers.
+  func measure(label: String, normalizedLabel: String, section: String, _ read: [CellValue]) -> RowKind {
+    var rowKind = ItemCatalog.rowKind(normalizedLabel: normalizedLabel, normalizedSection: section)
+    let periodCells = columns.indices.filter { columns[$0].kind == .period }.map { read[$0] }
+    let numbers = periodCells.compactMap { cell -> (Decimal, Bool)? in
+      if case .number(let v, let p) = cell { return (v, p) }
+      return nil
+    }
+    if !numbers.isEmpty && numbers.allSatisfy({ $0.1 }) { rowKind = .percent }
+    // "Efficiency ratio 61", "Return on equity 12.8" in a table of dollars in millions: a
+    // ratio printed without its % sign is a plain number, never dollars at the caption's scale.
+    if rowKind == .money, StatementBuilder.namesRatio(normalizedLabel) {
+      rowKind = label.has("%") || normalizedLabel.has("percent") ? .percent : .count
+    }
+    if rowKind == .money, ["basic", "diluted", "basic and diluted"].contains(normalizedLabel) {
+      rowKind = numbers.contains { !$0.0.isInteger } ? .perShare : .shares
+    }
+    return rowKind
+  }
+
+  /// The row's item, unique in the statement.
+  mutating func name(label: String, normalizedLabel: String, section normalizedSection: String, rowKind: RowKind)
+    -> String
+  {
+    var item = ItemCatalog.item(
+      forLabel: label, normalized: normalizedLabel, sectionText: normalizedSection, statement: statementKind,
+      rowKind: rowKind)
+    if used.contains(item) {
+      var candidate = section.map { item + "_" + TextTools.slug($0, limit: 48) } ?? item + "_2"
+      // Numbered on from the last number this table gave the item (not from 2 each time: a
+      // table repeating one label thousands of times would be quadratic).
+      var n = nextSuffix[item] ?? 2
+      while used.contains(candidate) && n < 1000 {
+        n += 1
+        candidate = item + "_\(n)"
+      }
+      nextSuffix[item] = n
+      item = candidate
+    }
+    used.insert(item)
+    return item
+  }
+
+  /// The row's figures in base units; "Average shares outstanding (in thousands):" scales its
+  /// own rows.
+  func baseUnits(_ logical: LogicalRow, _ read: [CellValue], rowKind: RowKind) throws(ImportError) -> [Decimal?] {
+    let rowScale = StatementBuilder.ownScale(logical.label) ?? section.flatMap(StatementBuilder.ownScale)
+    var values: [Decimal?] = []
+    for (k, cell) in read.enumerated() {
+      guard case .number(let printed, let isPercent) = cell else {
+        values.append(nil)
+        continue
+      }
+      var value = printed
+      do {
+        if isPercent || rowKind == .percent || columns[k].kind == .percentChange || columns[k].kind == .percentOfTotal {
+          value = try printed.dividing(by: .hundred)
+        } else if columns[k].kind == .period || columns[k].kind == .change {
+          switch rowKind {
+          case .money: value = try printed.multiplying(by: rowScale ?? scale.money)
+          case .shares: value = try printed.multiplying(by: rowScale ?? scale.shares)
+          default: break
+          }
+        }
+      } catch {
+        throw ImportError(message: "the figure '\(logical.values[k])' is out of range", line: logical.line)
+      }
+      values.append(value)
+    }
+    return values
+  }
+
+  /// The statement row and a fact for each period column.
+  mutating func emit(_ logical: LogicalRow, item: String, rowKind: RowKind, values: [Decimal?]) {
+    let unit: Unit =
+      switch rowKind {
+      case .money: .usd
+      case .perShare: .perShare("USD")
+      case .shares: .shares
+      case .percent: .percent
+      case .count: .none
+      }
+    var placed = [Decimal?](repeating: nil, count: statementWidth)
+    for (k, target) in columnMap.enumerated() where k < values.count && target < statementWidth {
+      placed[target] = values[k]
+    }
+    rows.append(
+      StatementRow(
+        label: logical.label, item: item, section: section, kind: rowKind, values: placed, line: logical.line,
+        ruleAbove: logical.ruleAbove, doubleRuleBelow: logical.doubleRuleBelow, indent: logical.indent))
+    // A balance ("Total assets" in selected annual data) is a figure at the period's end.
+    let isBalance = ItemCatalog.entry(named: item)?.statement == .balanceSheet
+    for (k, column) in columns.enumerated() where column.kind == .period {
+      guard var period = column.period, k < values.count, let value = values[k] else { continue }
+      if isBalance && !period.isInstant { period = ResolvedPeriod(start: nil, end: period.end) }
+      // A result over a period (revenue, net income, EPS) under a bare date: how long a
+      // period it covers is not printed, so it is not a fact.
+      if period.isInstant && StatementBuilder.isFlow(item) { continue }
+      let source = SourceReference(
+        document: documentName, statement: statementTitle, label: logical.label, column: column.header,
+        line: logical.line)
+      facts.append(
+        Fact(
+          item: item, label: logical.label, statement: statementKind, section: section, period: period, value: value,
+          unit: unit, source: source))
+    }
+  }
+}
