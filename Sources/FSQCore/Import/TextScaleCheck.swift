@@ -36,7 +36,7 @@ enum TextScaleCheck {
     var stated: [Stated] = []
     for figure in narrative where figure.unit == .usd && !figure.value.isZero {
       guard let period = figure.period else { continue }
-      stated.append(Stated(item: figure.item, periods: [period], value: figure.value, line: figure.source.line ?? 0))
+      stated.append(Stated(item: figure.item, periods: [period], value: figure.value, line: figure.source.line))
     }
     for claim in claims where claim.kind == .value && claim.unit == .usd && !claim.value.isZero {
       guard let item = claim.item else { continue }
@@ -63,11 +63,11 @@ enum TextScaleCheck {
       // of the others (a period-less sentence may be about either the quarter or the year).
       let equal = members.filter { StatementBuilder.samePrintedFigure([facts[$0].value, stated.value]) != nil }
       if !equal.isEmpty {
-        for k in equal { agreeing.insert(facts[k].source.statement ?? "") }
+        for k in equal { agreeing.insert(facts[k].source.statement) }
         continue
       }
       for k in members {
-        let statement = facts[k].source.statement ?? ""
+        let statement = facts[k].source.statement
         for power in [-3, -2, -1, 1, 2, 3] {
           let factor = Decimal.power10(3 * abs(power))
           let scaled = power > 0 ? stated.value.times(factor) : (stated.value.over(factor) ?? .zero)
@@ -93,10 +93,10 @@ enum TextScaleCheck {
             "\(title): \(what) when read with \(caption); the table's scale is wrong, so its dollar figures were withheld",
           line: statement?.line ?? fact.source.line))
       withheldTitles.insert(title)
-      report.withheld.append("\(title) (line \(statement?.line ?? fact.source.line ?? 0)): dollar amounts")
+      report.withheld.append("\(title) (line \(statement?.line ?? fact.source.line)): dollar amounts")
     }
     if !withheldTitles.isEmpty {
-      facts.removeAll { $0.unit == .usd && withheldTitles.contains($0.source.statement ?? "") }
+      facts.removeAll { $0.unit == .usd && withheldTitles.contains($0.source.statement) }
     }
   }
 }
