@@ -22,12 +22,14 @@ let usage = """
     --in-process   only the in-process parts (3 and 4): lexer, parser and importer
     --corpus       only the real-release corpus (Tests/Corpus): accuracy per document and
                    the whole corpus's import time
+    --seed N       only the seed release's import, N times (the median): for a profiler
 
   """
 
 var quick = false
 var inProcessOnly = false
 var corpusOnly = false
+var seedRuns: Int?
 var runs: Int?
 var fsqPath = executableFolder() + "/fsq"
 var sqlitePath = "/usr/bin/sqlite3"
@@ -43,6 +45,9 @@ do {
     case "--quick": quick = true
     case "--in-process": inProcessOnly = true
     case "--corpus": corpusOnly = true
+    case "--seed":
+      guard let count = Int(value(argument)), count > 0 else { fail("--seed needs a positive number") }
+      seedRuns = count
     case "--runs":
       guard let count = Int(value(argument)), count > 0 else { fail("--runs needs a positive number") }
       runs = count
@@ -78,6 +83,18 @@ func corpusBenchmark(runs: Int, printReport: Bool) -> Double {
   print(
     "corpus import: \(documents.count) documents, \(total / 1024) KiB, \(fixed(time * 1000, 1)) ms (median of \(runs))")
   return time
+}
+if let seedRuns {
+  let seed = ReleaseImporter.bundledReleases[0]
+  let bytes = Array(seed.text.utf8)
+  var times: [Double] = []
+  for _ in 0..<seedRuns {
+    let start = now()
+    _ = try? ReleaseImporter.importRelease(bytes: bytes, documentName: seed.name)
+    times.append(now() - start)
+  }
+  print("seed import: \(ms(median(times))) (median of \(seedRuns))")
+  exit(0)
 }
 if corpusOnly {
   _ = corpusBenchmark(runs: quick ? 1 : 5, printReport: true)

@@ -372,21 +372,31 @@ struct StatementBuilder {
   /// equity to average assets".
   static func namesRatio(_ normalized: String) -> Bool {
     let words = TextTools.splitOnSpaces(normalized)
-    if words.contains(where: { $0 == "ratio" || $0 == "ratios" || $0 == "percent" || $0 == "percentage" }) {
-      return true
+    for (k, word) in words.enumerated() {
+      switch word {
+      case "ratio", "ratios", "percent", "percentage": return true
+      // "Return on average assets", not "Expected return on plan assets".
+      case "return":
+        if k + 1 < words.count, words[k + 1] == "on", k == 0 || words[k - 1] != "expected" { return true }
+      case "rate":
+        if k > 0, words[k - 1] == "tax" || words[k - 1] == "effective" { return true }
+      // "Average equity to average assets", "Allowance for loan losses to total loans".
+      case "to":
+        if k > 0, k + 1 < words.count, words[k + 1] == "average" || words[k + 1] == "total" { return true }
+      // "Net interest margin", "Operating margin"; not "Gross margin" (often dollars), nor
+      // margin loans.
+      case "margin":
+        let before = k > 0 ? words[k - 1] : ""
+        let after = k + 1 < words.count ? words[k + 1] : ""
+        if before != "gross" && before != "contribution"
+          && !["loan", "loans", "lending", "debt", "deposit", "deposits"].contains(after)
+        {
+          return true
+        }
+      default: continue
+      }
     }
-    if (normalized.has("return on") && !normalized.has("expected return")) || normalized.has("tax rate")
-      || normalized.has("effective rate")
-    {
-      return true
-    }
-    // "Average equity to average assets", "Allowance for loan losses to total loans".
-    if normalized.has(" to average ") || normalized.has(" to total ") { return true }
-    // "Net interest margin", "Operating margin"; not "Gross margin" (often dollars), nor
-    // margin loans.
-    return words.contains("margin")
-      && !["gross margin", "contribution margin", "margin loan", "margin lending", "margin debt", "margin deposit"]
-        .contains(where: normalized.has)
+    return false
   }
 
   static func defaultTitle(_ kind: StatementKind) -> String {

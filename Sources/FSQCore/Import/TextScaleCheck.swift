@@ -68,7 +68,16 @@ enum TextScaleCheck {
       }
       for k in members {
         let statement = facts[k].source.statement
-        for power in [-3, -2, -1, 1, 2, 3] {
+        // Only a ratio near a power of a thousand is worth the exact test.
+        let ratio = abs(facts[k].value.doubleValue / stated.value.doubleValue)
+        guard ratio.isFinite, ratio > 0 else { continue }
+        let powers = [-3, -2, -1, 1, 2, 3].filter { power in
+          var target = 1.0
+          for _ in 0..<abs(power) { target *= 1000 }
+          if power < 0 { target = 1 / target }
+          return ratio >= target * 0.9 && ratio <= target * 1.1
+        }
+        for power in powers {
           let factor = Decimal.power10(3 * abs(power))
           let scaled = power > 0 ? stated.value.times(factor) : (stated.value.over(factor) ?? .zero)
           if !scaled.isZero, StatementBuilder.samePrintedFigure([facts[k].value, scaled]) != nil {
