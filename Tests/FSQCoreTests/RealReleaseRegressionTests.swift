@@ -372,6 +372,25 @@ import Testing
     #expect(Self.value(atrion, "revenue", "6m 1996-09-30") == Self.dec("15692000"))
   }
 
+  @Test func aConsolidatingStatementsConsolidatedColumnIsTheCompanys() throws {
+    // The Hartford Q1 2020: "CONSOLIDATING INCOME STATEMENTS / Three Months Ended March 31,
+    // 2020", one column per segment and a last column "Consolidated". The period is named once,
+    // above the columns; the consolidated column is the company's, the segments' are not read.
+    let document = "hartford_q1_2020.htm"
+    let hartford = try Self.company(document)
+    for item in ["revenue", "net_income"] {
+      let expected = try Self.expected(document, item: item)
+      #expect(expected.count == 2)
+      for (period, value) in expected {
+        #expect(Self.value(hartford, item, period) == value, "\(item) \(period)")
+      }
+    }
+    // The segments' columns give no facts (Commercial Lines' net income, 121, is not read there).
+    let consolidating = hartford.facts.filter { $0.source.statement == "CONSOLIDATING INCOME STATEMENTS" }
+    #expect(!consolidating.isEmpty)
+    #expect(consolidating.allSatisfy { $0.source.column.hasPrefix("Consolidated") })
+  }
+
   @Test func dashesWhereFiguresStandAreZerosNotRules() throws {
     // Asta Funding Q4 FY2004: "Provision for losses  300,000  --  300,000  --" in the middle of
     // the statement; read as a rule it cut the statement in two and lost net income.

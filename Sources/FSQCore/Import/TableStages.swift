@@ -79,6 +79,26 @@ struct HeaderModel {
       PeriodHeaders.read(headers: headers, context: identity.periodContext, statement: identity.kind ?? .other)
     }
     scale = PeriodHeaders.scale(in: identity.context + table.columnHeaders.flatMap { $0 })
+    consolidatedColumn(identity: identity)
+  }
+
+  /// A consolidating statement: one column per segment and a "Consolidated" column, the period
+  /// named once above them ("CONSOLIDATING INCOME STATEMENTS / Three Months Ended March 31,
+  /// 2020"). The consolidated column is the company's figure for that period; the segments'
+  /// columns are not read.
+  mutating func consolidatedColumn(identity: TableIdentity) {
+    guard periodCount == 0 else { return }
+    let consolidated = columns.indices.filter { k in
+      ["consolidated", "consolidated total", "total consolidated"].contains(TextTools.normalize(columns[k].header))
+    }
+    guard consolidated.count == 1 else { return }
+    for text in identity.periodContext {
+      let reading = PeriodHeaders.read(headers: [text], context: [], statement: identity.kind ?? .other)
+      guard reading.kind == .period, let period = reading.period, !period.isInstant else { continue }
+      columns[consolidated[0]] = ColumnReading(
+        header: columns[consolidated[0]].header + " " + reading.header, kind: .period, period: period)
+      return
+    }
   }
 
   var periodCount: Int { columns.filter { $0.kind == .period }.count }
