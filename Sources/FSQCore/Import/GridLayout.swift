@@ -269,11 +269,13 @@ enum GridLayout {
     func width(_ row: GridRow) -> Int { row.cells.reduce(0) { $0 + max(1, min($1.span, 1000)) } }
     func hasFigures(_ row: GridRow) -> Bool {
       row.cells.dropFirst().contains { cell in
-        if case .number = CellReader.read(cell.text) { return isFigureLike(cell.text) && !isPeriodHeading(cell.text) }
-        return false
+        guard isFigureLike(cell.text), case .number = CellReader.read(cell.text) else { return false }
+        return !isPeriodHeading(cell.text)
       }
     }
-    guard rows.allSatisfy({ $0.cells.allSatisfy { $0.rowSpan <= 1 } }),
+    // Rows all of one width (most tables) have nothing to fit.
+    guard let firstWidth = rows.first.map(width), rows.contains(where: { width($0) != firstWidth }),
+      rows.allSatisfy({ $0.cells.allSatisfy { $0.rowSpan <= 1 } }),
       let firstData = rows.firstIndex(where: hasFigures)
     else { return rows }
     let dataWidths = rows[firstData...].filter(hasFigures).map(width)

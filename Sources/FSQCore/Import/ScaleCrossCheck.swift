@@ -104,15 +104,15 @@ extension StatementBuilder {
   static func samePrintedFigure(_ values: [Decimal]) -> Decimal? {
     func unit(_ value: Decimal) -> Double {
       var u = 1.0
-      let v = abs(value.doubleValue)
+      let v = abs(value.roughDouble)
       guard v >= 1 else { return 0 }
       while u < 1e15, (v / (u * 10)).rounded() * (u * 10) == v { u *= 10 }
       return u
     }
     guard let precise = values.min(by: { unit($0) < unit($1) }) else { return nil }
-    let p = precise.doubleValue
+    let p = precise.roughDouble
     for value in values where value != precise {
-      let v = value.doubleValue
+      let v = value.roughDouble
       guard abs(v - p) <= unit(value) / 2, p != 0, abs(v - p) / abs(p) <= 0.025 else { return nil }
     }
     return precise
@@ -265,18 +265,18 @@ extension StatementBuilder {
     let periodColumns = CheckSupport.periodColumns(statements[index])
     return rows.filter { counts.contains($0.item ?? "") }.flatMap { row in
       periodColumns.compactMap { c in
-        c < row.values.count ? row.values[c].flatMap { abs($0.doubleValue) > 0 ? $0.over(scale) : nil } : nil
+        c < row.values.count ? row.values[c].flatMap { abs($0.roughDouble) > 0 ? $0.over(scale) : nil } : nil
       }
-    }.map { Decimal(Int(abs($0.doubleValue))) }
+    }.map { Decimal(Int(abs($0.roughDouble))) }
   }
 
   /// Net income over EPS × shares as a power of a thousand (0 when they agree), or nil when the
   /// figures are too small to tell.
   static func scalePower(netIncome: Decimal, eps: Decimal, shares: Decimal) -> Int? {
-    guard !netIncome.isZero, !shares.isZero, abs(eps.doubleValue) >= 0.02 else { return nil }
+    guard !netIncome.isZero, !shares.isZero, abs(eps.roughDouble) >= 0.02 else { return nil }
     let product = eps.times(shares)
     guard !product.isZero else { return nil }
-    let ratio = netIncome.doubleValue / product.doubleValue
+    let ratio = netIncome.roughDouble / product.roughDouble
     guard ratio > 0 else { return nil }
     var target = 1e-9
     for power in -3...3 {

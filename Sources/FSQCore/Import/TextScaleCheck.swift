@@ -44,8 +44,11 @@ enum TextScaleCheck {
       stated.append(Stated(item: item, periods: periods, value: claim.value, line: claim.line))
     }
     guard !stated.isEmpty else { return }
+    // Only the items the text states are looked up.
+    let statedItems = Set(stated.map(\.item))
     var byKey: [Key: [Int]] = [:]
-    for (k, fact) in facts.enumerated() where fact.unit == .usd && !fact.value.isZero {
+    for (k, fact) in facts.enumerated() where fact.unit == .usd && statedItems.contains(fact.item) && !fact.value.isZero
+    {
       byKey[Key(item: fact.item, period: fact.period), default: []].append(k)
     }
     guard !byKey.isEmpty else { return }
@@ -69,7 +72,7 @@ enum TextScaleCheck {
       for k in members {
         let statement = facts[k].source.statement
         // Only a ratio near a power of a thousand is worth the exact test.
-        let ratio = abs(facts[k].value.doubleValue / stated.value.doubleValue)
+        let ratio = abs(facts[k].value.roughDouble / stated.value.roughDouble)
         guard ratio.isFinite, ratio > 0 else { continue }
         let powers = [-3, -2, -1, 1, 2, 3].filter { power in
           var target = 1.0

@@ -181,6 +181,31 @@ public struct Decimal: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The nearest double (correctly rounded from the decimal text).
   public var doubleValue: Double { Double(scientificString) ?? .nan }
 
+  /// The value as a `Double` without going through text: the significand times an exact power
+  /// of ten (one rounding while the exponent is within ±22). For the importer's ratios and
+  /// tolerances, which run for every figure; `doubleValue` stays the one for display.
+  public var roughDouble: Double {
+    var value = Double(significand)
+    var e = exponent
+    while e > 0 {
+      let step = Swift.min(e, 22)
+      value *= Decimal.doublePowersOfTen[step]
+      e -= step
+    }
+    while e < 0 {
+      let step = Swift.min(-e, 22)
+      value /= Decimal.doublePowersOfTen[step]
+      e += step
+    }
+    return value
+  }
+
+  /// 10⁰ … 10²², each exact in a `Double`.
+  static let doublePowersOfTen: [Double] = [
+    1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+    1e20, 1e21, 1e22,
+  ]
+
   // MARK: Comparison
 
   public static func < (lhs: Decimal, rhs: Decimal) -> Bool { compare(lhs, rhs) < 0 }
