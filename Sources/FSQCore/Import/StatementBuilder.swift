@@ -371,6 +371,32 @@ struct StatementBuilder {
   /// "Return on average assets (%)", "Net interest margin", "Effective tax rate", "Average
   /// equity to average assets".
   static func namesRatio(_ normalized: String) -> Bool {
+    // Every word below starts with "rat", "per", "ret", "to" or "mar": most labels have none
+    // of them, and one pass over the bytes says so before any word is split.
+    var possible = false
+    var wordStart = true
+    var first: UInt8 = 0
+    for byte in normalized.utf8 {
+      if byte == 0x20 {
+        wordStart = true
+        continue
+      }
+      if wordStart {
+        first = byte
+        wordStart = false
+      } else if first != 0 {
+        switch (first, byte) {
+        case (UInt8(ascii: "r"), UInt8(ascii: "a")), (UInt8(ascii: "p"), UInt8(ascii: "e")),
+          (UInt8(ascii: "r"), UInt8(ascii: "e")), (UInt8(ascii: "t"), UInt8(ascii: "o")),
+          (UInt8(ascii: "m"), UInt8(ascii: "a")):
+          possible = true
+        default: break
+        }
+        if possible { break }
+        first = 0
+      }
+    }
+    guard possible else { return false }
     let words = TextTools.splitOnSpaces(normalized)
     for (k, word) in words.enumerated() {
       switch word {

@@ -64,7 +64,12 @@ enum TextScaleCheck {
       let members = stated.periods.flatMap { byKey[Key(item: stated.item, period: $0)] ?? [] }
       // Equal as read somewhere: the text confirms those tables, and says nothing of the scale
       // of the others (a period-less sentence may be about either the quarter or the year).
-      let equal = members.filter { StatementBuilder.samePrintedFigure([facts[$0].value, stated.value]) != nil }
+      let equal = members.filter { k in
+        // Within 2.5% first (cheap), then the exact test of rounding.
+        let ratio = facts[k].value.roughDouble / stated.value.roughDouble
+        return ratio > 0.97 && ratio < 1.03
+          && StatementBuilder.samePrintedFigure([facts[k].value, stated.value]) != nil
+      }
       if !equal.isEmpty {
         for k in equal { agreeing.insert(facts[k].source.statement) }
         continue
