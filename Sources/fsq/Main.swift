@@ -26,7 +26,7 @@ struct Main {
     }
     let session = Session(model: options.noBundled || !options.loads.isEmpty ? Model() : ReleaseImporter.bundledModel())
     session.continueOnError = options.keepGoing
-    let renderer = OutputRenderer(
+    var renderer = OutputRenderer(
       format: format, color: !options.noColor && !Output.noColorRequested && Output.stdoutIsTerminal)
     let diagnostics = DiagnosticRenderer(color: !options.noColor && !Output.noColorRequested && Output.stderrIsTerminal)
     var status = ExitStatus.success
@@ -34,7 +34,7 @@ struct Main {
     func report(_ result: RunResult) {
       for item in result.items {
         if case .message = item, format != .text { continue }
-        Output.out(renderer.render(item))
+        Output.out(renderer.renderNext(item))
       }
       Output.flush()
       if !result.diagnostics.isEmpty { Output.err(diagnostics.render(result.diagnostics)) }

@@ -79,6 +79,9 @@ import Testing
     #expect(lines[1].contains("\"value\":0.6666666666666666"))
     let csv = try FSQBinary.run(["--no-bundled", "--format", "csv", "-e", "$1.5k"])
     #expect(csv.out == "value,unit\r\n1500,USD\r\n")
+    // Several values are rows of one table: one header, not one per value (issue 14, 7).
+    let several = try FSQBinary.run(["--format", "csv", "-e", "revenue(q3 2009)", "-e", "revenue(q3 2008)"])
+    #expect(several.out == "value,unit\r\n11853020,USD\r\n14301428,USD\r\n")
   }
 
   @Test func invalidUTF8ScriptIsDiagnosed() throws {

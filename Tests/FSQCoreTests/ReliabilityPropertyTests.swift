@@ -60,8 +60,8 @@ func checkRun(_ result: RunResult, sourceSize: Int, _ shown: @autoclosure () -> 
   // Rendering what came out must not crash either.
   _ = DiagnosticRenderer().render(result.diagnostics)
   for format in OutputFormat.allCases {
-    let renderer = OutputRenderer(format: format)
-    for item in result.items { _ = renderer.render(item) }
+    var renderer = OutputRenderer(format: format)
+    for item in result.items { _ = renderer.renderNext(item) }
   }
   return ok
 }

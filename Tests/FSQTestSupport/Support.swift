@@ -16,8 +16,8 @@ public enum TestSupport {
     out: String, err: String, status: ExitStatus
   ) {
     let result = session.run(source: SourceFile(name: name, text: text))
-    let renderer = OutputRenderer(format: format)
-    let out = result.items.map(renderer.render).joined()
+    var renderer = OutputRenderer(format: format)
+    let out = result.items.map { renderer.renderNext($0) }.joined()
     let err = DiagnosticRenderer().render(result.diagnostics)
     return (out, err, result.status)
   }

@@ -7,6 +7,9 @@
 public struct OutputRenderer: Sendable {
   public var format: OutputFormat
   public var color: Bool
+  /// CSV: the last result written was a scalar under a `value,unit` header, so the next scalar
+  /// is one more row of the same table (`-e A -e B` gives one header, not one per value).
+  var underScalarHeader = false
 
   public init(format: OutputFormat, color: Bool = false) {
     self.format = format
@@ -14,6 +17,23 @@ public struct OutputRenderer: Sendable {
   }
 
   /// The text for one result, ending in a newline (empty for results with nothing to show).
+  /// The text for the next result of a stream of them (a script, `-e A -e B`): in CSV, scalars
+  /// one after another are rows under one `value,unit` header.
+  public mutating func renderNext(_ item: ResultItem) -> String {
+    switch item {
+    case .value(.nothing), .message: return render(item)
+    case .value(.table), .explanation, .findings:
+      underScalarHeader = false
+      return render(item)
+    case .value(let value):
+      guard format == .csv else { return render(item) }
+      let (number, unit) = csvFields(value)
+      let header = underScalarHeader ? "" : "value,unit\r\n"
+      underScalarHeader = true
+      return header + CSV.row([number, unit])
+    }
+  }
+
   public func render(_ item: ResultItem) -> String {
     switch item {
     case .value(.nothing): return ""
@@ -31,7 +51,9 @@ public struct OutputRenderer: Sendable {
   func renderScalar(_ value: Value) -> String {
     switch format {
     case .text, .markdown:
-      return ValueFormatter.text(value) + "\n"
+      // A string result prints as itself ("FSNN", not "\"FSNN\""), so `$(fsq -e 'ticker(…)')`
+      // gives the ticker.
+      return ValueFormatter.bare(value) + "\n"
     case .json:
       return JSON.object(scalarFields(value)) + "\n"
     case .csv:
