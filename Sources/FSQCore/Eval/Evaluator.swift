@@ -61,6 +61,18 @@ final class Evaluator {
     }
   }
 
+  /// How a number is written with a unit, for a did-you-mean: `5%`, `$5`, `5x`.
+  static func withUnit(_ number: String, _ unit: Unit) -> String {
+    switch unit {
+    case .percent: return "\(number)%"
+    case .currency(let code): return code == "USD" ? "$\(number)" : "\(number) \(code)"
+    case .perShare(let code): return code == "USD" ? "$\(number) (per share)" : "\(number) \(code) per share"
+    case .multiple: return "\(number)x"
+    case .percentagePoints: return "\(number)pp"
+    default: return "a quantity in \(unit)"
+    }
+  }
+
   func fail(_ id: DiagnosticID, _ message: String, _ span: Span, notes: [DiagnosticNote] = []) -> Diagnostic {
     Diagnostic(id, message, at: span, in: source, notes: notes)
   }
@@ -213,8 +225,23 @@ final class Evaluator {
         if a.amount.isZero && n < 0 { throw fail(.divisionByZero, "division by zero", operatorSpan) }
         return .quantity(Quantity(try a.amount.power(n), a.unit, derived: derived))
       default:
-        guard a.unit == b.unit || a.unit == .none || b.unit == .none else {
-          throw fail(.unitMismatch, "cannot compare \(a.unit) with \(b.unit)", operatorSpan)
+        // A difference of percentages compares with a percentage: `… > 2%` (there is no pp literal).
+        let percentages: Set<Unit> = [.percent, .percentagePoints]
+        if a.unit != b.unit && !(percentages.contains(a.unit) && percentages.contains(b.unit)) {
+          // Zero is zero in any unit (`net_income(q3 2009) > 0`); any other plain number
+          // against a quantity with a unit is ambiguous: is 5 five percent or 500%?
+          let plain = a.unit == .none ? a : (b.unit == .none ? b : nil)
+          if let plain, plain.amount.isZero {
+            // compared below
+          } else if let plain {
+            let unit = plain.unit == a.unit ? b.unit : a.unit
+            let number = plain.amount.plainString
+            throw fail(
+              .unitMismatch, "cannot compare \(unit) with a plain number", operatorSpan,
+              notes: [DiagnosticNote("give the number its unit: \(Self.withUnit(number, unit))")])
+          } else {
+            throw fail(.unitMismatch, "cannot compare \(a.unit) with \(b.unit)", operatorSpan)
+          }
         }
         let order = Decimal.compare(a.amount, b.amount)
         switch op {
