@@ -54,6 +54,7 @@ func features(of example: String) -> Set<String> {
       if text.hasPrefix("_") || text.contains(where: { $0.isLetter }) { found.insert("letter") }
     case .number, .money, .percent, .percentagePoints, .multiple:
       if text.contains(#/[0-9]_[0-9]/#) { found.insert("form:underscore") }
+      if text.contains(#/^\$[0-9]{1,3},[0-9]{3}/#) { found.insert("form:thousands") }
       if text.contains(#/\.[0-9]/#) { found.insert("form:fraction") }
       if text.contains(#/[0-9][eE][+-]?[0-9]/#) { found.insert("form:exponent") }
       if text.contains(#/[0-9](k|K|m|M|b|B|bn)%?$/#) { found.insert("form:scale") }
@@ -189,6 +190,7 @@ let evidence: [String: [String]] = [
   "exponent": ["form:exponent"],
   "scale": ["form:scale"],
   "money": ["tok:money"],
+  "grouped_decimal": ["form:thousands"],
   "percentage": ["tok:percent"],
   "percentage_points": ["tok:percentagePoints"],
   "multiple": ["tok:multiple"],

@@ -73,12 +73,16 @@ let literalCases: [LexerCase] = [
   .init("ch1 2010", [(.period, "ch1 2010")]),
   .init("cy2009", [(.period, "cy2009")]),
   .init("cy 2009", [(.period, "cy 2009")]),
-  // Near misses of periods are names and numbers.
-  .init("q5 2009", [(.identifier, "q5"), (.number, "2009")]),
-  .init("h3 2009", [(.identifier, "h3"), (.number, "2009")]),
+  // Near misses of periods say what is wrong with them; a word alone is a name.
+  .init("q5 2009", [(.invalid, "q5 2009")], ["invalid-period"]),
+  .init("h3 2009", [(.invalid, "h3 2009")], ["invalid-period"]),
   .init("q3", [(.identifier, "q3")]),
-  .init("q3 209", [(.identifier, "q3"), (.number, "209")]),
-  .init("q3 20091", [(.identifier, "q3"), (.number, "20091")]),
+  .init("q3 209", [(.invalid, "q3 209")], ["invalid-period"]),
+  .init("q3 20091", [(.invalid, "q3 20091")], ["invalid-period"]),
+  .init("q3 09", [(.invalid, "q3 09")], ["invalid-period"]),
+  // Money with thousands commas; a comma that groups no three digits separates.
+  .init("$11,853,020", [(.money, "$11,853,020")]),
+  .init("$1,5", [(.money, "$1"), (.comma, ","), (.number, "5")]),
   .init("fy", [(.identifier, "fy")]),
   .init("fy20081", [(.identifier, "fy20081")]),
   .init("y2009", [(.identifier, "y2009")]),

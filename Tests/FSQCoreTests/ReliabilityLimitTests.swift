@@ -1,3 +1,5 @@
+import FSQTestSupport
+import Foundation
 import Testing
 
 @testable import FSQCore
@@ -37,6 +39,20 @@ import Testing
   // MARK: Runaway evaluation
 
   static let runaway = "def f(n) = if(n < 1, 0, f(n-1) + f(n-1)); f(60)"
+
+  /// The limits the docs give are the code's (issue 14, item 6: the docs said 50 million steps
+  /// while the code stopped at 5 million).
+  @Test func theDocumentedLimitsAreTheCodes() throws {
+    let url = TestSupport.packageRoot.appendingPathComponent("docs/language.md")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    var steps = ""
+    for (k, digit) in String(Evaluator.maximumSteps).reversed().enumerated() {
+      if k > 0 && k % 3 == 0 { steps = "," + steps }
+      steps = String(digit) + steps
+    }
+    #expect(text.contains("evaluation steps (\(steps))"), "docs/language.md should give \(steps) steps")
+    #expect(!text.contains("50 million"))
+  }
 
   /// Regression: the step limit was 50 million, over a minute of a debug build (several
   /// seconds of a release one) before a runaway script heard about it.

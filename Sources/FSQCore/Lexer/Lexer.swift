@@ -174,7 +174,51 @@ public struct Lexer {
     if length <= 7, let keyword = keyword(start: start, length: length) {
       return Token(keyword, Span(start: start, end: position))
     }
+    if let problem = malformedPeriod(wordStart: start, wordLength: length) {
+      position = problem.end
+      return invalid(.invalidPeriod, problem.message, start)
+    }
     return Token(.identifier, Span(start: start, end: position))
+  }
+
+  /// A word and a number that try to be a period and are not one: `q5 2009` (no fifth
+  /// quarter), `h3 2009`, `q3 09` (a two-digit year). Nil for anything else (`q5` alone stays
+  /// an identifier).
+  private func malformedPeriod(wordStart start: Int, wordLength length: Int) -> (end: Int, message: String)? {
+    var index = start
+    if length >= 3, lower(bytes[index]) == UInt8(ascii: "c") { index += 1 }
+    let letter = lower(bytes[index])
+    guard letter == UInt8(ascii: "q") || letter == UInt8(ascii: "h") else { return nil }
+    let digits = digitRun(from: index + 1)
+    guard digits >= 1, index + 1 + digits == start + length else { return nil }
+    // The number after the spaces.
+    var cursor = start + length
+    while cursor < bytes.count && (bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "\t")) {
+      cursor += 1
+    }
+    guard cursor > start + length else { return nil }
+    let yearDigits = digitRun(from: cursor)
+    guard yearDigits >= 1, cursor + yearDigits >= bytes.count || !isIdentifierByte(bytes[cursor + yearDigits]) else {
+      return nil
+    }
+    let end = cursor + yearDigits
+    let word = source.text(of: Span(start: start, end: start + length))
+    let number = Int(source.text(of: Span(start: index + 1, end: index + 1 + digits))) ?? 0
+    let quarter = letter == UInt8(ascii: "q")
+    if quarter ? !(1...4).contains(number) : !(1...2).contains(number) {
+      return (
+        end,
+        quarter
+          ? "'\(word)' is not a quarter: quarters are q1 to q4 (q3 2009, cq3 2009)"
+          : "'\(word)' is not a half year: halves are h1 and h2 (h1 2009)"
+      )
+    }
+    if yearDigits != 4 {
+      let year = source.text(of: Span(start: cursor, end: end))
+      let full = yearDigits == 2 ? "\(word) 20\(year)" : "\(word) 2009"
+      return (end, "write the year of '\(word) \(year)' with four digits: \(full)")
+    }
+    return nil
   }
 
   /// Recognises `q3 2009`, `cq3 2009`, `h1 2009`, `fy 2008`, `fy2008`, `cy2009`.
@@ -330,6 +374,25 @@ public struct Lexer {
 
   /// Digits with `_` separators, a fraction, an exponent, then an optional suffix:
   /// `k`, `M`/`m`, `bn`/`B` scale; `%`, `pp`, `x` units.
+  /// Whether the comma at `comma` separates thousands in the number that starts at `start`:
+  /// one to three digits before it (back to the number's start or the previous comma) and
+  /// exactly three after it.
+  private func thousandsGroup(at comma: Int, start: Int) -> Bool {
+    var before = 0
+    var k = comma - 1
+    while k >= start, isDigit(bytes[k]) {
+      before += 1
+      k -= 1
+    }
+    let leadingGroup = k < start || bytes[k] == UInt8(ascii: "$")
+    guard (1...3).contains(before), leadingGroup || bytes[k] == UInt8(ascii: ","), before == 3 || leadingGroup else {
+      return false
+    }
+    guard comma + 3 < bytes.count || comma + 3 == bytes.count else { return false }
+    for j in 1...3 where comma + j >= bytes.count || !isDigit(bytes[comma + j]) { return false }
+    return comma + 4 >= bytes.count || !isDigit(bytes[comma + 4])
+  }
+
   private mutating func lexNumberBody(start: Int, kind: TokenKind) -> Token {
     var sawPoint = false
     while position < bytes.count {
@@ -342,6 +405,11 @@ public struct Lexer {
         position += 1
       } else if byte == UInt8(ascii: "."), !sawPoint, position + 1 < bytes.count, isDigit(bytes[position + 1]) {
         sawPoint = true
+        position += 1
+      } else if kind == .money, byte == UInt8(ascii: ","), !sawPoint, thousandsGroup(at: position, start: start) {
+        // "$11,000,000" as analysts type money: a comma before exactly three digits, after one
+        // to three digits (or another such group), is a thousands separator. "$1,5" or
+        // "max($1, $2)" stay a comma between arguments.
         position += 1
       } else {
         break

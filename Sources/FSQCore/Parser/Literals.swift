@@ -53,6 +53,8 @@ enum Literals {
       }
       body = body.dropLast()
     }
+    // "$11,000,000": the lexer took the thousands commas of a money amount into the token.
+    if body.contains(UInt8(ascii: ",")) { body = ArraySlice(body.filter { $0 != UInt8(ascii: ",") }) }
     guard var amount = Decimal(parsingUTF8: body) else {
       if body.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }) {
         return .failure(Failure(id: .overflow, message: "number '\(text)' is out of range"))
