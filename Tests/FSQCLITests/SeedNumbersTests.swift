@@ -59,6 +59,21 @@ import Testing
     }
   }
 
+  @Test func aPrintedLabelFindsTheRowPrintedSo() throws {
+    // Issue 14, item 2: "Forgiveness of debt" (the reconciliation's line 166, printed
+    // (25,000)) answered $25,000 from "Gain on Settlements of Debt" (line 60).
+    let result = try FSQBinary.run(["-e", "explain \"Forgiveness of debt\"(q3 2008)"])
+    #expect(result.out.hasPrefix("\"Forgiveness of debt\"(q3 2008) = -$25,000\n"))
+    #expect(result.out.contains("line 166"))
+    // The export gives each item and period one figure: the reconciliation's line is its own.
+    let csv = try FSQBinary.run(["--export", "csv"])
+    let settlement = csv.out.split(separator: "\r\n").filter {
+      $0.contains(",gain_on_debt_settlement,") && $0.contains(",2008-07-01,2008-09-30,")
+    }
+    #expect(settlement.count == 1)
+    #expect(settlement.first?.contains(",25000,") == true)
+  }
+
   @Test func tickersOverTime() throws {
     let result = try FSQBinary.run([
       "-e", "ticker(2009-05-29)", "-e", "exchange(2009-05-29)", "-e", "ticker(2009-11-17)", "-e",

@@ -3,10 +3,20 @@
 extension Evaluator {
   /// `revenue(q3 2009)`: the figure for an item and period, from the company's facts, with a
   /// quarter derived from year-to-date figures when it is not printed.
-  func lookupItem(_ name: String, _ values: [Value], argumentSpans: [Span], calleeSpan: Span, company: Int)
+  func lookupItem(
+    _ name: String, _ values: [Value], argumentSpans: [Span], calleeSpan: Span, company: Int,
+    printedLabel: String? = nil
+  )
     throws(Diagnostic) -> Value
   {
-    let figures = index.figures(name, company: company)
+    var figures = index.figures(name, company: company)
+    // Asked for by the label printed ("Forgiveness of debt"), the rows printed so are the
+    // answer, not another statement's row of the same item ("Gain on Settlements of Debt").
+    if let printedLabel {
+      let wanted = ModelIndex.normalize(printedLabel)
+      let printed = figures.filter { ModelIndex.normalize($0.label) == wanted }
+      if !printed.isEmpty { figures = printed }
+    }
     // Text items (none yet) and zero-argument access are not supported: an item needs a period.
     guard values.count == 1 else {
       throw fail(
@@ -76,7 +86,8 @@ extension Evaluator {
     var values: [Value] = []
     for argument in arguments { values.append(try evaluate(argument, scope)) }
     return try lookupItem(
-      items[0], values, argumentSpans: arguments.map(\.span), calleeSpan: calleeSpan, company: company)
+      items[0], values, argumentSpans: arguments.map(\.span), calleeSpan: calleeSpan, company: company,
+      printedLabel: label)
   }
 
   // MARK: Missing figures

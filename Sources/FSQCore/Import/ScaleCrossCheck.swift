@@ -20,6 +20,47 @@ extension StatementBuilder {
     adoptScalesByAgreement()
     for index in statements.indices { checkEarningsPerShare(index) }
     resolveConflicts()
+    separateRestatedLines()
+  }
+
+  /// A reconciliation line that the catalog names as an income-statement item but that prints
+  /// another figure for it ("Forgiveness of debt (25,000)" adding back what the income
+  /// statement shows as "Gain on Settlements of Debt 25,000") is its own line, not a second
+  /// figure of that item: it keeps an item named by its label, so one item and period has one
+  /// figure and the printed line is still reachable by its label.
+  mutating func separateRestatedLines() {
+    struct Key: Hashable {
+      var item: String
+      var period: ResolvedPeriod
+    }
+    var home: [Key: Decimal] = [:]
+    for fact in facts where fact.statement == Self.homeStatement(fact.item) {
+      home[Key(item: fact.item, period: fact.period)] = fact.value
+    }
+    guard !home.isEmpty else { return }
+    // Rows (statement, line) whose figures differ from the item's home statement.
+    struct Row: Hashable {
+      var statement: Int
+      var line: Int
+    }
+    var differing = Set<Row>()
+    for (k, fact) in facts.enumerated() where fact.statement == .reconciliation {
+      if let value = home[Key(item: fact.item, period: fact.period)], value != fact.value {
+        differing.insert(Row(statement: factStatements[k], line: fact.source.line))
+      }
+    }
+    guard !differing.isEmpty else { return }
+    for k in facts.indices where differing.contains(Row(statement: factStatements[k], line: facts[k].source.line)) {
+      let slug = TextTools.slug(facts[k].label)
+      guard !slug.isEmpty, slug != facts[k].item else { continue }
+      let old = facts[k].item
+      facts[k].item = slug
+      let index = factStatements[k]
+      for r in statements[index].rows.indices
+      where statements[index].rows[r].line == facts[k].source.line && statements[index].rows[r].item == old {
+        statements[index].rows[r].item = slug
+      }
+    }
   }
 
   // MARK: The same item and period printed differently
