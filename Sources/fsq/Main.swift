@@ -89,7 +89,8 @@ struct Main {
         let text = options.explain ? "explain " + expression : expression
         let result = session.run(text, origin: .commandLine)
         report(result)
-        if result.status != .success && result.status != .assertionFailed { return status }
+        // An evaluation error stops the run unless --keep-going says to go on to the next -e.
+        if result.status != .success && result.status != .assertionFailed && !options.keepGoing { return status }
       }
       return status
     }

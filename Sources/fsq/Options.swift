@@ -33,7 +33,9 @@ struct Options: ParsableCommand {
   @Flag(name: .customLong("explain"), help: "Explain each -e expression instead of printing only its value.")
   var explain = false
 
-  @Flag(name: .customLong("keep-going"), help: "In a script, report an error and go on with the next statement.")
+  @Flag(
+    name: .customLong("keep-going"),
+    help: "Report an error and go on with the next statement (in a script) or the next -e.")
   var keepGoing = false
 
   @Flag(name: .customLong("no-bundled"), help: "Start with no companies instead of the bundled Fusion model.")
@@ -62,14 +64,12 @@ struct Options: ParsableCommand {
   @Argument(help: ArgumentHelp("A script to run; '-' reads the script from standard input.", valueName: "SCRIPT"))
   var script: String?
 
-  static let overview = """
-    With no SCRIPT and no -e, fsq starts an interactive session on a terminal, or runs the
-    script on standard input when it is not a terminal. fsq starts on the bundled model of
-    Fusion Telecommunications unless --load or --no-bundled says otherwise.
-
-    Exit codes: 0 success; 1 failed assertion or check; 2 usage error; 3 syntax error;
-    4 evaluation error; 5 unreadable or unimportable input file; 130 interrupted.
-    """
+  // One line per paragraph: the argument parser wraps at the terminal's width, and a line break
+  // of our own in the middle of a sentence would break it again there.
+  static let overview = [
+    "With no SCRIPT and no -e, fsq starts an interactive session on a terminal, or runs the script on standard input when it is not a terminal. fsq starts on the bundled model of Fusion Telecommunications unless --load or --no-bundled says otherwise.",
+    "Exit codes: 0 success; 1 failed assertion or check; 2 usage error; 3 syntax error; 4 evaluation error; 5 unreadable or unimportable input file; 130 interrupted.",
+  ].joined(separator: "\n\n")
 }
 
 /// What `Main` needs from the command line, as plain values.

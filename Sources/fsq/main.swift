@@ -18,12 +18,13 @@ if let common = Settings.parseCommonForms(Array(CommandLine.arguments.dropFirst(
     options = Settings(try Options.parse())
   } catch {
     let code = Options.exitCode(for: error)
-    let message = Options.fullMessage(for: error)
     if code == .success {
-      Output.out(message + "\n")
+      Output.out(Options.fullMessage(for: error) + "\n")
       exit(0)
     }
-    Output.err("fsq: " + message + "\n")
+    // The error alone, then one pointer to --help (the full message adds a usage line and a
+    // "see --help" of its own).
+    Output.err("fsq: " + Options.message(for: error) + "\n")
     Output.err("Run 'fsq --help' for the options.\n")
     exit(ExitStatus.usage.rawValue)
   }

@@ -4,6 +4,35 @@ import Testing
 
 /// Options and formats of the one-liner front end, through the built binary.
 @Suite struct OptionsTests {
+  @Test func keepGoingAppliesToExpressions() throws {
+    // Issue 14, item 16: --keep-going went on after a failing statement of a script, not -e.
+    let result = try FSQBinary.run(["--keep-going", "-e", "1/0", "-e", "2"])
+    #expect(result.out == "2\n")
+    #expect(result.err.contains("division by zero"))
+    #expect(result.status == 4)
+    // Without it, the first error stops the run.
+    #expect(try FSQBinary.run(["-e", "1/0", "-e", "2"]).out.isEmpty)
+  }
+
+  @Test func anUnknownOptionSaysSoOnce() throws {
+    // Issue 14, item 20: the usage error pointed to --help twice.
+    let result = try FSQBinary.run(["--bogus"])
+    #expect(result.status == 2)
+    #expect(result.err == "fsq: Unknown option '--bogus'\nRun 'fsq --help' for the options.\n")
+  }
+
+  @Test func helpWrapsWholeSentences() throws {
+    // Issue 14, item 20: the overview's own line breaks broke lines again after the parser's
+    // wrapping ("runs the" / "script on standard input"). Lines of a paragraph fill the width.
+    let help = try FSQBinary.run(["--help"]).out
+    let overview = help.components(separatedBy: "USAGE:")[0]
+    for paragraph in overview.components(separatedBy: "\n\n").dropFirst() {
+      let lines = paragraph.split(separator: "\n")
+      for line in lines.dropLast() { #expect(line.count >= 60, "short line in --help: \(line)") }
+    }
+    #expect(overview.replacingOccurrences(of: "\n", with: " ").contains("or runs the script on standard input"))
+  }
+
   static let acme = TestSupport.packageRoot.appendingPathComponent("Tests/Fixtures/acme/acme_q3_fy2011.md").path
 
   @Test func markdownTable() throws {

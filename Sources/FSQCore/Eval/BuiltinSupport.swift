@@ -99,11 +99,24 @@ extension Evaluator {
     annotate(
       formula: "item(\(yearToDate)) + item(\(priorYear)) - item(\(priorYearToDate))",
       remarks: ["derived: year to date plus the prior fiscal year less its year to date"])
-    let now = try apply(item, [.period(q == 1 ? quarter : yearToDate)], span: span, scope)
-    let year = try apply(item, [.period(priorYear)], span: span, scope)
-    let then = try apply(item, [.period(q == 1 ? quarter.yearEarlier : priorYearToDate)], span: span, scope)
-    let sum = try applyBinary(.add, now, year, operatorSpan: span, left: span, right: span)
-    return derived(try applyBinary(.subtract, sum, then, operatorSpan: span, left: span, right: span))
+    do throws(Diagnostic) {
+      let now = try apply(item, [.period(q == 1 ? quarter : yearToDate)], span: span, scope)
+      let year = try apply(item, [.period(priorYear)], span: span, scope)
+      let then = try apply(item, [.period(q == 1 ? quarter.yearEarlier : priorYearToDate)], span: span, scope)
+      let sum = try applyBinary(.add, now, year, operatorSpan: span, left: span, right: span)
+      return derived(try applyBinary(.subtract, sum, then, operatorSpan: span, left: span, right: span))
+    } catch {
+      guard error.id == .missingFigure else { throw error }
+      // Say why ttm wanted the figure it could not find: neither way to the twelve months works.
+      var explained = error
+      let first = quarter.prior.prior.prior
+      let ways =
+        q == 1
+        ? "the four quarters \(first) to \(quarter), or \(quarter) + \(priorYear) − \(quarter.yearEarlier)"
+        : "the four quarters \(first) to \(quarter), or \(yearToDate) + \(priorYear) − \(priorYearToDate)"
+      explained.notes.insert(DiagnosticNote("ttm(…, \(quarter)) adds up \(ways); neither set is complete"), at: 0)
+      throw explained
+    }
   }
 
   /// The base for change(): a year earlier, or for a balance date the prior fiscal year end.

@@ -6,6 +6,11 @@ enum Suggest {
   static func closest(to name: String, in candidates: [String]) -> String? {
     let target = Array(name.lowercased().utf8)
     guard !target.isEmpty, target.count < 200 else { return nil }
+    // The same words without the small ones: research_and_development is research_development.
+    let words = significantWords(name)
+    if words.count >= 2, let same = Set(candidates).filter({ $0 != name && significantWords($0) == words }).min() {
+      return same
+    }
     var best: (String, Int)?
     for candidate in Set(candidates) where candidate != name {
       let bytes = Array(candidate.lowercased().utf8)
@@ -17,6 +22,11 @@ enum Suggest {
       }
     }
     return best?.0
+  }
+
+  /// The words of a name joined by `_`, without "and", "of", "the", "&".
+  static func significantWords(_ name: String) -> [Substring] {
+    name.lowercased().split(separator: "_").filter { !["and", "of", "the", "&"].contains($0) }
   }
 
   static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
