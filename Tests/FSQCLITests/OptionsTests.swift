@@ -14,6 +14,13 @@ import Testing
     #expect(try FSQBinary.run(["-e", "1/0", "-e", "2"]).out.isEmpty)
   }
 
+  @Test func loadingAnotherCompanySaysItIsNowCurrent() throws {
+    // Issue 14, item 15: `load` made the new company current without a word.
+    let fixture = TestSupport.packageRoot.appendingPathComponent("Tests/FSQCoreTests/Fixtures/cascade_q2_2004.txt").path
+    let result = try FSQBinary.run(["-e", "load \"\(fixture)\""])
+    #expect(result.out.contains("csf is now the current company (use fsnn to go back)"))
+  }
+
   @Test func anUnknownOptionSaysSoOnce() throws {
     // Issue 14, item 20: the usage error pointed to --help twice.
     let result = try FSQBinary.run(["--bogus"])

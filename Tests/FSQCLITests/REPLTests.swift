@@ -157,8 +157,19 @@ func play(_ lines: [LineReadResult], model: Model = Model()) -> (ScriptedReader,
     #expect(transcript.output.contains("cost_of_revenue  Cost of Revenues\n"))
     #expect(transcript.output.contains("revenue"))
     transcript.output = ""
+    // Issue 14, item 13: `:items WORD` filters by name or printed label.
+    transcript.output = ""
+    repl.handle(":items cost")
+    #expect(transcript.output == "cost_of_revenue  Cost of Revenues\n")
+    transcript.output = ""
+    repl.handle(":items zzz")
+    #expect(transcript.output == "no item of Acme Corp matches 'zzz'\n")
+    // Issue 14, item 11: the labels one types, then the dates.
+    transcript.output = ""
     repl.handle(":periods")
-    #expect(transcript.output == "2008-07-01..2008-09-30  (3 months)\n2009-07-01..2009-09-30  (3 months)\n")
+    #expect(
+      transcript.output
+        == "q3 2008  2008-07-01..2008-09-30 (3 months)\nq3 2009  2009-07-01..2009-09-30 (3 months)\n")
     transcript.output = ""
     repl.handle(":use nosuch")
     #expect(!transcript.errors.isEmpty)

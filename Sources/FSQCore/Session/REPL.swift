@@ -160,7 +160,7 @@ public final class REPL {
         write("using \(session.model.companies[index].name)\n", .error)
       }
     case ":items":
-      listItems()
+      listItems(matching: argument)
     case ":periods":
       listPeriods()
     case ":companies":
@@ -214,16 +214,23 @@ public final class REPL {
     session.evaluator.currentCompany.map { session.model.companies[$0] }
   }
 
-  func listItems() {
+  /// `:items`, or `:items WORD`: the items whose name or printed label contains the word.
+  func listItems(matching filter: String = "") {
     guard let company = currentCompany else { return noCompany() }
     var labels: [String: String] = [:]
     for fact in company.facts where labels[fact.item] == nil { labels[fact.item] = fact.label }
+    let wanted = filter.lowercased()
+    if !wanted.isEmpty {
+      labels = labels.filter { $0.key.lowercased().contains(wanted) || $0.value.lowercased().contains(wanted) }
+    }
     let width = labels.keys.map(\.count).max() ?? 0
     var text = ""
     for name in labels.keys.sorted() {
       text += name + String(repeating: " ", count: width - name.count + 2) + labels[name]! + "\n"
     }
-    write(text.isEmpty ? "\(company.name) reports no items\n" : text, .output)
+    let none =
+      wanted.isEmpty ? "\(company.name) reports no items\n" : "no item of \(company.name) matches '\(filter)'\n"
+    write(text.isEmpty ? none : text, .output)
   }
 
   func listPeriods() {
@@ -233,9 +240,13 @@ public final class REPL {
     let sorted = seen.sorted {
       ($0.end.dayNumber, $0.start?.dayNumber ?? Int.max) < ($1.end.dayNumber, $1.start?.dayNumber ?? Int.max)
     }
+    // The label one types (q3 2009, fy 2008, 9m 2009, a date), then the dates it covers.
+    let labels = sorted.map { PeriodLabel.describe($0, fiscalYearEnd: company.fiscalYearEnd) }
+    let width = labels.map(\.count).max() ?? 0
     var text = ""
-    for period in sorted {
-      text += period.isInstant ? "\(period)  (balance date)\n" : "\(period)  (\(period.months) months)\n"
+    for (period, label) in zip(sorted, labels) {
+      let pad = String(repeating: " ", count: width - label.count + 2)
+      text += label + pad + (period.isInstant ? "balance date" : "\(period) (\(period.months) months)") + "\n"
     }
     write(text.isEmpty ? "\(company.name) reports no periods\n" : text, .output)
   }

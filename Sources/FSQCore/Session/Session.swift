@@ -208,11 +208,17 @@ public final class Session {
       } catch {
         throw evaluator.fail(.importFailed, "cannot import '\(path)': \(error.message)", span)
       }
+      let previous = evaluator.currentCompany
       evaluator.replaceModel(model)
       let company = model.companies.last!
       if model.companies.count > before { evaluator.currentCompany = model.companies.count - 1 }
       let summary = company.importReports.last { $0.document == name }?.summary ?? ""
-      return "loaded \(name): \(company.name) (\(company.id))\(summary)"
+      // A new company becomes the current one: say so when another one was current.
+      var current = ""
+      if let previous, previous != evaluator.currentCompany {
+        current = "; \(company.id) is now the current company (use \(model.companies[previous].id) to go back)"
+      }
+      return "loaded \(name): \(company.name) (\(company.id))\(summary)\(current)"
     }
   }
 
