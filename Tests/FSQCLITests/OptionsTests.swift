@@ -21,6 +21,20 @@ import Testing
     #expect(result.out.contains("csf is now the current company (use fsnn to go back)"))
   }
 
+  @Test func theManPageListsEveryOption() throws {
+    // Issue 14, item 18: the man page Scripts/install puts in place says what --help says.
+    let help = try FSQBinary.run(["--help"]).out
+    let man = try String(
+      contentsOf: TestSupport.packageRoot.appendingPathComponent("docs/fsq.1"), encoding: .utf8
+    ).replacingOccurrences(of: "\\-", with: "-")
+    // Option lines start "  -e" or "  --load"; the lines under them continue a description.
+    let options = help.components(separatedBy: "OPTIONS:")[1].split(separator: "\n").compactMap { line in
+      line.hasPrefix("  -") ? line.split(separator: " ").first.map { String($0).trimmingCharacters(in: [","]) } : nil
+    }
+    #expect(options.count >= 10)
+    for option in options { #expect(man.contains(option), "docs/fsq.1 does not mention \(option)") }
+  }
+
   @Test func anUnknownOptionSaysSoOnce() throws {
     // Issue 14, item 20: the usage error pointed to --help twice.
     let result = try FSQBinary.run(["--bogus"])
