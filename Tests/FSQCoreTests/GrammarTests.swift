@@ -240,6 +240,49 @@ let evidence: [String: [String]] = [
     }
   }
 
+  /// The editor grammars (`Editors/`) highlight every keyword of `Grammar/fsq.ebnf`, and the
+  /// TextMate grammar's patterns are valid regular expressions that match the grammar's examples.
+  @Test func editorGrammarsFollowTheKeywords() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    let ebnf = try String(contentsOf: root.appendingPathComponent("Grammar/fsq.ebnf"), encoding: .utf8)
+    let start = try #require(ebnf.range(of: "keyword = "))
+    let end = try #require(ebnf.range(of: ";", range: start.upperBound..<ebnf.endIndex))
+    let keywords = ebnf[start.upperBound..<end.lowerBound].split(separator: "|").map {
+      $0.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: ["\""])
+    }
+    #expect(keywords.count >= 10)
+    let textMate = try String(
+      contentsOf: root.appendingPathComponent("Editors/vscode/fsq.tmLanguage.json"), encoding: .utf8)
+    let vim = try String(contentsOf: root.appendingPathComponent("Editors/vim/syntax/fsq.vim"), encoding: .utf8)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(textMate.utf8)) as? [String: Any])
+    let repository = try #require(json["repository"] as? [String: [String: Any]])
+    let keywordPattern = try #require(repository["keyword"]?["match"] as? String)
+    let vimWords = Set(
+      vim.split(separator: "\n").filter { $0.hasPrefix("syn keyword") }.flatMap {
+        $0.split(separator: " ").dropFirst(3)
+      }
+      .map(String.init))
+    for keyword in keywords {
+      let regex = try NSRegularExpression(pattern: keywordPattern)
+      let hits = regex.numberOfMatches(in: keyword, range: NSRange(keyword.startIndex..., in: keyword))
+      #expect(hits == 1, "the TextMate grammar does not highlight '\(keyword)'")
+      #expect(vimWords.contains(keyword), "the Vim syntax file does not highlight '\(keyword)'")
+    }
+    // Every pattern compiles, and the period and number patterns match what the grammar shows.
+    for (name, rule) in repository {
+      for key in ["match", "begin", "end"] {
+        if let pattern = rule[key] as? String {
+          #expect((try? NSRegularExpression(pattern: pattern)) != nil, "\(name).\(key) is not a valid pattern")
+        }
+      }
+    }
+    let period = try NSRegularExpression(pattern: try #require(repository["period"]?["match"] as? String))
+    for text in ["q3 2009", "fy2008", "cy 2009", "2009q3", "9m 2009", "CQ4 2010"] {
+      #expect(period.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil, "\(text)")
+    }
+  }
+
   @Test func everyReferencedProductionIsDefined() throws {
     // Names used on right-hand sides must be defined (or be prose inside ? ... ?).
     let url = URL(fileURLWithPath: #filePath)
