@@ -18,6 +18,11 @@ struct InteractiveShell {
       if stream == .output { Output.out(text) } else { Output.flush(); Output.err(text) }
       Output.flush()
     }
+    // Help wraps to the terminal's width (never mid-word), read once at start.
+    var size = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 {
+      repl.helpWidth = Int(size.ws_col) - 2
+    }
     var reader = EditLineReader(historyPath: EditLineReader.defaultHistoryPath())
     EditLineReader.completionProvider = { line, cursor in repl.completions(for: line, cursor: cursor) }
     Output.out("fsq \(FSQ.version) — :help for help, Ctrl-D to leave\n")

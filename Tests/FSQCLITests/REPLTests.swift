@@ -146,6 +146,28 @@ func play(_ lines: [LineReadResult], model: Model = Model()) -> (ScriptedReader,
     transcript.output = ""
     repl.handle(":help grwoth")
     #expect(transcript.output.contains("did you mean 'growth'?"))
+    // Issue 14, item 10: ":help periods" is the topic (":help :periods" the command), and the
+    // statements have help of their own.
+    transcript.output = ""
+    repl.handle(":help periods")
+    #expect(transcript.output.hasPrefix("Periods: q3 2009"))
+    transcript.output = ""
+    repl.handle(":help :periods")
+    #expect(transcript.output.hasPrefix(":periods"))
+    for statement in ["table", "let", "assert", "def", "explain", "check", "use", "load"] {
+      transcript.output = ""
+      repl.handle(":help \(statement)")
+      #expect(transcript.output.hasPrefix(statement), "\(statement): \(transcript.output)")
+    }
+    // Help is wrapped to the width, at spaces: no line longer, no word cut.
+    repl.helpWidth = 40
+    transcript.output = ""
+    repl.handle(":help statements")
+    let lines = transcript.output.split(separator: "\n")
+    #expect(lines.count > 3)
+    #expect(lines.allSatisfy { $0.count <= 40 })
+    let words = { (text: String) in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) }
+    #expect(words(transcript.output) == words(REPL.topics["statements"]!))
   }
 
   @Test func modelCommands() {

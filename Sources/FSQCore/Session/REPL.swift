@@ -286,7 +286,32 @@ public final class REPL {
 
   // MARK: Help
 
-  static let topics: [String: String] = [
+  /// The width help text is wrapped to: the terminal's, less a margin (80 columns when not known).
+  public var helpWidth = 78
+
+  /// Text reflowed to `width` columns at spaces (paragraphs kept), never breaking a word.
+  static func wrap(_ text: String, width: Int) -> String {
+    // Paragraphs are parted by an empty line.
+    var paragraphs: [[Substring]] = [[]]
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.isEmpty { paragraphs.append([]) } else { paragraphs[paragraphs.count - 1].append(line) }
+    }
+    return paragraphs.filter { !$0.isEmpty }.map { $0.joined(separator: " ") }.map { paragraph in
+      var lines: [String] = []
+      var line = ""
+      for word in paragraph.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+        if !line.isEmpty, line.count + 1 + word.count > width {
+          lines.append(line)
+          line = ""
+        }
+        line += (line.isEmpty ? "" : " ") + word
+      }
+      if !line.isEmpty { lines.append(line) }
+      return lines.joined(separator: "\n")
+    }.joined(separator: "\n\n")
+  }
+
+  public static let topics: [String: String] = [
     "units": """
     Units: figures carry their unit. Money is in the company's currency (USD), shares are
     counts, ratios of money are percentages and differences of percentages are percentage
@@ -309,6 +334,39 @@ public final class REPL {
     shows the computation; check [COMPANY] checks that releases tie; use NAME and load "FILE"
     change the company and the model.
     """,
+    "let": """
+    let NAME = EXPR binds a variable for the rest of the session or script: let base = revenue(q3
+    2008). A name can be bound once; :vars lists the bindings.
+    """,
+    "def": """
+    def NAME(PARAMETERS) = EXPR defines a function: def gm(p) = gross_profit(p) / revenue(p). It
+    is called like any other, gm(q3 2009); :vars lists your functions.
+    """,
+    "assert": """
+    assert EXPR checks a comparison and stops a script with exit code 1 when it is false: assert
+    revenue(q3 2009) > $11M. The message shows both sides.
+    """,
+    "table": """
+    table ITEMS for PERIODS prints one row per item and one column per period, with a change
+    column when there are two periods: table revenue, gross_profit, margin for q3 2009, q3 2008.
+    --format csv, json and markdown print the table whole.
+    """,
+    "explain": """
+    explain EXPR shows the value and where every figure in it came from: the document, line,
+    statement, printed label and column. explain margin(q3 2009).
+    """,
+    "check": """
+    check checks that the current company's releases tie (subtotals, balance sheet, reconciliations,
+    figures stated in the text, the importer's scale cross-checks); check "NAME" checks another.
+    """,
+    "use": """
+    use "NAME" makes a company current, by id, ticker or name; a name before a dot asks another
+    company without switching: acmw.margin(q3 2011).
+    """,
+    "load": """
+    load "FILE" imports an earnings release (Markdown, HTML, fixed-width text, an EDGAR submission)
+    and makes its company current; :report shows what was read.
+    """,
     "keys": """
     Keys: TAB completes names, items, companies, commands and (after :load) file paths.
     Up and Down recall history. Ctrl-C abandons the current entry or the running evaluation;
@@ -319,6 +377,11 @@ public final class REPL {
 
   func help(_ topic: String) -> String {
     var name = topic
+    // A topic before a command of the same name (":help periods" is the periods topic;
+    // ":help :periods" the command).
+    if !name.hasPrefix(":"), let text = REPL.topics[name.lowercased()] {
+      return REPL.wrap(text, width: helpWidth) + "\n"
+    }
     if name.hasPrefix(":") || REPL.metaNames.contains(":" + name) {
       let command = name.hasPrefix(":") ? name : ":" + name
       if let entry = REPL.metaCommands.first(where: { $0.name == command || ($0.name == ":quit" && command == ":q") }) {
@@ -327,7 +390,6 @@ public final class REPL {
     }
     if name.hasSuffix("()") { name = String(name.dropLast(2)) }
     if name.isEmpty { return overview() }
-    if let text = REPL.topics[name.lowercased()] { return text + "\n" }
     if let builtin = Builtins.table[name] { return "\(builtin.signature)\n  \(builtin.summary)\n" }
     if let metric = session.evaluator.metrics[name] {
       let signature = "\(name)(\(metric.parameters.joined(separator: ", ")))"
