@@ -64,6 +64,15 @@ func play(_ lines: [LineReadResult], model: Model = Model()) -> (ScriptedReader,
 }
 
 @Suite struct REPLLogicTests {
+  @Test func ctrlDAtTheContinuationPromptDropsTheEntry() {
+    // Issue 14, item 14: Ctrl-D at ...> left the session; it drops the unfinished entry.
+    let (reader, transcript, status, _) = play([.line("1 + (2"), .endOfInput, .line("1 + 1"), .endOfInput])
+    #expect(reader.prompts == ["fsq> ", "...> ", "fsq> ", "fsq> "])
+    #expect(transcript.errors.contains("(entry dropped)"))
+    #expect(transcript.output == "2\n")
+    #expect(status == .success)
+  }
+
   @Test func reportShowsWhatALoadRead() {
     let path = TestSupport.packageRoot.appendingPathComponent("Tests/Corpus/documents/standardmotor_q1_2020.htm").path
     let (_, transcript, _, _) = play([.line(":load \(path)"), .line(":report"), .line(":report nosuch.txt")])

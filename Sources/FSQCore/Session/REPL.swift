@@ -61,6 +61,12 @@ public final class REPL {
       let result = reader.readLine(prompt: lines.isEmpty ? prompt : REPL.continuationPrompt)
       switch result {
       case .endOfInput:
+        // Ctrl-D at the ...> prompt drops the unfinished entry; at the first prompt it leaves.
+        if !lines.isEmpty {
+          lines = []
+          write("(entry dropped)\n", .error)
+          continue
+        }
         return .success
       case .interrupted:
         lines = []
@@ -370,8 +376,8 @@ public final class REPL {
     "keys": """
     Keys: TAB completes names, items, companies, commands and (after :load) file paths.
     Up and Down recall history. Ctrl-C abandons the current entry or the running evaluation;
-    Ctrl-D leaves fsq. An unfinished entry (an open parenthesis, a trailing operator)
-    continues on the next line at the ...> prompt.
+    Ctrl-D leaves fsq, or at the ...> prompt drops the unfinished entry. An unfinished entry
+    (an open parenthesis, a trailing operator) continues on the next line at the ...> prompt.
     """,
   ]
 
