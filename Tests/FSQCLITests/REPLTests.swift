@@ -235,6 +235,10 @@ func play(_ lines: [LineReadResult], model: Model = Model()) -> (ScriptedReader,
     #expect(repl.completions(for: ":help gross_m", cursor: 13) == ["gross_margin"])
     // Only the text before the cursor counts.
     #expect(repl.completions(for: "grox", cursor: 3) == ["gross_margin", "gross_profit", "growth"])
+    // Issue 14, item 13: after a company's name and a dot, its items and the metrics.
+    #expect(repl.completions(for: "acme.rev", cursor: 8) == ["acme.revenue"])
+    #expect(repl.completions(for: "1 + acme.cost", cursor: 13) == ["acme.cost_of_revenue"])
+    #expect(repl.completions(for: "nosuch.rev", cursor: 10).isEmpty)
   }
 
   @Test func pathCompletionAfterLoad() {

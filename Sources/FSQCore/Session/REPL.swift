@@ -461,6 +461,17 @@ public final class REPL {
       candidates = OutputFormat.allCases.map(\.rawValue)
     } else if before == ":help" {
       candidates = helpNames.filter { !$0.hasPrefix(":") }
+    } else if let dot = word.lastIndex(of: "."), dot > word.startIndex {
+      // `fsnn.rev`: that company's items and the metrics, after the company's name.
+      let name = word[..<dot].lowercased()
+      let partial = String(word[word.index(after: dot)...])
+      guard
+        let company = session.model.companies.first(where: { company in
+          company.id == name || company.listings.contains { $0.ticker.lowercased() == name }
+        })
+      else { return [] }
+      let names = Set(company.facts.map(\.item)).union(session.evaluator.metrics.keys)
+      return names.filter { $0.hasPrefix(partial) }.sorted().map { word[...dot] + $0 }
     } else {
       candidates =
         Array(Builtins.table.keys) + Array(session.evaluator.metrics.keys)
