@@ -41,6 +41,39 @@ struct Main {
       status = max(status, result.status)
     }
 
+    /// A script, with the REPL's `:` commands accepted on lines of their own: the statements
+    /// between them run as parts of the script, keeping its line numbers.
+    func runScript(_ bytes: [UInt8], origin: Origin) {
+      let text = String(decoding: bytes, as: UTF8.self)
+      guard !bytes.contains(0), let parts = REPL.scriptParts(text) else {
+        report(session.run(bytes: bytes, origin: origin))
+        return
+      }
+      nonisolated(unsafe) var commandFailed = false
+      let repl = REPL(session: session, renderer: renderer, diagnostics: diagnostics) { text, stream in
+        if stream == .output { Output.out(text) } else { Output.flush(); Output.err(text) }
+        // "fsq: unknown command …", "usage: :load FILE": a command that could not run.
+        if stream == .error && (text.hasPrefix("fsq: ") || text.hasPrefix("usage: ")) { commandFailed = true }
+      }
+      for part in parts {
+        if part.isCommand {
+          commandFailed = false
+          let goOn = repl.command(part.text)
+          Output.flush()
+          if commandFailed {
+            status = max(status, .usage)
+            if !options.keepGoing { return }
+          }
+          if !goOn { return }
+          continue
+        }
+        let padded = String(repeating: "\n", count: part.line - 1) + part.text
+        let result = session.run(source: SourceFile(name: origin.sourceName, text: padded))
+        report(result)
+        if result.status != .success && result.status != .assertionFailed && !options.keepGoing { return }
+      }
+    }
+
     if let path = options.importReport {
       // Shown whether or not the document imports: a refused one says what was skipped and why.
       switch FileSystem.read(path) {
@@ -100,7 +133,7 @@ struct Main {
         Output.err("fsq: cannot read script '\(script)': \(error.reason)\n")
         return .input
       case .success(let bytes):
-        report(session.run(bytes: bytes, origin: .file(script)))
+        runScript(bytes, origin: .file(script))
         return status
       }
     }
@@ -110,7 +143,7 @@ struct Main {
         Output.err("fsq: cannot read standard input: \(error.reason)\n")
         return .input
       case .success(let bytes):
-        report(session.run(bytes: bytes, origin: .stdin))
+        runScript(bytes, origin: .stdin)
         return status
       }
     }

@@ -35,6 +35,22 @@ import Testing
     for option in options { #expect(man.contains(option), "docs/fsq.1 does not mention \(option)") }
   }
 
+  @Test func scriptsAndStandardInputAcceptCommands() throws {
+    // Issue 14, item 12: `echo ':items' | fsq` said "unexpected character ':'".
+    let piped = try FSQBinary.run([], stdin: ":items cost\nrevenue(q3 2009)\n:periods\n")
+    #expect(piped.status == 0)
+    #expect(piped.out.hasPrefix("cost_of_revenue  Cost of Revenues\n$11,853,020\nq3 2008 "))
+    // The statements keep the script's line numbers around the commands.
+    let broken = try FSQBinary.run([], stdin: ":companies\n\n1 +\n")
+    #expect(broken.status == 3)
+    #expect(broken.err.hasPrefix("<stdin>:3:4: error:"))
+    // An unknown command is a usage error and stops the script.
+    let unknown = try FSQBinary.run([], stdin: ":bogus\n2\n")
+    #expect(unknown.status == 2)
+    #expect(unknown.out.isEmpty)
+    #expect(unknown.err.contains("unknown command ':bogus'"))
+  }
+
   @Test func anUnknownOptionSaysSoOnce() throws {
     // Issue 14, item 20: the usage error pointed to --help twice.
     let result = try FSQBinary.run(["--bogus"])

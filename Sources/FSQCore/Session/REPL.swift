@@ -91,6 +91,37 @@ public final class REPL {
     }
   }
 
+  /// A script's text in runs of statements and the `:` commands between them, each with the
+  /// line it starts on: scripts and standard input accept the REPL's commands too
+  /// (`echo ':items' | fsq`). Nil when the text has no command line (the usual case).
+  public static func scriptParts(_ text: String) -> [(isCommand: Bool, text: String, line: Int)]? {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    func isCommand(_ line: Substring) -> Bool {
+      let body = line.drop { $0 == " " || $0 == "\t" }
+      guard body.first == ":", let next = body.dropFirst().first else { return false }
+      return next.isLetter || next == "?"
+    }
+    guard lines.contains(where: isCommand) else { return nil }
+    var parts: [(isCommand: Bool, text: String, line: Int)] = []
+    var run: [Substring] = []
+    var runStart = 1
+    for (k, line) in lines.enumerated() {
+      if isCommand(line) {
+        if !run.isEmpty { parts.append((false, run.joined(separator: "\n"), runStart)) }
+        run = []
+        parts.append((true, String(line.drop { $0 == " " || $0 == "\t" }), k + 1))
+        runStart = k + 2
+      } else {
+        run.append(line)
+      }
+    }
+    if !run.isEmpty { parts.append((false, run.joined(separator: "\n"), runStart)) }
+    return parts
+  }
+
+  /// Runs a `:` command from a script; false when it asks to quit.
+  public func command(_ entry: String) -> Bool { meta(trimmed(entry)) }
+
   /// Runs one complete entry; false when the entry asks to quit.
   @discardableResult
   public func handle(_ entry: String) -> Bool {
