@@ -74,6 +74,20 @@ import Testing
     #expect(settlement.first?.contains(",25000,") == true)
   }
 
+  @Test func aListingWhoseEndWasAnnouncedIsNotCarriedForward() throws {
+    // Issue 14, item 1: the delisting release (2009-05-29) announces leaving NYSE Amex; the Q3
+    // release shows FSNN on the OTC Bulletin Board by 2009-11-17. In between, not known.
+    for date in ["2009-09-30", "2009-11-16"] {
+      for function in ["ticker", "exchange"] {
+        let result = try FSQBinary.run(["-e", "\(function)(\(date))"])
+        #expect(result.status == 4, "\(function)(\(date))")
+        #expect(result.err.contains("which listing held on \(date) is not known"))
+        #expect(result.err.contains("004_d53717f43ada5e04.txt announced on 2009-05-29"))
+      }
+    }
+    #expect(try FSQBinary.run(["-e", "ticker(2009-05-29)", "-e", "ticker(2009-11-17)"]).out == "FSN\nFSNN\n")
+  }
+
   @Test func tickersOverTime() throws {
     let result = try FSQBinary.run([
       "-e", "ticker(2009-05-29)", "-e", "exchange(2009-05-29)", "-e", "ticker(2009-11-17)", "-e",

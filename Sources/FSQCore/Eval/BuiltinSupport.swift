@@ -150,6 +150,27 @@ extension Evaluator {
         "no ticker is known for \(date); the earliest known is \(first.ticker) from \(first.seen?.description ?? "an undated release")",
         span)
     }
+    // A listing whose end was announced is not carried past the announcement as fact: until
+    // the next listing is seen, which one held is not known (issue 14: FSN on NYSE Amex after
+    // the delisting release).
+    let announcement = model.companies[company].events.first { event in
+      event.kind == "delisting announced" && event.source.document == chosen.source.document && event.date.date < date
+    }
+    if let announcement {
+      let next = sorted.first { ($0.seen?.date ?? CivilDate(unchecked: 1, 1, 1)) > announcement.date.date }
+      var message =
+        "which listing held on \(date) is not known: \(announcement.source.document) announced on \(announcement.date.date) that \(chosen.ticker) would leave the \(chosen.exchange)"
+      if let next, let seen = next.seen {
+        message +=
+          ", and the company is quoted as \(next.ticker) on the \(next.exchange) from \(seen.date) (\(next.source.document))"
+      }
+      throw fail(
+        .missingFigure, message, span,
+        notes: [
+          DiagnosticNote(
+            "ask for a date on or before \(announcement.date.date)\(next?.seen.map { " or from \($0.date)" } ?? "")")
+        ])
+    }
     var remarks: [String] = []
     if let inference = chosen.seen?.inference { remarks.append("seen \(chosen.seen!.date): \(inference)") }
     annotate(source: chosen.source, remarks: remarks)
