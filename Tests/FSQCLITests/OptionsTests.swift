@@ -166,6 +166,17 @@ import Testing
 }
 
 @Suite struct ExportTests {
+  @Test func csvNeutralisesFormulasButKeepsNumbers() throws {
+    // Issue 17, item 5: a label starting with "-", "=", "+" or "@" opened in a spreadsheet ran
+    // as a formula. Forian's cash flow prints "-Stock-based compensation expense".
+    let path = TestSupport.packageRoot.appendingPathComponent("Tests/Corpus/documents/forian_q3_2024.md").path
+    let result = try FSQBinary.run(["--no-bundled", "--load", path, "--export", "csv"])
+    #expect(result.out.contains(",'-Stock-based compensation expense,"))
+    #expect(!result.out.contains(",-Stock-based"))
+    // Negative figures stay numbers.
+    #expect(result.out.contains(",-204907,USD,"))
+  }
+
   @Test func exportCSVRoundTripsThroughTheImporterFormat() throws {
     let result = try FSQBinary.run(["--export", "csv"])
     #expect(result.status == 0)

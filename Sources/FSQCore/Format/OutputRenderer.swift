@@ -230,8 +230,18 @@ enum CSV {
     return out
   }
 
-  /// Appends a field, quoted when it holds a comma, quote, CR or LF (quotes doubled).
+  /// Appends a field, quoted when it holds a comma, quote, CR or LF (quotes doubled). Text that
+  /// a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or CR) gets a
+  /// leading `'`, as spreadsheet tools expect; numbers ("-25000", "+2.13") stay numbers.
   static func append(_ field: String, to out: inout String) {
+    if let first = field.utf8.first,
+      first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+        || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D,
+      Decimal(parsing: field) == nil
+    {
+      append("'" + field, to: &out)
+      return
+    }
     let needsQuotes = field.utf8.contains {
       $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
     }
