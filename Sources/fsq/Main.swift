@@ -83,7 +83,7 @@ struct Main {
       case .success(let bytes):
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let (importReport, error) = ReleaseImporter.importReport(bytes: bytes, documentName: name)
-        Output.out(importReport.render())
+        Output.out(TerminalText.escape(importReport.render()))
         Output.flush()
         if error != nil { return .input }
         return importReport.findings.contains { !$0.repaired } ? .assertionFailed : .success

@@ -165,6 +165,35 @@ import Testing
   }
 }
 
+@Suite struct TerminalSafetyTests {
+  /// A release whose title and a label carry terminal escapes (retitle the window, turn text red).
+  static let hostile =
+    "# Acme \u{1B}]0;pwned\u{07} Corp Reports Results\n\nNEW YORK, Nov. 10, 2009 -- Acme (NYSE: ACME) today reported results.\n\n"
+    + "| | Three Months Ended September 30, 2009 | Three Months Ended September 30, 2008 |\n|---|---|---|\n"
+    + "| Revenue\u{1B}[31m | $100 | $90 |\n| Net income | $10 | $9 |\n"
+
+  @Test func controlCharactersFromAReleaseAreShownEscaped() throws {
+    // Issue 17, item 4: ESC and BEL from a release reached explain, :items and the import
+    // report raw.
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("fsq-escape-\(getpid()).md")
+    try Data(Self.hostile.utf8).write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let runs = [
+      try FSQBinary.run(["--no-bundled", "--load", url.path, "-e", "explain revenue_31m(q3 2009)"]),
+      try FSQBinary.run(["--no-bundled", "--load", url.path], stdin: ":items\n"),
+      try FSQBinary.run(["--import-report", url.path]),
+    ]
+    for result in runs {
+      #expect(!result.out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(result.out)")
+    }
+    #expect(runs[0].out.contains("Revenue\\u{1b}[31m"))
+    #expect(runs[1].out.contains("Revenue\\u{1b}[31m"))
+    // JSON keeps the text exactly (escaped the JSON way).
+    let json = try FSQBinary.run(["--no-bundled", "--load", url.path, "--export", "json"])
+    #expect(json.out.contains("Revenue\\u001b[31m") || json.out.contains("Revenue\\u001B[31m"))
+  }
+}
+
 @Suite struct ExportTests {
   @Test func csvNeutralisesFormulasButKeepsNumbers() throws {
     // Issue 17, item 5: a label starting with "-", "=", "+" or "@" opened in a spreadsheet ran

@@ -35,6 +35,12 @@ public struct OutputRenderer: Sendable {
   }
 
   public func render(_ item: ResultItem) -> String {
+    let text = renderRaw(item)
+    // Text a person reads on a terminal carries no control characters from a release.
+    return format == .text || format == .markdown ? TerminalText.escape(text) : text
+  }
+
+  func renderRaw(_ item: ResultItem) -> String {
     switch item {
     case .value(.nothing): return ""
     case .value(.table(let table)): return renderTable(table)

@@ -48,7 +48,9 @@ public final class REPL {
     self.session = session
     self.renderer = renderer
     self.diagnostics = diagnostics
-    self.write = write
+    // Results and listings carry release text (labels, names): no control characters reach the
+    // terminal. Errors are diagnostics, escaped by their renderer (and maybe coloured).
+    self.write = { text, stream in write(stream == .output ? TerminalText.escape(text) : text, stream) }
   }
 
   /// The primary prompt: the current company's id, or `fsq` with none.
@@ -194,7 +196,7 @@ public final class REPL {
       if let problem = session.use(company: argument) {
         write(diagnostics.render(problem), .error)
       } else if let index = session.evaluator.currentCompany {
-        write("using \(session.model.companies[index].name)\n", .error)
+        write(TerminalText.escape("using \(session.model.companies[index].name)\n"), .error)
       }
     case ":items":
       listItems(matching: argument)
