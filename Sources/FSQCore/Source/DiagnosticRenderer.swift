@@ -84,18 +84,7 @@ public struct DiagnosticRenderer: Sendable {
       return printable(String(line.prefix(300)), keepingNewlines: true) + "…"
         + printable(String(line.suffix(200)), keepingNewlines: true)
     }
-    var out = ""
-    for scalar in line.unicodeScalars {
-      switch scalar.value {
-      case 0x09: out.unicodeScalars.append(scalar)
-      case 0x0A where keepingNewlines: out.unicodeScalars.append(scalar)
-      case 0..<0x20, 0x7F: out += "\\u{\(String(scalar.value, radix: 16))}"
-      case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F:
-        out += "\\u{\(String(scalar.value, radix: 16))}"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
+    return TerminalText.escape(line, keepingNewlines: keepingNewlines)
   }
 
   func severityColor(_ severity: Severity) -> String {
