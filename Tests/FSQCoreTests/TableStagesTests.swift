@@ -17,6 +17,17 @@ import Testing
     ResolvedPeriod(start: CivilDate(iso: start)!, end: CivilDate(iso: end)!)
   }
 
+  /// The table's rows through a `RowReader` of a statement of its own.
+  static func readRows(_ table: LogicalTable) throws -> RowReader {
+    let header = HeaderModel(table, identity: TableIdentity(table))
+    var reader = RowReader(
+      columns: header.columns, columnMap: Array(header.columns.indices), statementWidth: header.columns.count,
+      scale: header.scale, statementKind: .incomeStatement, statementTitle: "GAAP", documentName: "p.txt",
+      truncatedLine: nil, used: [], section: nil)
+    for row in table.rows { try reader.read(row) }
+    return reader
+  }
+
   @Test func identityNamesTheStatement() throws {
     let identity = TableIdentity(try Self.firstTable("pericom_q4_fy2003.txt"))
     #expect(identity.title == "Consolidated Statements of Operations - GAAP")
@@ -43,12 +54,7 @@ import Testing
 
   @Test func rowReaderGivesItemsKindsAndBaseUnits() throws {
     let table = try Self.firstTable("pericom_q4_fy2003.txt")
-    let header = HeaderModel(table, identity: TableIdentity(table))
-    var reader = RowReader(
-      columns: header.columns, columnMap: Array(header.columns.indices), statementWidth: header.columns.count,
-      scale: header.scale, statementKind: .incomeStatement, statementTitle: "GAAP", documentName: "p.txt",
-      truncatedLine: nil, used: [], section: nil)
-    for row in table.rows { try reader.read(row) }
+    let reader = try Self.readRows(table)
     func row(_ label: String) throws -> StatementRow { try #require(reader.rows.first { $0.label == label }) }
     // "Net revenues $11,506" in thousands.
     #expect(try row("Net revenues").item == "revenue")
@@ -77,12 +83,7 @@ import Testing
     var table = try Self.firstTable("pericom_q4_fy2003.txt")
     let k = try #require(table.rows.firstIndex { $0.label == "Cost of revenues" })
     table.rows[k].values[1] = "($70) to ($61)"
-    let header = HeaderModel(table, identity: TableIdentity(table))
-    var reader = RowReader(
-      columns: header.columns, columnMap: Array(header.columns.indices), statementWidth: header.columns.count,
-      scale: header.scale, statementKind: .incomeStatement, statementTitle: "GAAP", documentName: "p.txt",
-      truncatedLine: nil, used: [], section: nil)
-    for row in table.rows { try reader.read(row) }
+    let reader = try Self.readRows(table)
     #expect(reader.unread.map(\.text) == ["($70) to ($61)"])
     let cost = try #require(reader.rows.first { $0.label == "Cost of revenues" })
     #expect(cost.values[0] == FSQCore.Decimal(8_027_000))
