@@ -54,11 +54,46 @@ struct EditLineReader: LineReader {
     fsq_rl_set_word_breaks(EditLineReader.wordBreaks)
     fsq_using_history()
     if let historyPath {
-      _ = fsq_read_history(historyPath)
+      switch EditLineReader.historyFile(historyPath) {
+      case .refused(let reason):
+        canSaveHistory = false
+        Output.err("fsq: warning: history file '\(historyPath)' \(reason); history will not be read or saved\n")
+        return
+      case .tooLarge:
+        Output.err(
+          "fsq: warning: history file '\(historyPath)' is larger than \(EditLineReader.maximumHistoryBytes / 1_048_576) MiB; it was not read\n"
+        )
+      case .absent:
+        break
+      case .regular:
+        _ = fsq_read_history(historyPath)
+      }
       if !EditLineReader.prepare(historyPath) {
         canSaveHistory = false
         Output.err("fsq: warning: cannot write history file '\(historyPath)'; history will not be saved\n")
       }
+    }
+  }
+
+  /// History files larger than this are not read (a 100 MB file took 8 s to start).
+  static let maximumHistoryBytes = 10 * 1_048_576
+
+  enum HistoryFile {
+    case absent, regular, tooLarge
+    case refused(String)
+  }
+
+  /// What is at the history path, without following a symlink: only a regular file (or
+  /// nothing) is history. A symlink, a FIFO, a device (`/dev/zero` hung and ate gigabytes) or a
+  /// directory is refused.
+  static func historyFile(_ path: String) -> HistoryFile {
+    var status = stat()
+    if lstat(path, &status) != 0 { return errno == ENOENT || errno == ENOTDIR ? .absent : .refused("cannot be read") }
+    switch status.st_mode & S_IFMT {
+    case S_IFREG: return Int(status.st_size) > maximumHistoryBytes ? .tooLarge : .regular
+    case S_IFLNK: return .refused("is a symbolic link")
+    case S_IFDIR: return .refused("is a directory")
+    default: return .refused("is not a regular file")
     }
   }
 
@@ -86,9 +121,25 @@ struct EditLineReader: LineReader {
     save()
   }
 
+  /// Writes the history to a new file beside the old one and renames it over it: the path is
+  /// never opened for writing, so a symlink put there cannot redirect the write.
   mutating func save() {
     guard canSaveHistory, let historyPath else { return }
-    if fsq_write_history(historyPath) != 0 {
+    var ok = false
+    if case .refused = EditLineReader.historyFile(historyPath) {
+      ok = false
+    } else {
+      var template = Array((historyPath + ".XXXXXX").utf8CString)
+      let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+      if descriptor >= 0 {
+        let temporary = String(cString: template)
+        fchmod(descriptor, 0o600)
+        close(descriptor)
+        ok = fsq_write_history(temporary) == 0 && rename(temporary, historyPath) == 0
+        if !ok { unlink(temporary) }
+      }
+    }
+    if !ok {
       canSaveHistory = false
       Output.err("fsq: warning: cannot write history file '\(historyPath)'; history will not be saved\n")
     }
@@ -117,7 +168,7 @@ struct EditLineReader: LineReader {
       if directory.isEmpty { continue }
       if mkdir(directory, 0o700) != 0 && errno != EEXIST { return false }
     }
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_NONBLOCK, 0o600)
     if descriptor < 0 { return false }
     close(descriptor)
     return true

@@ -22,9 +22,53 @@ struct HostileTerminalTests {
   @Test func historyPathThatIsADirectory() throws {
     let terminal = try TerminalSession(environment: ["FSQ_HISTORY": NSTemporaryDirectory()])
     #expect(
-      terminal.waitFor { $0.screen.contains("warning: cannot write history file") && $0.lines.last == "fsq>" },
+      terminal.waitFor { $0.screen.contains("is a directory; history will not be read") && $0.lines.last == "fsq>" },
       "\(terminal.screen)")
     #expect(try terminal.worksAndExits(), "\(terminal.screen)")
+  }
+
+  /// Issue 17, item 3: a history path that is a symlink to another file overwrote (and
+  /// chmod-ed) that file; /dev/zero as history hung and ate gigabytes.
+  @Test func historyThatIsNotARegularFileIsNeitherReadNorWritten() throws {
+    let directory = NSTemporaryDirectory() + "fsq-symlink-\(UUID().uuidString.prefix(8))"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let victim = directory + "/victim.txt"
+    try Data("keep me\n".utf8).write(to: URL(fileURLWithPath: victim))
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: victim)
+    let link = directory + "/history"
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: victim)
+    let terminal = try TerminalSession(environment: ["FSQ_HISTORY": link])
+    #expect(
+      terminal.waitFor {
+        $0.screen.contains("is a symbolic link; history will not be read") && $0.lines.last == "fsq>"
+      },
+      "\(terminal.screen)")
+    #expect(try terminal.worksAndExits(), "\(terminal.screen)")
+    #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep me\n")
+    let mode = try FileManager.default.attributesOfItem(atPath: victim)[.posixPermissions] as? Int
+    #expect(mode == 0o644)
+    // A device: refused at once, not read.
+    let zero = try TerminalSession(environment: ["FSQ_HISTORY": "/dev/zero"])
+    #expect(
+      zero.waitFor { $0.screen.contains("is not a regular file") && $0.lines.last == "fsq>" }, "\(zero.screen)")
+    #expect(try zero.worksAndExits(), "\(zero.screen)")
+  }
+
+  /// History is saved by writing a new file and renaming it over the old one: the file stays
+  /// private (0600) and a session's entries are there after it ends.
+  @Test func historyIsSavedPrivately() throws {
+    let directory = NSTemporaryDirectory() + "fsq-save-\(UUID().uuidString.prefix(8))"
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let history = directory + "/history"
+    let terminal = try TerminalSession(environment: ["FSQ_HISTORY": history])
+    #expect(terminal.waitFor { $0.lines.last == "fsq>" }, "\(terminal.screen)")
+    #expect(try terminal.worksAndExits(), "\(terminal.screen)")
+    #expect(terminal.waitFor { _ in FileManager.default.fileExists(atPath: history) })
+    let mode = try FileManager.default.attributesOfItem(atPath: history)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0 != "history" }
+    #expect(leftovers.isEmpty, "\(leftovers)")
   }
 
   /// A HOME or XDG_STATE_HOME no one can write (root included: a path under /dev/null).
