@@ -68,7 +68,7 @@ struct Options: ParsableCommand {
   // of our own in the middle of a sentence would break it again there.
   static let overview = [
     "With no SCRIPT and no -e, fsq starts an interactive session on a terminal, or runs the script on standard input when it is not a terminal. fsq starts on the bundled model of Fusion Telecommunications unless --load or --no-bundled says otherwise.",
-    "Exit codes: 0 success; 1 failed assertion or check; 2 usage error; 3 syntax error; 4 evaluation error; 5 unreadable or unimportable input file; 130 interrupted.",
+    "Exit codes: 0 success; 1 failed assertion or check; 2 usage error; 3 syntax error; 4 evaluation error; 5 unreadable or unimportable input file; 6 output not written (a full disk); 130 interrupted.",
   ].joined(separator: "\n\n")
 }
 

@@ -1,4 +1,5 @@
 import CEditLine
+import FSQCore
 
 #if canImport(Glibc)
   import Glibc
@@ -22,13 +23,26 @@ enum Output {
     var text = text
     text.withUTF8 { bytes in
       if fwrite(bytes.baseAddress, 1, bytes.count, stream) < bytes.count {
-        if errno == EPIPE { exit(0) }
+        failed(stream)
       }
     }
   }
 
   static func flush() {
-    if fflush(fsq_stdout()) != 0 && errno == EPIPE { exit(0) }
+    if fflush(fsq_stdout()) != 0 { failed(fsq_stdout()) }
+  }
+
+  /// A write that failed: a closed pipe ends fsq quietly (status 0); any other failure of
+  /// stdout (a full disk, `> /dev/full`) is said on stderr and ends fsq with status 6, so a
+  /// pipeline never takes a cut-off output for a whole one.
+  static func failed(_ stream: UnsafeMutablePointer<FILE>?) {
+    let error = errno
+    if error == EPIPE { exit(0) }
+    guard stream == fsq_stdout() else { return }
+    let reason = String(cString: strerror(error))
+    let message = "fsq: cannot write the output: \(reason)\n"
+    _ = message.withCString { fputs($0, fsq_stderr()) }
+    exit(ExitStatus.output.rawValue)
   }
 
   static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }

@@ -30,4 +30,7 @@ if let common = Settings.parseCommonForms(Array(CommandLine.arguments.dropFirst(
   }
 }
 
-exit(Main(options: options).run().rawValue)
+let status = Main(options: options).run()
+// What is still buffered is written now, and a failure to write it is an error (exit 6).
+Output.flush()
+exit(status.rawValue)

@@ -165,6 +165,20 @@ import Testing
   }
 }
 
+@Suite struct WriteFailureTests {
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
+  func aFailedWriteIsAnErrorWithItsOwnExitCode() throws {
+    // Issue 17, item 10: `fsq --export json > /dev/full` exited 0 with nothing said.
+    for arguments in [["--export", "json"], ["-e", "revenue(q3 2009)"]] {
+      let result = try runProcess(
+        URL(fileURLWithPath: "/bin/sh"),
+        ["-c", "'\(FSQBinary.url.path)' \(arguments.map { "'\($0)'" }.joined(separator: " ")) > /dev/full"])
+      #expect(result.status == 6, "\(arguments)")
+      #expect(result.err.contains("fsq: cannot write the output: No space left on device"))
+    }
+  }
+}
+
 @Suite struct TerminalSafetyTests {
   /// A release whose title and a label carry terminal escapes (retitle the window, turn text red).
   static let hostile =

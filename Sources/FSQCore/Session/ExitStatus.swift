@@ -10,6 +10,7 @@
 /// | 3 | syntax error |
 /// | 4 | evaluation error |
 /// | 5 | an input file could not be read or imported |
+/// | 6 | the output could not be written (a full disk, `> /dev/full`) |
 /// | 130 | interrupted (Ctrl-C) |
 public enum ExitStatus: Int32, Sendable, Comparable {
   case success = 0
@@ -18,6 +19,7 @@ public enum ExitStatus: Int32, Sendable, Comparable {
   case syntax = 3
   case evaluation = 4
   case input = 5
+  case output = 6
   case interrupted = 130
 
   public static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool { lhs.rawValue < rhs.rawValue }
