@@ -32,12 +32,13 @@ enum Output {
     if fflush(fsq_stdout()) != 0 { failed(fsq_stdout()) }
   }
 
-  /// A write that failed: a closed pipe ends fsq quietly (status 0); any other failure of
+  /// A write that failed: a closed pipe or stdout ends fsq quietly (status 0); any other failure of
   /// stdout (a full disk, `> /dev/full`) is said on stderr and ends fsq with status 6, so a
   /// pipeline never takes a cut-off output for a whole one.
   static func failed(_ stream: UnsafeMutablePointer<FILE>?) {
     let error = errno
-    if error == EPIPE { exit(0) }
+    // No one is reading: a closed pipe, or stdout closed before fsq started (`>&-`).
+    if error == EPIPE || error == EBADF { exit(0) }
     guard stream == fsq_stdout() else { return }
     let reason = String(cString: strerror(error))
     let message = "fsq: cannot write the output: \(reason)\n"
