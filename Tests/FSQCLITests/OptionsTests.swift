@@ -179,6 +179,26 @@ import Testing
   }
 }
 
+@Suite struct EdgeInputTests {
+  @Test func aScriptStartingWithAByteOrderMarkRuns() throws {
+    // Issue 17, item 11: a BOM at the start of a script was an unexpected character.
+    let result = try FSQBinary.run(["--no-bundled", "-"], stdin: "\u{FEFF}1 + 1\n")
+    #expect(result.status == 0)
+    #expect(result.out == "2\n")
+  }
+
+  @Test func aReleaseWithCarriageReturnsAloneLoads() throws {
+    // Issue 17, item 11: CR-only line ends loaded with zero facts.
+    let fixture = TestSupport.packageRoot.appendingPathComponent("Tests/FSQCoreTests/Fixtures/cascade_q2_2004.txt")
+    let text = try String(contentsOf: fixture, encoding: .utf8).replacingOccurrences(of: "\n", with: "\r")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("fsq-cr-\(getpid()).txt")
+    try Data(text.utf8).write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let result = try FSQBinary.run(["--no-bundled", "--load", url.path, "-e", "revenue(q2 2004)"])
+    #expect(result.out.hasSuffix("$512,300,000\n"), "\(result)")
+  }
+}
+
 @Suite struct TerminalSafetyTests {
   /// A release whose title and a label carry terminal escapes (retitle the window, turn text red).
   static let hostile =

@@ -81,11 +81,21 @@ enum Builtins {
       name: "prior", signature: "prior(period)",
       summary: "The period of the same length immediately before: prior(q1 2009) is q4 2008.", arity: 1...1
     ) {
-      (e, args, _, _) throws(Diagnostic) -> Value in .period(try e.period(args[0]).prior)
+      (e, args, _, _) throws(Diagnostic) -> Value in
+      let period = try e.period(args[0]).prior
+      guard period.year >= 1 else {
+        throw e.fail(.invalidPeriod, "there is no period before \(try e.period(args[0]))", args[0].span)
+      }
+      return .period(period)
     },
     Builtin(name: "year_ago", signature: "year_ago(period)", summary: "The same period one year earlier.", arity: 1...1)
     {
-      (e, args, _, _) throws(Diagnostic) -> Value in .period(try e.period(args[0]).yearEarlier)
+      (e, args, _, _) throws(Diagnostic) -> Value in
+      let period = try e.period(args[0]).yearEarlier
+      guard period.year >= 1 else {
+        throw e.fail(.invalidPeriod, "there is no year before \(try e.period(args[0]))", args[0].span)
+      }
+      return .period(period)
     },
     Builtin(
       name: "period_end", signature: "period_end(period)",

@@ -37,6 +37,9 @@ public enum ReleaseImporter {
     if looksBinary(bytes) {
       throw ImportError(message: "not an earnings release: \(documentName) is binary data, not text")
     }
+    // Classic Mac line ends (CR alone): lines are lines whatever ends them.
+    var bytes = bytes
+    if !bytes.contains(0x0A), bytes.contains(0x0D) { bytes = bytes.map { $0 == 0x0D ? 0x0A : $0 } }
     let document = ReleaseDocument.read(bytes: bytes)
     var builder = StatementBuilder(documentName: documentName)
     if bytes.last != 0x0A {

@@ -17,6 +17,8 @@ public struct Lexer {
   public init(source: SourceFile) {
     self.source = source
     self.bytes = source.bytes
+    // A byte-order mark that some editors put first is not part of the script.
+    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
   }
 
   /// Lexes the whole source. The last token is always `.endOfInput`.
