@@ -40,6 +40,20 @@ import Testing
 
   static let runaway = "def f(n) = if(n < 1, 0, f(n-1) + f(n-1)); f(60)"
 
+  /// Issue 17, item 1: `explain f(5000)` of a function recursing 5,000 deep died with SIGSEGV
+  /// (the tree was rendered by recursion) and `explain f(3000)` wrote 54 MB. Explain shows a
+  /// bounded depth, then one line for the rest, in every format.
+  @Test func explainOfADeepRecursionIsBounded() {
+    for format in OutputFormat.allCases {
+      let session = sandboxedSession()
+      let (out, err, status) = TestSupport.run(
+        "def f(n) = if(n < 1, 0, f(n - 1))\nexplain f(5000)\n", session: session, format: format)
+      #expect(status == .success, "\(format): \(err)")
+      #expect(out.utf8.count < 100_000, "\(format): \(out.utf8.count) bytes")
+      #expect(out.contains("deeper calls are not shown"), "\(format)")
+    }
+  }
+
   /// The limits the docs give are the code's (issue 14, item 6: the docs said 50 million steps
   /// while the code stopped at 5 million).
   @Test func theDocumentedLimitsAreTheCodes() throws {

@@ -269,10 +269,35 @@ final class Evaluator {
 
   /// Runs `body`; when explaining, records a node for the call with whatever nodes the body
   /// recorded as its children.
+  /// How many levels of calls `explain` shows.
+  static let maximumExplainDepth = 40
+
   func traced(_ description: @autoclosure () -> String, _ body: () throws(Diagnostic) -> Value) throws(Diagnostic)
     -> Value
   {
     guard trace != nil else { return try body() }
+    // A deep recursion (`explain f(5000)`) is shown to a depth, then one line says the rest is
+    // not: the tree, its text and its memory stay bounded, and nothing recurses per level.
+    if trace!.count > Evaluator.maximumExplainDepth {
+      let saved = trace
+      trace = nil
+      let value: Value
+      do {
+        value = try body()
+      } catch {
+        trace = saved
+        throw error
+      }
+      trace = saved
+      let marker = "…"
+      if trace![trace!.count - 1].last?.expression != marker {
+        trace![trace!.count - 1].append(
+          Explanation(
+            expression: marker, value: value,
+            remarks: ["deeper calls are not shown: explain shows \(Evaluator.maximumExplainDepth) levels"]))
+      }
+      return value
+    }
     trace!.append([])
     let value: Value
     do {
