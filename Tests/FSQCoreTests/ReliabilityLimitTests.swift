@@ -40,6 +40,23 @@ import Testing
 
   static let runaway = "def f(n) = if(n < 1, 0, f(n-1) + f(n-1)); f(60)"
 
+  /// Issue 17, item 2: about 105,000 operators in a row (`1 + 1 + …`, on one line or many,
+  /// even in a syntax error) built a tree as deep as the chain, and freeing it overflowed the
+  /// stack, losing the output. Past 10,000 it is a syntax error; up to it, it runs.
+  @Test func aLongChainOfOperatorsIsADiagnosticNotACrash() {
+    let session = sandboxedSession()
+    let long = "1" + String(repeating: " + 1", count: 120_000) + "\n"
+    let (_, err, status) = TestSupport.run(long, session: session)
+    #expect(status == .syntax)
+    #expect(err.contains("more than 10000 operators in a row"))
+    let lines = String(repeating: "1 +\n", count: 120_000) + "1\n"
+    #expect(TestSupport.run(lines, session: session).status == .syntax)
+    let limit = "1" + String(repeating: " + 1", count: Parser.maximumOperators - 1) + "\n"
+    let (out, _, ok) = TestSupport.run(limit, session: session)
+    #expect(ok == .success)
+    #expect(out == "\(Parser.maximumOperators)\n")
+  }
+
   /// Issue 17, item 1: `explain f(5000)` of a function recursing 5,000 deep died with SIGSEGV
   /// (the tree was rendered by recursion) and `explain f(3000)` wrote 54 MB. Explain shows a
   /// bounded depth, then one line for the rest, in every format.

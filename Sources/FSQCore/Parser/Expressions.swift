@@ -31,7 +31,18 @@ extension Parser {
       left = parsePostfix()
     }
     var lastComparison: Token?
+    var chained = 0
     while let op = BinaryOperator(current.kind), op.bindingPower.left > limit {
+      // A chain of operators builds a tree as deep as it is long, and freeing such a tree
+      // recurses once per level: past the limit it is an error, not a crash (issue 17).
+      chained += 1
+      if chained > Parser.maximumOperators {
+        error(
+          .nestingTooDeep, "expression with more than \(Parser.maximumOperators) operators in a row; split it with let",
+          at: current)
+        synchronize()
+        return left
+      }
       let operatorToken = advance()
       if op.isComparison {
         if let lastComparison {

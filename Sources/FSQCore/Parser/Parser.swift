@@ -8,6 +8,8 @@
 /// Vocabulary: `at` looks, `eat` consumes on a match, `expect` consumes or diagnoses.
 public struct Parser {
   public static let maximumNesting = 200
+  /// Binary operators one after another in one expression (`1 + 1 + …`).
+  public static let maximumOperators = 10_000
   public static let maximumErrors = 10
 
   let source: SourceFile
