@@ -55,6 +55,25 @@ struct HostileTerminalTests {
     #expect(try zero.worksAndExits(), "\(zero.screen)")
   }
 
+  /// Issue 17, item 9: `load` of a FIFO with no writer blocked forever and ignored Ctrl-C.
+  @Test func loadingAFifoWithNoWriterIsInterruptible() throws {
+    let directory = NSTemporaryDirectory() + "fsq-fifo-\(UUID().uuidString.prefix(8))"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let fifo = directory + "/release.txt"
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let terminal = try TerminalSession(environment: ["FSQ_HISTORY": directory + "/history"])
+    #expect(terminal.waitFor { $0.lines.last == "fsq>" }, "\(terminal.screen)")
+    try terminal.type(":load \(fifo)")
+    try terminal.press("Enter")
+    Thread.sleep(forTimeInterval: 0.5)
+    try terminal.press("C-c")
+    #expect(
+      terminal.waitFor { $0.screen.contains("interrupted while waiting for a writer") && $0.lines.last == "fsq>" },
+      "\(terminal.screen)")
+    #expect(try terminal.worksAndExits(), "\(terminal.screen)")
+  }
+
   /// History is saved by writing a new file and renaming it over the old one: the file stays
   /// private (0600) and a session's entries are there after it ends.
   @Test func historyIsSavedPrivately() throws {

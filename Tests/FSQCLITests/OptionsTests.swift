@@ -179,12 +179,35 @@ import Testing
   }
 }
 
+/// Starts a process and returns without waiting for it.
+func runProcessInBackground(_ path: String, _ arguments: [String]) throws -> Process {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: path)
+  process.arguments = arguments
+  try process.run()
+  return process
+}
+
 @Suite struct EdgeInputTests {
   @Test func aScriptStartingWithAByteOrderMarkRuns() throws {
     // Issue 17, item 11: a BOM at the start of a script was an unexpected character.
     let result = try FSQBinary.run(["--no-bundled", "-"], stdin: "\u{FEFF}1 + 1\n")
     #expect(result.status == 0)
     #expect(result.out == "2\n")
+  }
+
+  @Test func aReleaseFromAFifoLoadsWhenItsWriterComes() throws {
+    // Issue 17, item 9: opening a FIFO no longer blocks; its data is awaited (process
+    // substitution, `--load <(…)`, keeps working).
+    let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("fsq-fifo-\(getpid())").path
+    unlink(fifo)
+    #expect(mkfifo(fifo, 0o600) == 0)
+    defer { unlink(fifo) }
+    let fixture = TestSupport.packageRoot.appendingPathComponent("Tests/FSQCoreTests/Fixtures/cascade_q2_2004.txt").path
+    let writer = try runProcessInBackground("/bin/sh", ["-c", "sleep 1; cat '\(fixture)' > '\(fifo)'"])
+    let result = try FSQBinary.run(["--no-bundled", "--load", fifo, "-e", "revenue(q2 2004)"])
+    writer.waitUntilExit()
+    #expect(result.out.hasSuffix("$512,300,000\n"), "\(result)")
   }
 
   @Test func aReleaseWithCarriageReturnsAloneLoads() throws {

@@ -19,7 +19,24 @@ public enum FileSystem {
     var info = stat()
     guard stat(path, &info) == 0 else { return .failure(FileError(reason: String(cString: strerror(errno)))) }
     if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(FileError(reason: "it is a directory")) }
-    guard let file = fopen(path, "rb") else { return .failure(FileError(reason: String(cString: strerror(errno)))) }
+    // Opened without waiting: a FIFO with no writer (`load "pipe"`) would block in open()
+    // forever. Its data is awaited below, in a wait Ctrl-C ends.
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else { return .failure(FileError(reason: String(cString: strerror(errno)))) }
+    if (info.st_mode & S_IFMT) == S_IFIFO {
+      var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+      while poll(&waiting, 1, 100) == 0 || (waiting.revents == 0) {
+        if Interrupt.isRequested {
+          close(descriptor)
+          return .failure(FileError(reason: "interrupted while waiting for a writer"))
+        }
+      }
+    }
+    _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+    guard let file = fdopen(descriptor, "rb") else {
+      close(descriptor)
+      return .failure(FileError(reason: String(cString: strerror(errno))))
+    }
     defer { fclose(file) }
     return readAll(file)
   }
