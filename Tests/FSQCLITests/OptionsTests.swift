@@ -189,6 +189,14 @@ func runProcessInBackground(_ path: String, _ arguments: [String]) throws -> Pro
 }
 
 @Suite struct EdgeInputTests {
+  @Test func aMutualRecursionSaysSoInAFewLines() throws {
+    // Issue 17, item 11: 10,000 notes (950 KB) for one error.
+    let result = try FSQBinary.run(["-e", "def f(n) = g(n)", "-e", "def g(n) = f(n)", "-e", "f(1)"])
+    #expect(result.status == 4)
+    #expect(result.err.utf8.count < 5_000, "\(result.err.utf8.count) bytes")
+    #expect(result.err.contains("and the calls between them, not shown"))
+  }
+
   @Test func aScriptStartingWithAByteOrderMarkRuns() throws {
     // Issue 17, item 11: a BOM at the start of a script was an unexpected character.
     let result = try FSQBinary.run(["--no-bundled", "-"], stdin: "\u{FEFF}1 + 1\n")

@@ -40,6 +40,26 @@ import Testing
 
   static let runaway = "def f(n) = if(n < 1, 0, f(n-1) + f(n-1)); f(60)"
 
+  /// Issue 17, items 8 and 11: a mutual recursion printed 10,000 notes (950 KB); `0.1 ^ -10000`
+  /// said division by zero where it overflowed; 100,000 parameters took seconds (a quadratic
+  /// duplicate check).
+  @Test func errorsAtTheEdgesAreSmallAndRight() {
+    let session = sandboxedSession()
+    // Defined in one statement, called from the next (the notes point into the bodies).
+    _ = TestSupport.run("def f(n) = g(n)\ndef g(n) = f(n)\n", session: session)
+    let (_, recursion, _) = TestSupport.run("f(1)\n", name: "call.fsq", session: session)
+    #expect(recursion.utf8.count < 5_000, "\(recursion.utf8.count) bytes")
+    let (_, power, status) = TestSupport.run("0.1 ^ -10000\n", session: sandboxedSession())
+    #expect(status == .evaluation)
+    #expect(power.contains("too large"))
+    #expect(!power.contains("division by zero"))
+    let parameters = (0..<100_000).map { "a\($0)" }.joined(separator: ", ")
+    let clock = ContinuousClock()
+    let start = clock.now
+    #expect(TestSupport.run("def f(\(parameters)) = 1\n", session: sandboxedSession()).status == .success)
+    _ = clock.now - start  // linear now; speed itself is the benchmark's business
+  }
+
   /// Issue 17, item 2: about 105,000 operators in a row (`1 + 1 + …`, on one line or many,
   /// even in a syntax error) built a tree as deep as the chain, and freeing it overflowed the
   /// stack, losing the output. Past 10,000 it is a syntax error; up to it, it runs.

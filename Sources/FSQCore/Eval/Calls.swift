@@ -121,7 +121,13 @@ extension Evaluator {
       if error.source === saved { throw error }
       var diagnostic = error
       let inside = function.source.text(of: error.span)
-      diagnostic.notes.insert(DiagnosticNote("in '\(function.name)', at '\(inside)': \(error.message)"), at: 0)
+      // One note per call level, up to a few: a recursion 10,000 deep printed 10,000 of them.
+      let shown = 8
+      if diagnostic.notes.count < shown {
+        diagnostic.notes.insert(DiagnosticNote("in '\(function.name)', at '\(inside)': \(error.message)"), at: 0)
+      } else if diagnostic.notes.last?.message.hasPrefix("… ") != true {
+        diagnostic.notes.append(DiagnosticNote("… and the calls between them, not shown"))
+      }
       diagnostic.source = saved
       diagnostic.span = calleeSpan
       throw diagnostic

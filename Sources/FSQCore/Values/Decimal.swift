@@ -147,7 +147,13 @@ public struct Decimal: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   /// Integer power, for `^` with a whole exponent.
   public func power(_ n: Int) throws(ArithmeticError) -> Decimal {
-    if n < 0 { return try Decimal.one.dividing(by: power(-n)) }
+    if n < 0 {
+      // A power of a non-zero base that rounds to zero (0.1 ^ 10000) makes its reciprocal too
+      // large, not a division by zero.
+      let positive = try power(-n)
+      if positive.isZero && !isZero { throw .overflow }
+      return try Decimal.one.dividing(by: positive)
+    }
     if n > 10_000 { throw .overflow }
     var result = Decimal.one
     var base = self
