@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 // MARK: - EDGAR containers: complete submissions and <DOCUMENT>/<TEXT> wrappers
 
 /// A complete EDGAR submission (`<SEC-DOCUMENT>`, an `<SEC-HEADER>`, then one `<DOCUMENT>` per
@@ -124,6 +130,31 @@ enum EDGARContainer {
   static func find(_ needle: String, in bytes: some RandomAccessCollection<UInt8>, from: Int, limit: Int) -> Int? {
     let pattern = Array(needle.utf8)
     guard let firstByte = pattern.first else { return nil }
+    // Contiguous bytes (every caller's): jump from one first byte to the next with memchr
+    // instead of walking the collection's indices byte by byte (the container probe ran on
+    // every import).
+    if firstByte == UInt8(ascii: "<"),
+      let found = bytes.withContiguousStorageIfAvailable({ buffer -> Int? in
+        let end = min(limit, buffer.count) - pattern.count
+        guard from <= end, let base = buffer.baseAddress else { return nil }
+        var i = from
+        while i <= end {
+          guard let hit = memchr(base + i, Int32(firstByte), end - i + 1) else { return nil }
+          i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+          var k = 1
+          while k < pattern.count {
+            let c = buffer[i + k]
+            if ((c >= 0x41 && c <= 0x5A) ? c | 0x20 : c) != pattern[k] { break }
+            k += 1
+          }
+          if k == pattern.count { return i }
+          i += 1
+        }
+        return nil
+      })
+    {
+      return found
+    }
     let base = bytes.startIndex
     let end = min(limit, bytes.count) - pattern.count
     guard from <= end else { return nil }

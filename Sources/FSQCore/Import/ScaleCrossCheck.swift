@@ -33,8 +33,12 @@ extension StatementBuilder {
       var item: String
       var period: ResolvedPeriod
     }
+    // Only items a reconciliation prints can be restated by one.
+    let reconciled = Set(facts.lazy.filter { $0.statement == .reconciliation }.map(\.item))
+    guard !reconciled.isEmpty else { return }
     var home: [Key: Decimal] = [:]
-    for fact in facts where fact.statement == Self.homeStatement(fact.item) {
+    for fact in facts where fact.statement != .reconciliation && reconciled.contains(fact.item) {
+      guard fact.statement == Self.homeStatement(fact.item) else { continue }
       home[Key(item: fact.item, period: fact.period)] = fact.value
     }
     guard !home.isEmpty else { return }
