@@ -471,6 +471,9 @@ import Testing
     }
     let asta = try Self.company("asta_q4_fy2004.txt")
     #expect(Self.value(asta, "revenue", "12m 2004-09-30") == Self.dec("51175000"))
+    // The heading stays a section, never glued onto the label under it ("REVENUES: Finance income").
+    #expect(asta.facts.first { $0.item == "revenue" }?.label == "Finance income")
+    #expect(asta.facts.first { $0.item == "revenue" }?.section == "REVENUES")
     #expect(Self.value(asta, "total_assets", "at 2004-09-30") == Self.dec("158641000"))
     // Mutation: an unlabeled total that no longer equals liabilities and equity is not placed.
     var mutated = try Self.text("asta_q4_fy2004.txt")
