@@ -40,6 +40,19 @@ import Testing
 
   static let runaway = "def f(n) = if(n < 1, 0, f(n-1) + f(n-1)); f(60)"
 
+  /// Issue 17, item 8: the lexer read on after the error cap; 30 MB of '@' became millions of
+  /// tokens and diagnostics (5 GB). It stops at `Lexer.maximumErrors`.
+  @Test func theLexerStopsReadingAtItsErrorCap() {
+    let source = SourceFile(name: "at.fsq", text: String(repeating: "@", count: 1_000_000))
+    var lexer = Lexer(source: source)
+    let tokens = lexer.tokenize()
+    #expect(lexer.diagnostics.count == Lexer.maximumErrors)
+    #expect(tokens.count <= Lexer.maximumErrors + 1)
+    let (_, err, status) = TestSupport.run(String(repeating: "@", count: 1_000_000), session: sandboxedSession())
+    #expect(status == .syntax)
+    #expect(err.contains("too many errors"))
+  }
+
   /// Issue 17, items 8 and 11: a mutual recursion printed 10,000 notes (950 KB); `0.1 ^ -10000`
   /// said division by zero where it overflowed; 100,000 parameters took seconds (a quadratic
   /// duplicate check).

@@ -14,6 +14,9 @@ public struct Lexer {
   var position = 0
   private var parenDepth = 0
 
+  /// Lexical errors before the lexer stops reading (the parser prints at most 10 in all).
+  public static let maximumErrors = 100
+
   public init(source: SourceFile) {
     self.source = source
     self.bytes = source.bytes

@@ -80,6 +80,12 @@ extension Lexer {
 
   mutating func invalid(_ id: DiagnosticID, _ message: String, _ start: Int) -> Token {
     let span = Span(start: start, end: max(position, start + 1))
+    // Past this many errors nothing more would be reported or run: the lexer stops reading
+    // (30 MB of '@' made millions of tokens and diagnostics, 5 GB).
+    if diagnostics.count >= Lexer.maximumErrors {
+      position = bytes.count
+      return Token(.endOfInput, Span(start: bytes.count, end: bytes.count))
+    }
     report(id, message, span)
     return Token(.invalid, span)
   }
