@@ -71,7 +71,8 @@ enum FlatTableReader {
       var words = 0
       var inWord = false
       for byte in line.utf8 {
-        let space = byte == 0x20 || byte == 0x09 || byte == 0xC2 || byte == 0xA0 || byte == 0x24  // "$ 1,234" is one cell
+        // "$ 1,234" is one cell: `$` counts as a space.
+        let space = byte == 0x20 || byte == 0x09 || byte == 0xC2 || byte == 0xA0 || byte == 0x24
         if !space && !inWord { words += 1 }
         inWord = !space
         if byte >= 0x30 && byte <= 0x39 { digit = true }
