@@ -1,9 +1,10 @@
 // MARK: - Items the statement's structure names when the label does not
 
 /// Some lines are known by where they stand rather than by what they are called: the one line
-/// under a "Revenues:" heading is the revenue however it is labelled ("Finance income"); the
+/// under a "Revenues:" heading is the revenue however it is labelled ("Finance income"), and so
+/// is a first line from which "Total expenses" leaves the line after it in every column; the
 /// total that closes the assets of a balance sheet is total assets even when it is printed with
-/// no label — it equals total liabilities and equity.
+/// no label — it equals total liabilities and equity — and so is a line labelled just "Assets".
 extension StatementBuilder {
   mutating func inferStructuralItems() {
     for index in statements.indices {
