@@ -40,6 +40,22 @@ import Testing
 
   static let runaway = "def f(n) = if(n < 1, 0, f(n-1) + f(n-1)); f(60)"
 
+  /// Issue 17, item 7: `check` asked for a table's printed unit (a scan of every row) at each
+  /// total, quadratic in the rows: a 3,000-row table took 30 s of a debug build. The time limit
+  /// only guards against that coming back (speed itself is the benchmark's business).
+  @Test(.timeLimit(.minutes(1))) func checkOfALongTableIsNotQuadratic() throws {
+    var rows = ["| | Three Months Ended September 30, 2009 | Three Months Ended September 30, 2008 |", "|---|---|---|"]
+    for i in 0..<3_000 {
+      rows.append("| Line item \(i) | $\(i + 100) | $\(i + 90) |")
+      rows.append("| Total line \(i) | $\(i + 101) | $\(i + 91) |")
+    }
+    let text =
+      "# Acme Corp Reports Results\n\nNEW YORK, Nov. 10, 2009 -- Acme (NYSE: ACME) today reported results.\n\n"
+      + "CONSOLIDATED STATEMENTS OF OPERATIONS\n\n" + rows.joined(separator: "\n") + "\n"
+    let company = try ReleaseImporter.importRelease(bytes: Array(text.utf8), documentName: "long.md")
+    #expect(!Checker.check(company).isEmpty)
+  }
+
   /// Issue 17, item 8: the lexer read on after the error cap; 30 MB of '@' became millions of
   /// tokens and diagnostics (5 GB). It stops at `Lexer.maximumErrors`.
   @Test func theLexerStopsReadingAtItsErrorCap() {
