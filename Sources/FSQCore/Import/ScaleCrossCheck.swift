@@ -54,16 +54,13 @@ extension StatementBuilder {
       }
     }
     guard !differing.isEmpty else { return }
-    for k in facts.indices where differing.contains(Row(statement: factStatements[k], line: facts[k].source.line)) {
-      let slug = TextTools.slug(facts[k].label)
-      guard !slug.isEmpty, slug != facts[k].item else { continue }
-      let old = facts[k].item
-      facts[k].item = slug
-      let index = factStatements[k]
-      for r in statements[index].rows.indices
-      where statements[index].rows[r].line == facts[k].source.line && statements[index].rows[r].item == old {
-        statements[index].rows[r].item = slug
+    for row in differing {
+      guard let r = statements[row.statement].rows.firstIndex(where: { $0.line == row.line && $0.item != nil }) else {
+        continue
       }
+      let slug = TextTools.slug(statements[row.statement].rows[r].label)
+      guard !slug.isEmpty, slug != statements[row.statement].rows[r].item else { continue }
+      rename(row: r, of: row.statement, to: slug)
     }
   }
 

@@ -127,7 +127,7 @@ extension StatementBuilder {
   }
 
   /// Gives a statement row, and the facts read from it, another item.
-  private mutating func rename(row: Int, of index: Int, to item: String) {
+  mutating func rename(row: Int, of index: Int, to item: String) {
     let old = statements[index].rows[row].item
     let line = statements[index].rows[row].line
     statements[index].rows[row].item = item
