@@ -97,6 +97,21 @@ public final class REPL {
   /// line it starts on: scripts and standard input accept the REPL's commands too
   /// (`echo ':items' | fsq`). Nil when the text has no command line (the usual case).
   public static func scriptParts(_ text: String) -> [(isCommand: Bool, text: String, line: Int)]? {
+    // One pass over the bytes first: a ':' that opens a line (after blanks). Scripts without
+    // one, nearly all, are not split into lines here.
+    var lineStart = true
+    var found = false
+    for byte in text.utf8 {
+      if byte == 0x0A {
+        lineStart = true
+      } else if lineStart && byte == UInt8(ascii: ":") {
+        found = true
+        break
+      } else if byte != 0x20 && byte != 0x09 {
+        lineStart = false
+      }
+    }
+    guard found else { return nil }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     func isCommand(_ line: Substring) -> Bool {
       let body = line.drop { $0 == " " || $0 == "\t" }
