@@ -55,7 +55,16 @@ struct Main {
         // "fsq: unknown command …", "usage: :load FILE": a command that could not run.
         if stream == .error && (text.hasPrefix("fsq: ") || text.hasPrefix("usage: ")) { commandFailed = true }
       }
-      for part in parts {
+      // A syntax error anywhere runs nothing, as in a script without commands.
+      let sources = parts.map { part in
+        SourceFile(name: origin.sourceName, text: String(repeating: "\n", count: part.line - 1) + part.text)
+      }
+      let syntax = zip(parts, sources).filter { !$0.0.isCommand }.flatMap { Parser.parse($0.1).diagnostics }
+      if !syntax.isEmpty {
+        report(RunResult(diagnostics: syntax, status: .syntax))
+        return
+      }
+      for (part, source) in zip(parts, sources) {
         if part.isCommand {
           commandFailed = false
           let goOn = repl.command(part.text)
@@ -67,8 +76,7 @@ struct Main {
           if !goOn { return }
           continue
         }
-        let padded = String(repeating: "\n", count: part.line - 1) + part.text
-        let result = session.run(source: SourceFile(name: origin.sourceName, text: padded))
+        let result = session.run(source: source)
         report(result)
         if result.status != .success && result.status != .assertionFailed && !options.keepGoing { return }
       }

@@ -44,6 +44,11 @@ import Testing
     let broken = try FSQBinary.run([], stdin: ":companies\n\n1 +\n")
     #expect(broken.status == 3)
     #expect(broken.err.hasPrefix("<stdin>:3:4: error:"))
+    // A syntax error anywhere runs nothing, commands or not.
+    let late = try FSQBinary.run([], stdin: "revenue(q3 2009)\n:items zzz\nrevenue(q5 2009)\n")
+    #expect(late.status == 3)
+    #expect(late.out.isEmpty)
+    #expect(late.err.hasPrefix("<stdin>:3:9: error: 'q5' is not a quarter"))
     // An unknown command is a usage error and stops the script.
     let unknown = try FSQBinary.run([], stdin: ":bogus\n2\n")
     #expect(unknown.status == 2)
