@@ -132,7 +132,7 @@ struct EditLineReader: LineReader {
       var template = Array((historyPath + ".XXXXXX").utf8CString)
       let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
       if descriptor >= 0 {
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         fchmod(descriptor, 0o600)
         close(descriptor)
         ok = fsq_write_history(temporary) == 0 && rename(temporary, historyPath) == 0

@@ -23,38 +23,41 @@ enum CellReader {
     var dashes = 0
     var stray = 0
     // Keep digits, separators, signs and letters; drop currency marks and spaces.
-    var iterator = text.utf8.makeIterator()
-    while let byte = iterator.next() {
-      switch byte {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"):
-        digits += 1
-        bytes.append(byte)
-      case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "%"):
-        bytes.append(byte)
-      case UInt8(ascii: "-"):
-        dashes += 1
-        bytes.append(byte)
-      case UInt8(ascii: "$"), UInt8(ascii: " "), UInt8(ascii: "\\"), UInt8(ascii: "\t"), UInt8(ascii: "*"),
-        UInt8(ascii: "+"):
-        continue
-      case 0xE2:
-        // U+2012…U+2015 dashes and U+2212 minus: E2 80 92…95, E2 88 92.
-        let b1 = iterator.next() ?? 0
-        let b2 = iterator.next() ?? 0
-        if (b1 == 0x80 && (0x92...0x95).contains(b2)) || (b1 == 0x88 && b2 == 0x92) {
+    var text = text
+    text.withUTF8 { utf8 in
+      var iterator = utf8.makeIterator()
+      while let byte = iterator.next() {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+          digits += 1
+          bytes.append(byte)
+        case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "%"):
+          bytes.append(byte)
+        case UInt8(ascii: "-"):
           dashes += 1
-          bytes.append(UInt8(ascii: "-"))
-        }
-      case 0x80...0xFF:
-        // Other non-ASCII (currency signs such as £, €, a no-break space): ignore.
-        continue
-      default:
-        if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "/") {
-          letters += 1
-          bytes.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))
-        } else if byte > 0x20 {
-          // `;`, `:`, `#`, `=`…: not part of any printed figure.
-          stray += 1
+          bytes.append(byte)
+        case UInt8(ascii: "$"), UInt8(ascii: " "), UInt8(ascii: "\\"), UInt8(ascii: "\t"), UInt8(ascii: "*"),
+          UInt8(ascii: "+"):
+          continue
+        case 0xE2:
+          // U+2012…U+2015 dashes and U+2212 minus: E2 80 92…95, E2 88 92.
+          let b1 = iterator.next() ?? 0
+          let b2 = iterator.next() ?? 0
+          if (b1 == 0x80 && (0x92...0x95).contains(b2)) || (b1 == 0x88 && b2 == 0x92) {
+            dashes += 1
+            bytes.append(UInt8(ascii: "-"))
+          }
+        case 0x80...0xFF:
+          // Other non-ASCII (currency signs such as £, €, a no-break space): ignore.
+          continue
+        default:
+          if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "/") {
+            letters += 1
+            bytes.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))
+          } else if byte > 0x20 {
+            // `;`, `:`, `#`, `=`…: not part of any printed figure.
+            stray += 1
+          }
         }
       }
     }
@@ -99,7 +102,9 @@ enum CellReader {
       }
       bytes.removeSubrange(open...)
     }
-    return bytes.filter { !($0 >= 0x61 && $0 <= 0x7A) && $0 != UInt8(ascii: "/") }
+    // Most cells hold no letter: no second array for them.
+    func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "/") }
+    return bytes.contains(where: isLetter) ? bytes.filter { !isLetter($0) } : bytes
   }
 
   /// Reads the cleaned bytes `(1,234.5)`, `-9%`, `(4%)`, `12.3` strictly.

@@ -9,6 +9,11 @@ enum ReleaseFormat: String {
   /// fixed-width text (old EDGAR text marks its tables with `<TABLE>`, `<S>` and `<C>` but lays
   /// them out by position).
   static func detect(_ bytes: [UInt8]) -> ReleaseFormat {
+    // On the buffer: the array's bounds checks were most of this pass over the whole file.
+    bytes.withUnsafeBufferPointer(detect(buffer:))
+  }
+
+  private static func detect(buffer bytes: UnsafeBufferPointer<UInt8>) -> ReleaseFormat {
     var pipeLines = 0
     var atLineStart = true
     var sawTable = false
