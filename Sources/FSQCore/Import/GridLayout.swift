@@ -109,6 +109,7 @@ enum GridLayout {
     for r in grid.indices {
       while grid[r].count < width { grid[r].append(Slot(text: "", isOrigin: true, cellIndex: -1)) }
     }
+    alignShiftedRows(&grid)
 
     // A row is a rule row when every non-empty cell is a rule.
     func ruleOf(_ r: Int) -> RuleKind? {
@@ -259,6 +260,46 @@ enum GridLayout {
     }
     mergeSplitColumns(&columnHeaders, &logicalRows)
     return LogicalTable(line: line, columnHeaders: columnHeaders, headerContext: context, rows: logicalRows)
+  }
+
+  /// Some converters drop the empty first cell of a few rows (a bold "TOTAL ASSETS" whose label
+  /// spanned two cells), so that row's label and figures sit one position left of every other
+  /// row's: read as printed, its figures fall under no heading or under the next column's
+  /// (total assets at 2024 read as 2023's figure). A row whose label is in the first position
+  /// while most rows' labels are in the second is moved one position right when that puts each
+  /// of its figures exactly where the other rows print theirs, and where it is does not.
+  static func alignShiftedRows(_ grid: inout [[Slot]]) {
+    struct Shape {
+      var row: Int
+      var label: Int
+      var figures: [Int]
+    }
+    var shapes: [Shape] = []
+    for r in grid.indices {
+      var label: Int? = nil
+      var figures: [Int] = []
+      for (c, slot) in grid[r].enumerated() where slot.isOrigin && !slot.text.isEmpty {
+        if isPrefix(slot.text) || isSuffix(slot.text) || CellReader.ruleKind(slot.text) != nil { continue }
+        if isFigureLike(slot.text) {
+          figures.append(c)
+        } else if label == nil && figures.isEmpty {
+          label = c
+        }
+      }
+      if let label, label <= 1, !figures.isEmpty { shapes.append(Shape(row: r, label: label, figures: figures)) }
+    }
+    let inner = shapes.filter { $0.label == 1 }
+    let outer = shapes.filter { $0.label == 0 }
+    guard inner.count >= 2, !outer.isEmpty, inner.count > outer.count else { return }
+    let innerFigures = Set(inner.flatMap(\.figures))
+    for shape in outer {
+      let row = grid[shape.row]
+      guard row.last?.text.isEmpty == true, row.last?.isOrigin == true,
+        shape.figures.allSatisfy({ innerFigures.contains($0 + 1) }),
+        !shape.figures.allSatisfy(innerFigures.contains)
+      else { continue }
+      grid[shape.row] = [Slot(text: "", isOrigin: true, cellIndex: -1)] + row.dropLast()
+    }
   }
 
   /// Some generators give heading rows more columns than the rows of figures (spans adding up to
