@@ -156,6 +156,7 @@ public enum ItemCatalog {
     if let index = table.bySynonym[normalized] ?? table.bySynonym[strippedQualifiers(normalized)] {
       return table.entries[index]
     }
+    if let entry = lookupVariants(normalized) { return entry }
     if let comma = label.firstIndex(of: ",") {
       let rest = TextTools.normalize(String(label[comma...]))
       if !rest.has("current") && !rest.has("portion"),
@@ -165,6 +166,66 @@ public enum ItemCatalog {
       }
     }
     return nil
+  }
+
+  /// The forms a catalog label takes in print that the synonym list need not spell out: a
+  /// plural or singular ("Total cost of revenue" for "cost of revenues"), "Total" before it,
+  /// ", as reported" after it, and "from continuing operations" on a line that has no
+  /// continuing/discontinued pair of its own ("Gross profit from continuing operations").
+  /// A variant that two entries share names neither.
+  static func lookupVariants(_ normalized: String) -> ItemCatalogEntry? {
+    var text = normalized
+    for suffix in [" as reported", " reported"] where text.hasSuffix(suffix) {
+      text.removeLast(suffix.utf8.count)
+    }
+    var candidates = [text]
+    // "Total cost of revenue" is the cost of revenue; "Total other" is not "other".
+    if text.hasPrefix("total "), text.utf8.dropFirst(6).contains(0x20) {
+      candidates.append(String(text.dropFirst(6)))
+    }
+    for candidate in candidates where candidate.hasSuffix(" from continuing operations") {
+      candidates.append(String(candidate.dropLast(" from continuing operations".utf8.count)))
+    }
+    for (k, candidate) in candidates.enumerated() {
+      var index = table.bySynonym[candidate] ?? table.bySynonym[strippedQualifiers(candidate)]
+      if index == nil, let loose = looseSynonyms[looseForm(candidate)], loose >= 0 { index = loose }
+      guard let index else { continue }
+      let entry = table.entries[index]
+      // "Net earnings from continuing operations" is not the net income, nor its per-share
+      // amount the EPS.
+      if k > 0, candidates[0].hasSuffix("continuing operations"),
+        ["net_income", "net_income_to_common", "eps", "eps_basic", "eps_diluted"].contains(entry.name)
+      {
+        continue
+      }
+      return entry
+    }
+    return nil
+  }
+
+  /// Synonyms by `looseForm`; -1 where two entries meet.
+  static let looseSynonyms: [String: Int] = {
+    var result: [String: Int] = [:]
+    for (synonym, index) in table.bySynonym {
+      let key = looseForm(synonym)
+      if let existing = result[key], existing != index { result[key] = -1 } else { result[key] = index }
+    }
+    return result
+  }()
+
+  /// Each word without a plural `s` ("costs of revenues" → "cost of revenue"); words of three
+  /// letters or fewer and words ending in "ss" ("gross", "loss") kept.
+  static func looseForm(_ normalized: String) -> String {
+    TextTools.splitOnSpaces(normalized).map { word -> Substring in
+      guard word.utf8.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss") else { return word }
+      return word.dropLast()
+    }.joined(separator: " ")
+  }
+
+  /// An item without its `_basic`/`_diluted` variant: `eps_diluted` → `eps`.
+  static func baseName(_ item: String) -> String {
+    for suffix in ["_basic", "_diluted"] where item.hasSuffix(suffix) { return String(item.dropLast(suffix.count)) }
+    return item
   }
 
   /// Words that make a per-share line earnings per share: "net income per share",

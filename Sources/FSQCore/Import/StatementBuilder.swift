@@ -69,6 +69,7 @@ struct StatementBuilder {
       statementWidth: index.map { statements[$0].columns.count } ?? header.columns.count, scale: scale,
       statementKind: kind, statementTitle: title, documentName: documentName, truncatedLine: truncatedLine,
       used: index.map { usedItems[$0] } ?? [], section: index.flatMap { lastSections[$0] })
+    reader.percentOfSales = identity.statesPercentOfSales
     for row in table.rows { try reader.read(row) }
     reportTable.unread = reader.unread
 

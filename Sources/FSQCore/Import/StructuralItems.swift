@@ -15,6 +15,8 @@ extension StatementBuilder {
       case .incomeStatement:
         inferSingleRevenueLine(index)
         inferTopLineRevenue(index)
+        inferRevenueAboveGrossProfit(index)
+        inferTopLineNamedRevenue(index)
       default: break
       }
     }
@@ -31,23 +33,32 @@ extension StatementBuilder {
     func same(_ a: StatementRow, _ b: StatementRow) -> Bool {
       periodColumns.allSatisfy { a.values[$0] == b.values[$0] }
     }
-    let unlabeled = table.rows.indices.filter { table.rows[$0].label.isEmpty && full(table.rows[$0]) }
-    guard let first = unlabeled.first else { return }
-    let closing: StatementRow?
-    if let total = table.rows.first(where: { $0.item == "total_liabilities_and_equity" }), full(total) {
-      closing = total
-    } else {
-      closing = unlabeled.dropFirst().first.map { table.rows[$0] }
+    // No label, or a bare "Total" closing the assets section.
+    let unlabeled = table.rows.indices.filter { k in
+      (table.rows[k].label.isEmpty || TextTools.normalize(table.rows[k].label) == "total") && full(table.rows[k])
     }
-    guard let closing, same(table.rows[first], closing), !(table.rows[first].values[periodColumns[0]]?.isZero ?? true)
-    else { return }
+    let first: Int
+    if let closingIndex = table.rows.firstIndex(where: { $0.item == "total_liabilities_and_equity" }),
+      full(table.rows[closingIndex])
+    {
+      // The one such line above the closing total that equals it (blank subtotals of
+      // current assets and the like do not).
+      let equal = unlabeled.filter { $0 < closingIndex && same(table.rows[$0], table.rows[closingIndex]) }
+      guard equal.count == 1 else { return }
+      first = equal[0]
+    } else {
+      guard unlabeled.count >= 2, same(table.rows[unlabeled[0]], table.rows[unlabeled[1]]) else { return }
+      first = unlabeled[0]
+    }
+    guard !(table.rows[first].values[periodColumns[0]]?.isZero ?? true) else { return }
     statements[index].rows[first].item = "total_assets"
     let row = statements[index].rows[first]
     for c in periodColumns {
       guard let value = row.values[c], let period = table.columns[c].period else { continue }
-      let source = SourceReference(
+      var source = SourceReference(
         document: documentName, statement: table.title, label: "(total assets, printed without a label)",
         column: table.columns[c].header, line: row.line)
+      source.namedBy = "the total that equals total liabilities and equity"
       facts.append(
         Fact(
           item: "total_assets", label: "(total assets, printed without a label)", statement: .balanceSheet,
@@ -70,7 +81,7 @@ extension StatementBuilder {
         && dated.allSatisfy { row.values[$0] != nil }
     }
     guard candidates.count == 1 else { return }
-    rename(row: candidates[0], of: index, to: "total_assets")
+    rename(row: candidates[0], of: index, to: "total_assets", rule: "a balance sheet's line labelled \"Assets\"")
   }
 
   /// The one line of figures under a "Revenues:" heading, when the statement names no revenue.
@@ -92,7 +103,7 @@ extension StatementBuilder {
       if members.count >= 1, k < rows.count, rows[k].ruleAbove || rows[k].isHeading { break }
     }
     guard members.count == 1 else { return }
-    rename(row: members[0], of: index, to: "revenue")
+    rename(row: members[0], of: index, to: "revenue", rule: "the one line under the \"Revenues\" heading")
   }
 
   /// The first line of an income statement that prints "Total expenses" under it is the
@@ -123,16 +134,81 @@ extension StatementBuilder {
       return !r.isZero && (try? r.subtracting(t)) == n
     }
     guard ties else { return }
-    rename(row: top, of: index, to: "revenue")
+    rename(
+      row: top, of: index, to: "revenue", rule: "the first line: it less the total of expenses is the line after that")
   }
 
   /// Gives a statement row, and the facts read from it, another item.
-  mutating func rename(row: Int, of index: Int, to item: String) {
+  /// The line that, less the cost of revenue, is the gross profit in every period column is
+  /// the revenue, whatever it is called ("Voyage revenues", "Contract drilling").
+  mutating func inferRevenueAboveGrossProfit(_ index: Int) {
+    let table = statements[index]
+    let rows = table.rows
+    guard !rows.contains(where: { $0.item == "revenue" }),
+      let cost = rows.firstIndex(where: { $0.item == "cost_of_revenue" }),
+      let gross = rows.firstIndex(where: { $0.item == "gross_profit" && $0.kind == .money }), gross > cost
+    else { return }
+    let periodColumns = CheckSupport.periodColumns(table).filter { table.columns[$0].period != nil }
+    guard !periodColumns.isEmpty else { return }
+    let candidates = rows.indices.filter { k in
+      k < cost && rows[k].kind == .money && !rows[k].label.isEmpty
+        && periodColumns.allSatisfy { c in
+          guard let r = rows[k].values[c], let t = rows[cost].values[c], let g = rows[gross].values[c], !r.isZero
+          else { return false }
+          return (try? r.subtracting(t)) == g
+        }
+    }
+    guard candidates.count == 1 else { return }
+    rename(
+      row: candidates[0], of: index, to: "revenue",
+      rule: "the line that less the cost of revenue is the gross profit")
+  }
+
+  /// An income statement's first line, when its label ends in "revenues" or "sales" and the
+  /// line after it is a cost or an expense ("Voyage revenues", then "Voyage expenses"): the
+  /// revenue, when the statement names none.
+  mutating func inferTopLineNamedRevenue(_ index: Int) {
+    let table = statements[index]
+    let rows = table.rows
+    guard !rows.contains(where: { $0.item == "revenue" }) else { return }
+    let periodColumns = CheckSupport.periodColumns(table).filter { table.columns[$0].period != nil }
+    guard !periodColumns.isEmpty else { return }
+    func full(_ k: Int) -> Bool {
+      rows[k].kind == .money && !rows[k].label.isEmpty && periodColumns.allSatisfy { rows[k].values[$0] != nil }
+    }
+    func namesRevenue(_ k: Int) -> Bool {
+      let last = ItemCatalog.looseForm(TextTools.normalize(rows[k].label)).split(separator: " ").last
+      return last == "revenue" || last == "sale"
+    }
+    // Not "Interest revenue" over "Interest expense": a lender's interest is not its revenue
+    // by position alone (the arithmetic rule above may still show it is).
+    guard let top = rows.indices.first(where: full), !rows[..<top].contains(where: { !$0.isHeading }),
+      namesRevenue(top), !TextTools.normalize(rows[top].label).hasPrefix("total"),
+      !TextTools.normalize(rows[top].label).has("interest")
+    else { return }
+    // The next line must be a cost or an expense ("Voyage expenses"): after "Product sales", a
+    // "Services" line would be the rest of the revenue.
+    guard
+      let next = rows.indices.first(where: {
+        $0 > top && rows[$0].kind == .money && !rows[$0].label.isEmpty && !rows[$0].isHeading
+      }),
+      !namesRevenue(next)
+    else { return }
+    let nextLabel = TextTools.normalize(rows[next].label)
+    let isCost = rows[next].item.flatMap { ItemCatalog.entry(named: $0)?.isCost } ?? false
+    guard isCost || nextLabel.has("cost") || nextLabel.has("expense") else { return }
+    rename(row: top, of: index, to: "revenue", rule: "the income statement's first line, a revenue line")
+  }
+
+  /// Gives a statement row, and the facts read from it, another item; `rule` says why, for
+  /// `explain` (nil when a label gave it).
+  mutating func rename(row: Int, of index: Int, to item: String, rule: String? = nil) {
     let old = statements[index].rows[row].item
     let line = statements[index].rows[row].line
     statements[index].rows[row].item = item
     for f in facts.indices where factStatements[f] == index && facts[f].item == old && facts[f].source.line == line {
       facts[f].item = item
+      if let rule { facts[f].source.namedBy = rule }
     }
   }
 }

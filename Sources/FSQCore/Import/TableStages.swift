@@ -28,6 +28,17 @@ struct TableIdentity {
   /// A heading of its own over the table ("COMMERCIAL LINES"): segments are not continuations.
   var ownHeading: Bool
 
+  /// A caption or heading that states the table in percent of sales or revenue: "As a
+  /// percentage of net sales", "(percent of revenues)", "% of net sales".
+  var statesPercentOfSales: Bool {
+    periodContext.contains { text in
+      let lower = TextTools.lowercasedASCII(text)
+      guard lower.has("sales") || lower.has("revenue") else { return false }
+      return lower.has("as a percent") || lower.has("percent of") || lower.has("percentage of")
+        || lower.has("% of")
+    }
+  }
+
   init(_ table: LogicalTable) {
     above = table.textAbove.map(\.text)
     candidates = above.reversed() + table.headerContext
@@ -122,6 +133,8 @@ struct RowReader {
   let statementTitle: String
   let documentName: String
   let truncatedLine: Int?
+  /// The table is captioned "as a percentage of net sales": its plain figures are percents.
+  var percentOfSales = false
 
   /// Items already given in the statement (a repeated label gets a suffix).
   var used: Set<String>
@@ -268,6 +281,7 @@ struct RowReader {
       return nil
     }
     if !numbers.isEmpty && numbers.allSatisfy({ $0.1 }) { rowKind = .percent }
+    if percentOfSales && rowKind == .money { rowKind = .percent }
     // "Efficiency ratio 61", "Return on equity 12.8" in a table of dollars in millions: a
     // ratio printed without its % sign is a plain number, never dollars at the caption's scale.
     if rowKind == .money, StatementBuilder.namesRatio(normalizedLabel) {

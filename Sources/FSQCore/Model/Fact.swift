@@ -21,6 +21,9 @@ public struct SourceReference: Hashable, Sendable, CustomStringConvertible {
   public var line: Int
   /// For figures stated in the text: the sentence that states them.
   public var sentence: String?
+  /// When the statement's structure, not the label, gave the row its item: the rule, as
+  /// `explain` says it ("the first line of the income statement").
+  public var namedBy: String?
 
   public init(
     document: String, statement: String, label: String, column: String, line: Int,
