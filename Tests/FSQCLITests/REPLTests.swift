@@ -1,5 +1,6 @@
 import FSQCore
 import FSQTestSupport
+import Foundation
 import Testing
 
 /// A line reader that plays a script and records prompts and history.
@@ -239,6 +240,25 @@ func play(_ lines: [LineReadResult], model: Model = Model()) -> (ScriptedReader,
     #expect(repl.completions(for: "acme.rev", cursor: 8) == ["acme.revenue"])
     #expect(repl.completions(for: "1 + acme.cost", cursor: 13) == ["acme.cost_of_revenue"])
     #expect(repl.completions(for: "nosuch.rev", cursor: 10).isEmpty)
+  }
+
+  /// Issue 18: a label printed in two sections is completed and listed with its section
+  /// (Microsoft Q4 FY2024 prints "Product" under "Revenue:" and "Cost of revenue:").
+  @Test func sectionQualifiedLabels() throws {
+    let url = TestSupport.packageRoot.appendingPathComponent("Tests/Corpus/documents/microsoft_q4_fy2024.md")
+    var model = Model()
+    try model.importRelease(bytes: Array(try Data(contentsOf: url)), documentName: "microsoft_q4_fy2024.md")
+    let (repl, transcript) = makeREPL(model)
+    // Inside a quote: printed labels and sections; after "Section". only that section's labels.
+    #expect(repl.completions(for: "\"Cost of rev", cursor: 12).contains("revenue"))
+    let line = "\"Cost of revenue\".\"Pro"
+    #expect(repl.completions(for: line, cursor: line.utf8.count) == ["Product"])
+    let after = "growth(\"Cost of revenue\".\"Ser"
+    #expect(repl.completions(for: after, cursor: after.utf8.count) == ["Service and other"])
+    repl.handle(":items product")
+    #expect(transcript.output.contains("product_cost_of_revenue"))
+    #expect(transcript.output.contains("\"Cost of revenue\".\"Product\""))
+    #expect(transcript.output.contains("\"Revenue\".\"Product\""))
   }
 
   @Test func pathCompletionAfterLoad() {

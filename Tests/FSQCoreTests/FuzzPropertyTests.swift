@@ -205,9 +205,9 @@ func printed(_ expression: FSQCore.Expression) -> String {
     let name: String
     switch callee {
     case .name(let n): name = n
-    case .label(let l): name = fsqString(l)
+    case .label(let l, let s): name = (s.map { fsqString($0) + "." } ?? "") + fsqString(l)
     case .qualified(let c, let n): name = "\(c).\(n)"
-    case .qualifiedLabel(let c, let l): name = "\(c).\(fsqString(l))"
+    case .qualifiedLabel(let c, let l, let s): name = "\(c)." + (s.map { fsqString($0) + "." } ?? "") + fsqString(l)
     }
     return "\(name)(\(arguments.map(printed).joined(separator: ", ")))"
   case .unary(let op, let operand):

@@ -121,9 +121,13 @@ func walk(_ expression: FSQCore.Expression, into found: inout Set<String>) {
   case .call(let callee, _, let arguments):
     switch callee {
     case .name: found.insert("call:name")
-    case .label: found.insert("call:label")
+    case .label(_, let section):
+      found.insert("call:label")
+      if section != nil { found.insert("call:section-label") }
     case .qualified: found.insert("call:qualified")
-    case .qualifiedLabel: found.insert("call:qualified-label")
+    case .qualifiedLabel(_, _, let section):
+      found.insert("call:qualified-label")
+      if section != nil { found.insert("call:section-label") }
     }
     if !arguments.isEmpty { found.insert("call:arguments") }
     for argument in arguments { walk(argument, into: &found) }
@@ -170,6 +174,7 @@ let evidence: [String: [String]] = [
   "postfix": ["name", "text"],
   "call": ["call:name", "call:arguments", "trailing-comma"],
   "callee": ["call:label"],
+  "label": ["call:section-label"],
   "qualified_name": ["call:qualified", "call:qualified-label"],
   "argument_list": ["call:arguments", "tok:comma"],
   "primary": ["paren-group", "literal"],

@@ -10,6 +10,8 @@ extension Evaluator {
 
   func function(_ argument: Argument) throws(Diagnostic) -> Value {
     let value = try value(argument)
+    // A printed label goes wherever an item goes.
+    if case .text(let label) = value { return try labelFunction(label, argument.span) }
     guard case .function = value else {
       throw fail(
         .typeMismatch, "expected an item or metric name such as revenue, found \(value.typeName)", argument.span)

@@ -18,14 +18,16 @@ extension Evaluator {
       } else {
         name = n
       }
-    case .label(let label):
-      return try callLabel(label, arguments: arguments, calleeSpan: calleeSpan, span: span, scope)
+    case .label(let label, let section):
+      return try callLabel(
+        callee, label: label, section: section, arguments: arguments, calleeSpan: calleeSpan, span: span, scope)
     case .qualified(let company, let n):
       scope.company = try companyIndex(company, calleeSpan)
       name = n
-    case .qualifiedLabel(let company, let label):
+    case .qualifiedLabel(let company, let label, let section):
       scope.company = try companyIndex(company, calleeSpan)
-      return try callLabel(label, arguments: arguments, calleeSpan: calleeSpan, span: span, scope)
+      return try callLabel(
+        callee, label: label, section: section, arguments: arguments, calleeSpan: calleeSpan, span: span, scope)
     }
     if functions[name] == nil, let builtin = Builtins.table[name], builtin.lazy {
       try checkArity(builtin.name, arguments.count, builtin.arity, calleeSpan)
@@ -44,6 +46,7 @@ extension Evaluator {
     if let function = functions[name] {
       return try callUser(function, values, calleeSpan: calleeSpan, scope, isMetric: false)
     }
+    if let callee = labelFunctions[name] { return try invokeLabel(callee, values, argumentSpans, calleeSpan, scope) }
     if let builtin = Builtins.table[name] {
       try checkArity(builtin.name, values.count, builtin.arity, calleeSpan)
       let arguments = zip(values, argumentSpans).map { Argument.value($0, $1) }
@@ -205,5 +208,35 @@ enum Argument {
     case .value(_, let span): span
     case .unevaluated(let expression): expression.span
     }
+  }
+}
+
+extension Evaluator {
+  /// A label held as a function value (`growth("Net income", fy2024)`), called with periods.
+  func invokeLabel(_ callee: Callee, _ values: [Value], _ argumentSpans: [Span], _ calleeSpan: Span, _ scope: Scope)
+    throws(Diagnostic) -> Value
+  {
+    var company = scope.company ?? currentCompany
+    let label: String
+    let section: String?
+    switch callee {
+    case .label(let l, let s): (label, section) = (l, s)
+    case .qualifiedLabel(let c, let l, let s):
+      company = try companyIndex(c, calleeSpan)
+      (label, section) = (l, s)
+    default: throw fail(.typeMismatch, "expected a printed label, found \(callee.displayName)", calleeSpan)
+    }
+    let item = try resolveLabel(label, section: section, company: company, calleeSpan)
+    return try lookupItem(
+      item, values, argumentSpans: argumentSpans, calleeSpan: calleeSpan, company: company!, printedLabel: label)
+  }
+
+  /// A printed label given where an item goes (`pct_change("Net income", q4 2024)`): the line
+  /// it names, as a function value; an error at the label when the company printed no such line.
+  func labelFunction(_ label: String, _ span: Span) throws(Diagnostic) -> Value {
+    let callee = Callee.label(label, section: nil)
+    _ = try resolveLabel(label, section: nil, company: currentCompany, span)
+    labelFunctions[callee.displayName] = callee
+    return .function(callee.displayName)
   }
 }

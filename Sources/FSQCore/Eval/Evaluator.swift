@@ -44,6 +44,9 @@ final class Evaluator {
   var stackBudget = StackGuard.budget
   /// When explaining, the stack of nodes being built; nil otherwise.
   var trace: [[Explanation]]?
+  /// Function values that are printed labels (`"Net income"`, `"Cost of revenue"."Product"`),
+  /// by the name the value carries.
+  var labelFunctions: [String: Callee] = [:]
 
   init(model: Model, metrics: [String: UserFunction]) {
     self.model = model
@@ -97,6 +100,10 @@ final class Evaluator {
     case .name(let name):
       return try lookupName(name, expression.span, scope)
     case .call(let callee, let calleeSpan, let arguments):
+      // A label with no arguments is the line itself, not a figure: nothing to explain.
+      if arguments.isEmpty, case .label = callee {
+        return try call(callee, calleeSpan: calleeSpan, arguments: arguments, span: expression.span, scope)
+      }
       return try traced(self.describeCall(expression, scope)) { () throws(Diagnostic) -> Value in
         try call(callee, calleeSpan: calleeSpan, arguments: arguments, span: expression.span, scope)
       }

@@ -29,7 +29,9 @@ extension Evaluator {
     let fye = model.companies[company].fiscalYearEnd
     let wanted = spec.resolve(fiscalYearEnd: fye)
     if let figure = ModelIndex.best(figures, for: wanted) {
-      annotate(source: figure.source, remarks: figure.quantity.isDerived ? ["derived"] : [])
+      var remarks = figure.quantity.isDerived ? ["derived"] : []
+      if trace != nil, let how = Evaluator.howNamed(name, figure) { remarks.append(how) }
+      annotate(source: figure.source, remarks: remarks)
       return .quantity(figure.quantity)
     }
     if let derived = try deriveQuarter(name, figures, wanted: wanted, spec: spec, fye: fye) { return derived }
@@ -60,12 +62,34 @@ extension Evaluator {
     return .quantity(Quantity(amount, whole.quantity.unit, derived: true))
   }
 
-  /// `"Cost of Revenues"(q3 2009)`: an item by the label the company printed.
-  func callLabel(_ label: String, arguments: [Expression], calleeSpan: Span, span: Span, _ scope: Scope)
+  /// `"Cost of Revenues"(q3 2009)`: an item by the label the company printed;
+  /// `"Cost of revenue"."Product"(fy2024)`: the one printed under that section. With no
+  /// arguments, the line itself: a function value, as a bare item name is.
+  func callLabel(
+    _ callee: Callee, label: String, section: String?, arguments: [Expression], calleeSpan: Span, span: Span,
+    _ scope: Scope
+  )
     throws(Diagnostic) -> Value
   {
-    guard let company = scope.company ?? currentCompany else { throw noCompany(calleeSpan) }
-    let items = index.items(forLabel: label, company: company)
+    let item = try resolveLabel(label, section: section, company: scope.company ?? currentCompany, calleeSpan)
+    if arguments.isEmpty {
+      labelFunctions[callee.displayName] = callee
+      return .function(callee.displayName)
+    }
+    var values: [Value] = []
+    for argument in arguments { values.append(try evaluate(argument, scope)) }
+    return try lookupItem(
+      item, values, argumentSpans: arguments.map(\.span), calleeSpan: calleeSpan,
+      company: (scope.company ?? currentCompany)!, printedLabel: label)
+  }
+
+  /// The one item a printed label (under `section`, when given) names, or an error that says
+  /// how to name it: a did-you-mean, or the section-qualified forms of the candidates.
+  func resolveLabel(_ label: String, section: String?, company: Int?, _ calleeSpan: Span) throws(Diagnostic)
+    -> String
+  {
+    guard let company else { throw noCompany(calleeSpan) }
+    var items = index.items(forLabel: label, company: company)
     if items.isEmpty {
       var all: [String] = []
       for figures in index.items[company].values { all += figures.map(\.label) }
@@ -74,20 +98,57 @@ extension Evaluator {
         .unknownItem, "\(model.companies[company].name) printed no line labelled \"\(label)\"", calleeSpan,
         notes: suggestion.map { [DiagnosticNote("did you mean \"\($0)\"?")] } ?? [])
     }
+    let wantedLabel = ModelIndex.normalize(label)
+    func sections(_ item: String) -> [String] {
+      var seen: [String] = []
+      for figure in index.figures(item, company: company)
+      where ModelIndex.normalize(figure.label) == wantedLabel {
+        let section = figure.section ?? ""
+        if !seen.contains(section) { seen.append(section) }
+      }
+      return seen
+    }
+    if let section {
+      let wanted = ModelIndex.normalize(section)
+      let under = items.filter { sections($0).contains { ModelIndex.normalize($0) == wanted } }
+      if under.isEmpty {
+        let printed = items.flatMap(sections).filter { !$0.isEmpty }
+        let suggestion = Suggest.closest(to: section, in: printed)
+        throw fail(
+          .unknownItem, "\(model.companies[company].name) printed no \"\(label)\" under \"\(section)\"", calleeSpan,
+          notes: [
+            suggestion.map { DiagnosticNote("did you mean \(Callee.quoted(label, section: $0))?") }
+              ?? DiagnosticNote("\"\(label)\" is printed under: \(printed.map { "\"\($0)\"" }.joined(separator: ", "))")
+          ])
+      }
+      items = under
+    }
     if items.count > 1 {
-      let sections = items.map { item -> String in
-        let section = index.figures(item, company: company).first?.section ?? "no section"
-        return "\(item) (under \(section))"
+      let forms = items.map { item -> String in
+        let section = sections(item).first(where: { !$0.isEmpty })
+        return section.map { "\(Callee.quoted(label, section: $0)) (\(item))" } ?? "\(item) (no section)"
       }
       throw fail(
         .unknownItem, "the label \"\(label)\" is printed in \(items.count) places; name the one you mean", calleeSpan,
-        notes: [DiagnosticNote("candidates: \(sections.joined(separator: ", "))")])
+        notes: [DiagnosticNote("write one of: \(forms.joined(separator: ", "))")])
     }
-    var values: [Value] = []
-    for argument in arguments { values.append(try evaluate(argument, scope)) }
-    return try lookupItem(
-      items[0], values, argumentSpans: arguments.map(\.span), calleeSpan: calleeSpan, company: company,
-      printedLabel: label)
+    return items[0]
+  }
+
+  /// How a printed line became the item `explain` shows: by the statement's structure (the
+  /// rule), by its label in the catalog, or named after its label.
+  static func howNamed(_ item: String, _ figure: IndexedFigure) -> String? {
+    let source = figure.source
+    guard source.sentence == nil, source.statement != StatementKind.text.rawValue else { return nil }
+    if let rule = source.namedBy { return "item \(item): by the statement's structure, \(rule)" }
+    guard let entry = ItemCatalog.entry(named: item) ?? ItemCatalog.entry(named: ItemCatalog.baseName(item)) else {
+      return "item \(item): named after its label"
+    }
+    let label = TextTools.normalize(figure.label)
+    if entry.synonyms.contains(where: { TextTools.normalize($0) == label }) {
+      return "item \(item): its label is a catalog name"
+    }
+    return "item \(item): read from its label and section"
   }
 
   // MARK: Missing figures

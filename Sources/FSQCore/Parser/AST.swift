@@ -52,17 +52,33 @@ public enum UnaryOperator: String, Sendable {
 /// qualified by a company (`acme.revenue`).
 public enum Callee: Sendable, Equatable {
   case name(String)
-  case label(String)
+  /// `"Net income"`, or with the section it is printed under: `"Cost of revenue"."Product"`.
+  case label(String, section: String?)
   case qualified(company: String, name: String)
-  case qualifiedLabel(company: String, label: String)
+  /// `msft."Net income"`, `msft."Cost of revenue"."Product"`.
+  case qualifiedLabel(company: String, label: String, section: String?)
 
+  /// The callee as it is written in source: a label with its quotes (and `"` or `\` escaped),
+  /// so that a function value holding a label reads back as the same call.
   public var displayName: String {
     switch self {
     case .name(let n): n
-    case .label(let l): "\"\(l)\""
+    case .label(let l, let s): Callee.quoted(l, section: s)
     case .qualified(let c, let n): "\(c).\(n)"
-    case .qualifiedLabel(let c, let l): "\(c).\"\(l)\""
+    case .qualifiedLabel(let c, let l, let s): "\(c)." + Callee.quoted(l, section: s)
     }
+  }
+
+  static func quoted(_ label: String, section: String?) -> String {
+    func quote(_ text: String) -> String {
+      var out = "\""
+      for character in text {
+        if character == "\"" || character == "\\" { out.append("\\") }
+        out.append(character)
+      }
+      return out + "\""
+    }
+    return (section.map { quote($0) + "." } ?? "") + quote(label)
   }
 }
 

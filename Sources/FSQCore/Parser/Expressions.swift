@@ -61,7 +61,7 @@ extension Parser {
   }
 
   /// postfix -> primary | callee '(' [ arguments ] ')'
-  /// callee  -> NAME | STRING | NAME '.' ( NAME | STRING )
+  /// callee  -> NAME | STRING [ '.' STRING ] | NAME '.' ( NAME | STRING [ '.' STRING ] )
   mutating func parsePostfix() -> Expression {
     let token = current
     switch token.kind {
@@ -75,7 +75,22 @@ extension Parser {
         if eat(.identifier) {
           callee = .qualified(company: text(token), name: text(member))
         } else if eat(.string) {
-          callee = .qualifiedLabel(company: text(token), label: unescaped(member))
+          callee = .qualifiedLabel(company: text(token), label: unescaped(member), section: nil)
+          // msft."Cost of revenue"."Product": a label under its section.
+          if at(.dot) {
+            advance()
+            let inner = current
+            guard eat(.string) else {
+              error(
+                .expectedToken, "expected a label in quotes after '\(text(member)).', found \(describe(inner))",
+                at: inner)
+              return Expression(.invalid, token.span)
+            }
+            callee = .qualifiedLabel(company: text(token), label: unescaped(inner), section: unescaped(member))
+            calleeSpan = token.span.union(inner.span)
+            if at(.leftParen) { return parseCall(callee, calleeSpan: calleeSpan) }
+            return Expression(.call(callee, calleeSpan: calleeSpan, arguments: []), calleeSpan)
+          }
         } else {
           error(.expectedToken, "expected an item name after '\(text(token)).', found \(describe(member))", at: member)
           return Expression(.invalid, token.span)
@@ -88,7 +103,22 @@ extension Parser {
     case .string:
       advance()
       let label = unescaped(token)
-      if at(.leftParen) { return parseCall(.label(label), calleeSpan: token.span) }
+      // "Cost of revenue"."Product": the label printed under that section. Alone (no
+      // parentheses) it is the line itself, a function value like a bare item name.
+      if at(.dot) {
+        advance()
+        let inner = current
+        guard eat(.string) else {
+          error(
+            .expectedToken, "expected a label in quotes after '\(text(token)).', found \(describe(inner))", at: inner)
+          return Expression(.invalid, token.span)
+        }
+        let callee = Callee.label(unescaped(inner), section: label)
+        let calleeSpan = token.span.union(inner.span)
+        if at(.leftParen) { return parseCall(callee, calleeSpan: calleeSpan) }
+        return Expression(.call(callee, calleeSpan: calleeSpan, arguments: []), calleeSpan)
+      }
+      if at(.leftParen) { return parseCall(.label(label, section: nil), calleeSpan: token.span) }
       return Expression(.literal(.text(label)), token.span)
     default:
       return parsePrimary()

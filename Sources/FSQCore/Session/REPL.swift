@@ -272,7 +272,18 @@ public final class REPL {
   func listItems(matching filter: String = "") {
     guard let company = currentCompany else { return noCompany() }
     var labels: [String: String] = [:]
-    for fact in company.facts where labels[fact.item] == nil { labels[fact.item] = fact.label }
+    var itemsByLabel: [String: Set<String>] = [:]
+    for fact in company.facts { itemsByLabel[ModelIndex.normalize(fact.label), default: []].insert(fact.item) }
+    for fact in company.facts where labels[fact.item] == nil {
+      // A label printed for several items is shown with its section, as it is written in a
+      // query: "Cost of revenue"."Product".
+      let shared = (itemsByLabel[ModelIndex.normalize(fact.label)]?.count ?? 0) > 1
+      if shared, let section = fact.section, !section.isEmpty {
+        labels[fact.item] = Callee.quoted(fact.label, section: section)
+      } else {
+        labels[fact.item] = fact.label
+      }
+    }
     let wanted = filter.lowercased()
     if !wanted.isEmpty {
       labels = labels.filter { $0.key.lowercased().contains(wanted) || $0.value.lowercased().contains(wanted) }
@@ -378,6 +389,13 @@ public final class REPL {
     A quarter that is not printed is derived from year-to-date figures and marked derived.
     :periods lists the periods the current company reports.
     """,
+    "labels": """
+    Labels: every printed line is reachable by the label the company printed:
+    "Cost of Revenues"(q3 2009). A label printed in two sections is named with its section:
+    "Cost of revenue"."Product"(fy 2024). A label goes wherever an item goes:
+    growth("Net income", fy 2024), table "Net income" for fy 2024. :items lists items and
+    labels; TAB inside a quote completes labels.
+    """,
     "formats": """
     Formats: text (the default), csv, json (JSON Lines) and markdown. Change the format with
     :format NAME, or start fsq with --format NAME.
@@ -482,92 +500,4 @@ public final class REPL {
     return text
   }
 
-  // MARK: Completion
-
-  static let keywords = [
-    "let", "def", "assert", "table", "for", "explain", "check", "use", "load", "and", "or", "not", "true", "false",
-  ]
-
-  /// Completions for the word that ends at `cursor` (a UTF-8 offset into `line`): whole
-  /// replacement words, sorted. Meta-commands at the start, file paths after `:load`,
-  /// companies after `:use`, else functions, metrics, items, variables and companies.
-  public func completions(for line: String, cursor: Int) -> [String] {
-    let bytes = Array(line.utf8.prefix(max(0, cursor)))
-    var start = bytes.count
-    let breaks = Set(REPL.wordBreakCharacters.utf8)
-    while start > 0, !breaks.contains(bytes[start - 1]) { start -= 1 }
-    let word = String(decoding: bytes[start...], as: UTF8.self)
-    let before = trimmed(String(decoding: bytes[..<start], as: UTF8.self))
-    var candidates: [String]
-    if before.isEmpty && word.hasPrefix(":") {
-      candidates = REPL.metaCommands.map(\.name)
-    } else if before == ":load" {
-      return pathCompletions(word)
-    } else if before == ":use" || before == "use" || before == ":check" || before == "check" {
-      candidates = companyNames()
-    } else if before == ":format" {
-      candidates = OutputFormat.allCases.map(\.rawValue)
-    } else if before == ":help" {
-      candidates = helpNames.filter { !$0.hasPrefix(":") }
-    } else if let dot = word.lastIndex(of: "."), dot > word.startIndex {
-      // `fsnn.rev`: that company's items and the metrics, after the company's name.
-      let name = word[..<dot].lowercased()
-      let partial = String(word[word.index(after: dot)...])
-      guard
-        let company = session.model.companies.first(where: { company in
-          company.id == name || company.listings.contains { $0.ticker.lowercased() == name }
-        })
-      else { return [] }
-      let names = Set(company.facts.map(\.item)).union(session.evaluator.metrics.keys)
-      return names.filter { $0.hasPrefix(partial) }.sorted().map { word[...dot] + $0 }
-    } else {
-      candidates =
-        Array(Builtins.table.keys) + Array(session.evaluator.metrics.keys)
-        + Array(session.evaluator.functions.keys) + Array(session.evaluator.globals.keys) + REPL.keywords
-      if let company = currentCompany { candidates += company.facts.map(\.item) }
-      candidates += companyNames()
-    }
-    return Array(Set(candidates.filter { $0.hasPrefix(word) })).sorted()
-  }
-
-  func companyNames() -> [String] {
-    session.model.companies.flatMap { [$0.id] + $0.listings.map(\.ticker) }
-  }
-
-  func pathCompletions(_ word: String) -> [String] {
-    var directory = ""
-    var partial = word
-    if let slash = word.lastIndex(of: "/") {
-      directory = String(word[...slash])
-      partial = String(word[word.index(after: slash)...])
-    }
-    let listed = directory.isEmpty ? "." : expandHome(directory)
-    var result: [String] = []
-    for entry in listDirectory(listed) where entry.name.hasPrefix(partial) {
-      if entry.name == "." || entry.name == ".." { continue }
-      if entry.name.hasPrefix(".") && !partial.hasPrefix(".") { continue }
-      result.append(directory + entry.name + (entry.isDirectory ? "/" : ""))
-    }
-    return result.sorted()
-  }
-
-  /// The entries of a directory (empty when it cannot be read).
-  public static func directoryEntries(_ path: String) -> [(name: String, isDirectory: Bool)] {
-    guard let directory = opendir(path) else { return [] }
-    defer { closedir(directory) }
-    var result: [(name: String, isDirectory: Bool)] = []
-    while let entry = readdir(directory) {
-      let name = withUnsafePointer(to: &entry.pointee.d_name) {
-        String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
-      }
-      var isDirectory = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-      if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) || Int32(entry.pointee.d_type) == Int32(DT_LNK) {
-        var info = stat()
-        let full = path.hasSuffix("/") ? path + name : path + "/" + name
-        isDirectory = stat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-      }
-      result.append((name, isDirectory))
-    }
-    return result
-  }
 }

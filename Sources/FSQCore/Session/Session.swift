@@ -163,7 +163,13 @@ public final class Session {
     if withChange { columns.append("change") }
     var rows: [ResultTable.Row] = []
     for item in items {
-      let function = try evaluator.evaluate(item, scope)
+      var function = try evaluator.evaluate(item, scope)
+      var rowLabel = evaluator.text(item.span)
+      // A printed label is a row like an item: table "Net income", revenue for fy2024
+      if case .text(let label) = function {
+        function = try evaluator.labelFunction(label, item.span)
+        rowLabel = label
+      }
       guard case .function = function else {
         throw evaluator.fail(
           .typeMismatch, "table rows must be items or metrics such as revenue, found \(function.typeName)", item.span)
@@ -187,7 +193,7 @@ public final class Session {
           cells.append(nil)
         }
       }
-      rows.append(ResultTable.Row(label: evaluator.text(item.span), cells: cells))
+      rows.append(ResultTable.Row(label: rowLabel, cells: cells))
     }
     return ResultTable(columns: columns, rows: rows)
   }
