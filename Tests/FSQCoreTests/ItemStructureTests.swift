@@ -123,6 +123,12 @@ import Testing
     // Microsoft prints "Total cost of revenue" (singular) under "Cost of revenue:".
     let msft = try Self.session("microsoft_q4_fy2024.md")
     #expect(Self.amount(msft, "cost_of_revenue(q4 2024)") == Self.dec("19684000000"))
+    // Its "Gross margin" line is in dollars: gross profit, while the margin metrics stay
+    // ratios (45,043 / 64,727).
+    #expect(Self.amount(msft, "gross_profit(q4 2024)") == Self.dec("45043000000"))
+    let margin = try Self.dec("45043").dividing(by: Self.dec("64727"))
+    #expect(Self.amount(msft, "gross_margin(q4 2024)")?.rounded(places: 12) == margin.rounded(places: 12))
+    #expect(Self.amount(msft, "margin(q4 2024)")?.rounded(places: 12) == margin.rounded(places: 12))
   }
 
   // MARK: Percentage tables
