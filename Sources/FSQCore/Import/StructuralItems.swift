@@ -111,14 +111,9 @@ extension StatementBuilder {
   /// total, in every period column ("Interest revenue 19,959,000 … Total expenses 4,656,000 …
   /// Income before provision for income taxes 15,303,000").
   mutating func inferTopLineRevenue(_ index: Int) {
-    let table = statements[index]
-    let rows = table.rows
-    guard !rows.contains(where: { $0.item == "revenue" }) else { return }
-    let periodColumns = CheckSupport.periodColumns(table).filter { table.columns[$0].period != nil }
-    guard !periodColumns.isEmpty else { return }
-    func full(_ k: Int) -> Bool {
-      rows[k].kind == .money && !rows[k].label.isEmpty && periodColumns.allSatisfy { rows[k].values[$0] != nil }
-    }
+    let rows = statements[index].rows
+    guard !rows.contains(where: { $0.item == "revenue" }), let periodColumns = datedColumns(index) else { return }
+    func full(_ k: Int) -> Bool { StatementBuilder.isFullLine(rows[k], periodColumns) }
     guard let top = rows.indices.first(where: full), !rows[..<top].contains(where: { !$0.isHeading }),
       let total = rows.indices.first(where: { k in
         let words = TextTools.normalize(rows[k].label)
@@ -168,14 +163,9 @@ extension StatementBuilder {
   /// line after it is a cost or an expense ("Voyage revenues", then "Voyage expenses"): the
   /// revenue, when the statement names none.
   mutating func inferTopLineNamedRevenue(_ index: Int) {
-    let table = statements[index]
-    let rows = table.rows
-    guard !rows.contains(where: { $0.item == "revenue" }) else { return }
-    let periodColumns = CheckSupport.periodColumns(table).filter { table.columns[$0].period != nil }
-    guard !periodColumns.isEmpty else { return }
-    func full(_ k: Int) -> Bool {
-      rows[k].kind == .money && !rows[k].label.isEmpty && periodColumns.allSatisfy { rows[k].values[$0] != nil }
-    }
+    let rows = statements[index].rows
+    guard !rows.contains(where: { $0.item == "revenue" }), let periodColumns = datedColumns(index) else { return }
+    func full(_ k: Int) -> Bool { StatementBuilder.isFullLine(rows[k], periodColumns) }
     func namesRevenue(_ k: Int) -> Bool {
       let last = ItemCatalog.looseForm(TextTools.normalize(rows[k].label)).split(separator: " ").last
       return last == "revenue" || last == "sale"
@@ -198,6 +188,18 @@ extension StatementBuilder {
     let isCost = rows[next].item.flatMap { ItemCatalog.entry(named: $0)?.isCost } ?? false
     guard isCost || nextLabel.has("cost") || nextLabel.has("expense") else { return }
     rename(row: top, of: index, to: "revenue", rule: "the income statement's first line, a revenue line")
+  }
+
+  /// The statement's columns that have a period; nil when none has.
+  func datedColumns(_ index: Int) -> [Int]? {
+    let table = statements[index]
+    let columns = CheckSupport.periodColumns(table).filter { table.columns[$0].period != nil }
+    return columns.isEmpty ? nil : columns
+  }
+
+  /// A labelled line of money with a figure in every one of `columns`.
+  static func isFullLine(_ row: StatementRow, _ columns: [Int]) -> Bool {
+    row.kind == .money && !row.label.isEmpty && columns.allSatisfy { row.values[$0] != nil }
   }
 
   /// Gives a statement row, and the facts read from it, another item; `rule` says why, for
