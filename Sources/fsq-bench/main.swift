@@ -23,12 +23,15 @@ let usage = """
     --corpus       only the real-release corpus (Tests/Corpus): accuracy per document and
                    the whole corpus's import time
     --seed N       only the seed release's import, N times (the median): for a profiler
+    --check        only check over the corpus: findings per document and the mutation
+                   detection rate, with every mutation not caught
 
   """
 
 var quick = false
 var inProcessOnly = false
 var corpusOnly = false
+var checkOnly = false
 var seedRuns: Int?
 var runs: Int?
 var fsqPath = executableFolder() + "/fsq"
@@ -45,6 +48,7 @@ do {
     case "--quick": quick = true
     case "--in-process": inProcessOnly = true
     case "--corpus": corpusOnly = true
+    case "--check": checkOnly = true
     case "--seed":
       guard let count = Int(value(argument)), count > 0 else { fail("--seed needs a positive number") }
       seedRuns = count
@@ -98,6 +102,10 @@ if let seedRuns {
 }
 if corpusOnly {
   _ = corpusBenchmark(runs: quick ? 1 : 5, printReport: true)
+  exit(0)
+}
+if checkOnly {
+  _ = corpusCheckReport(verbose: true)
   exit(0)
 }
 

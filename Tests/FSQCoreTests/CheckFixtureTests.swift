@@ -133,11 +133,14 @@ import Testing
   @Test func harborLanePrintsANetIncomeItsLinesDoNotReach() throws {
     // The condensed statement goes from Gross margin 63,160 less R&D 15,400 and amortization
     // 0 straight to Net income 4,120 (2002: 57,195 − 14,950 − 1,200 = 41,045 vs (2,310)):
-    // the lines in between are not printed, so the printed statement does not tie.
+    // the lines in between are not printed. No one reading of the lines ties either column,
+    // so fsq cannot tell what the line totals: one note says so (with the closest reading),
+    // never an error against a guess (issue 12).
     let findings = try Self.findings(Self.text("harborlane_fy2003.md"), name: "harborlane_fy2003.md")
-    #expect(findings.map(\.rule) == ["subtotal", "subtotal"])
-    #expect(findings.map { $0.figures[0].value.amount.description } == ["4120000", "-2310000"])
-    #expect(findings.map { $0.figures[1].value.amount.description } == ["47760000", "41045000"])
+    #expect(findings.map { "\($0.severity.rawValue) \($0.rule)" } == ["note subtotal"])
+    #expect(findings.map { $0.figures[0].value.amount.description } == ["4120000"])
+    #expect(findings.map { $0.figures[1].value.amount.description } == ["47760000"])
+    #expect(findings.allSatisfy { $0.message.hasPrefix("cannot tell what \"Net income (loss)\" totals") })
   }
 }
 

@@ -45,15 +45,18 @@ import Testing
   /// only guards against that coming back (speed itself is the benchmark's business).
   @Test(.timeLimit(.minutes(1))) func checkOfALongTableIsNotQuadratic() throws {
     var rows = ["| | Three Months Ended September 30, 2009 | Three Months Ended September 30, 2008 |", "|---|---|---|"]
+    // Each total is two lines' sum in the first column and ten off in the second: the first
+    // column bears the structure out, so every second column is a finding.
     for i in 0..<3_000 {
       rows.append("| Line item \(i) | $\(i + 100) | $\(i + 90) |")
-      rows.append("| Total line \(i) | $\(i + 101) | $\(i + 91) |")
+      rows.append("| Other item \(i) | $\(i + 7) | $\(i + 5) |")
+      rows.append("| Total line \(i) | $\(2 * i + 107) | $\(2 * i + 105) |")
     }
     let text =
       "# Acme Corp Reports Results\n\nNEW YORK, Nov. 10, 2009 -- Acme (NYSE: ACME) today reported results.\n\n"
       + "CONSOLIDATED STATEMENTS OF OPERATIONS\n\n" + rows.joined(separator: "\n") + "\n"
     let company = try ReleaseImporter.importRelease(bytes: Array(text.utf8), documentName: "long.md")
-    #expect(!Checker.check(company).isEmpty)
+    #expect(Checker.check(company).filter { $0.severity == .error }.count == 3_000)
   }
 
   /// Issue 17, item 8: the lexer read on after the error cap; 30 MB of '@' became millions of

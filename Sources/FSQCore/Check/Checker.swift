@@ -87,7 +87,7 @@ enum CheckSupport {
     switch kind {
     case .perShare: lowest = min(lowest, -2)
     case .percent: lowest = min(lowest, -3)
-    default: lowest = max(0, min(lowest, scaleExponent(table.scaleCaption)))
+    default: lowest = min(lowest, scaleExponent(table.scaleCaption))
     }
     return Decimal.power10(lowest)
   }
@@ -156,7 +156,7 @@ enum CheckSupport {
   /// The finding for a printed figure against the figure computed from others.
   static func mismatch(
     rule: String, company: Company, printed: Cell, computed: Decimal, computedDescription: String,
-    computedSource: SourceReference? = nil, tolerance: Decimal, message: String
+    computedSource: SourceReference? = nil, computedLines: [Int] = [], tolerance: Decimal, message: String
   ) -> Finding? {
     guard let value = printed.value else { return nil }
     let difference = value.minus(computed)
@@ -170,7 +170,7 @@ enum CheckSupport {
         printed.figure(company),
         Finding.Figure(description: computedDescription, value: Quantity(computed, unit), source: computedSource),
       ],
-      difference: Quantity(difference, unit))
+      difference: Quantity(difference, unit), lines: [printed.statementRow.line] + computedLines)
   }
 
   /// Every cell of a canonical item in a company's statements, period columns only.

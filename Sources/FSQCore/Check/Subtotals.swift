@@ -117,7 +117,9 @@ enum SubtotalRule {
           && checkResult(index, strong: true)
         {
           previousWasTotal = true
-        } else if resultLike && previousWasTotal && hasEntries && checkResult(index, strong: false) {
+        } else if resultLike && (previousWasTotal || table.kind != .balanceSheet) && hasEntries
+          && checkResult(index, strong: false)
+        {
           previousWasTotal = true
         } else {
           groups[groups.count - 1].entries.append(Entry(row: index, sign: 1))
@@ -299,7 +301,10 @@ enum SubtotalRule {
       while copy.groups.count > 1 { copy.foldInnermost() }
       let all = copy.groups[0].entries
       let kind = table.rows[index].kind
-      let full = readings(all, allowCostReading: true, kind: kind, target: index)
+      // A line that only reads like a result, with no rule above, is a subtotal when the
+      // lines as printed or with costs subtracted account for it: "the first line less all
+      // the rest" would fit too many lines by chance.
+      let full = readings(all, allowCostReading: true, kind: kind, target: index, firstLessRest: strong)
       // Or only the lines since the previous result ("Net cash used in investing
       // activities"), the earlier results staying in the running total.
       var kept: [Entry] = []
@@ -311,7 +316,8 @@ enum SubtotalRule {
         kept = [first]
         since = Array(all.dropFirst())
       }
-      let partial = readings(since, allowCostReading: true, kind: kind, target: index).map { reading in
+      let partial = readings(since, allowCostReading: true, kind: kind, target: index, firstLessRest: strong).map {
+        reading in
         var partial = reading
         partial.partial = true
         return partial
@@ -332,9 +338,10 @@ enum SubtotalRule {
     /// "(income) expense" label carry an expense's sign and are subtracted from a result
     /// ("Income before income taxes"; not in a reconciliation, which adds expenses back). Lines a condensed total may
     /// cover are read both with the total alone and with the lines instead.
-    func readings(_ entries: [Entry], allowCostReading: Bool, kind: RowKind, target: Int, flip: Bool = true)
-      -> [Reading]
-    {
+    func readings(
+      _ entries: [Entry], allowCostReading: Bool, kind: RowKind, target: Int, flip: Bool = true,
+      firstLessRest: Bool = true
+    ) -> [Reading] {
       let usable = entries.filter { table.rows[$0.row].kind == kind }
       guard !usable.isEmpty else { return [] }
       let targetLabel = table.rows[target].label
@@ -352,7 +359,7 @@ enum SubtotalRule {
         }
         guard !variant.isEmpty else { continue }
         // 0: as printed; 1: positive cost lines subtracted; 2: the first line less all the rest.
-        for reading in allowCostReading ? [0, 1, 2] : [0] {
+        for reading in allowCostReading ? (firstLessRest ? [0, 1, 2] : [0, 1]) : [0] {
           var values: [Decimal] = []
           var parts: [String] = []
           for (position, entry) in variant.enumerated() {
@@ -368,7 +375,9 @@ enum SubtotalRule {
             for (c, column) in columns.enumerated() {
               if values.count <= c { values.append(.zero) }
               var value = row.values[column] ?? .zero
-              if entry.sign < 0 || expenseSigned || (subtracted && !value.isNegative) { value = value.negated() }
+              if entry.sign < 0 || expenseSigned || (subtracted && printsCostsPositive(entry.row)) {
+                value = value.negated()
+              }
               values[c] = values[c].plus(value)
             }
           }
@@ -379,6 +388,13 @@ enum SubtotalRule {
         }
       }
       return result
+    }
+
+    /// A cost line printed as an amount of cost (some figure positive): subtracted in every
+    /// column, so a benefit printed in parentheses adds back. A line printed all in
+    /// parentheses already carries the sign it is summed with.
+    func printsCostsPositive(_ row: Int) -> Bool {
+      columns.contains { table.rows[row].values[$0].map { !$0.isNegative && !$0.isZero } ?? false }
     }
 
     func tolerance(_ reading: Reading, column: Int) -> Decimal {
@@ -404,8 +420,15 @@ enum SubtotalRule {
       return closer
     }
 
-    /// Whether some reading ties the row in every column, exactly or within rounding.
+    /// Whether some reading ties the row in every column exactly, or (`withinRounding`) is
+    /// borne out by the columns: one reading ties, exactly or within rounding, at least as
+    /// many columns as it misses, and one exactly (a wrong figure in one column does not
+    /// unmake the table's structure).
     func ties(_ index: Int, _ options: [Reading], withinRounding: Bool) -> Bool {
+      if withinRounding {
+        guard let best = structure(index, options) else { return false }
+        return best.isBorneOut && best.exact > 0
+      }
       let row = table.rows[index]
       var anyExact = false
       for (c, column) in columns.enumerated() {
@@ -434,14 +457,28 @@ enum SubtotalRule {
       if row.kind == .perShare, options[0].rows.contains(where: { PerShareRule.holdsDollarTotal(table, row: $0) }) {
         return
       }
+      // One reading for every column: the table's structure, found from the columns that
+      // bear it out or from the lines' meaning; without one the total stays unverified (a
+      // condensed statement's total its lines fall short of is still a note).
+      let full = options.filter { !$0.partial }
+      let candidates = full.isEmpty ? options : full
+      guard let chosen = structure(index, options) else { return }
+      let established = chosen.isBorneOut || options.contains { isEstablishedByMeaning(index, $0) }
+      let meaningful = candidates.first { isEstablishedByMeaning(index, $0) }
+      var notedUnverified = false
       for (c, column) in columns.enumerated() {
         guard let printed = row.values[column] else { continue }
-        // Any reading that ties is enough; else the closest full reading is reported.
-        if options.contains(where: { printed.minus($0.values[c]).isZero }) { continue }
-        let full = options.filter { !$0.partial }
-        let best = (full.isEmpty ? options : full).min {
-          printed.minus($0.values[c]).magnitude < printed.minus($1.values[c]).magnitude
-        }!
+        let best: Reading
+        if chosen.isBorneOut {
+          best = chosen.reading
+        } else if let meaningful {
+          best = meaningful
+        } else {
+          best = candidates.min {
+            printed.minus($0.values[c]).magnitude < printed.minus($1.values[c]).magnitude
+          }!
+        }
+        if printed.minus(best.values[c]).isZero { continue }
         let cell = Cell(table: table, row: index, column: column)
         let lines = best.rows.map { String(table.rows[$0].line) }.joined(separator: ", ")
         let under = context.map { " under \"\($0)\"" } ?? ""
@@ -455,12 +492,23 @@ enum SubtotalRule {
           short
           ? "\"\(row.label)\" (\(table.columns[column].header)) is more than the \(best.rows.count == 1 ? "line" : "lines")\(under) printed above it; the statement is condensed and omits lines"
           : "\"\(row.label)\" (\(table.columns[column].header)) does not equal \(best.rows.count == 1 ? "the line" : "the lines")\(under) it totals"
+        // A total no reading accounts for in any column is noted once, not reported against
+        // a guess at its lines.
+        if !established && !short && notedUnverified { continue }
         if var finding = CheckSupport.mismatch(
           rule: rule, company: company, printed: cell, computed: computed,
-          computedDescription: "\(best.description) (lines \(lines))", tolerance: tolerance,
+          computedDescription: "\(best.description) (lines \(lines))",
+          computedLines: best.rows.map { table.rows[$0].line },
+          tolerance: tolerance,
           message: message)
         {
           if short { finding.severity = .note }
+          if !established && !short {
+            notedUnverified = true
+            finding.severity = .note
+            finding.message =
+              "cannot tell what \"\(row.label)\" totals: no one reading of the lines\(under) above it ties any of its columns; the closest is shown for \(table.columns[column].header)"
+          }
           findings.append(finding)
           findingTotals.append(tag)
         }

@@ -50,11 +50,23 @@ public struct Finding: Sendable, Equatable {
   /// The figure as printed first, then the figure fsq computed or found elsewhere.
   public var figures: [Figure]
   public var difference: Quantity?
+  /// Every printed line the finding rests on: its figures' and the lines a computed figure
+  /// was summed from (a wrong line item shows up in its total's finding).
+  public var lines: [Int] = []
+
+  /// Whether the finding points at the figure printed on `line` in the column headed
+  /// `column`: one of its figures, or a line a figure in that column was computed from.
+  public func points(at line: Int, column: String) -> Bool {
+    let sources = figures.compactMap(\.source)
+    if sources.contains(where: { $0.line == line && ($0.column == column || $0.column.isEmpty) }) { return true }
+    return lines.contains(line) && sources.first?.column == column
+  }
 
   public init(
     severity: Severity, rule: String, company: String, document: String, message: String,
-    figures: [Figure], difference: Quantity?
+    figures: [Figure], difference: Quantity?, lines: [Int] = []
   ) {
+    self.lines = lines
     self.severity = severity
     self.rule = rule
     self.company = company

@@ -1,0 +1,90 @@
+// MARK: - One structure for every column of a table
+
+/// A table prints one set of lines for all its columns: what a total sums is the same in
+/// every period. So a total is checked against the single reading of the lines above it that
+/// accounts for it in the most columns, never a different reading per column (which would
+/// let a wrong figure pass as "another way of adding up"). That reading is the table's
+/// structure when the columns bear it out (it ties at least as many columns as it misses) or
+/// when the lines' meaning says so (EBITDA from net income, interest, taxes, depreciation
+/// and amortization). When neither holds, fsq cannot tell what the total sums: it is left
+/// unverified rather than reported against a guess.
+extension SubtotalRule.Walker {
+  /// How one reading accounts for the row: the columns it ties exactly, within rounding, or
+  /// misses.
+  struct Fit {
+    var reading: SubtotalRule.Reading
+    var exact: Int
+    var rounded: Int
+    var missed: Int
+
+    var tying: Int { exact + rounded }
+    /// The columns bear the reading out: it ties one exactly and misses no more than it
+    /// ties, or it ties every column within the printed rounding.
+    var isBorneOut: Bool { (exact > 0 && tying >= missed) || (missed == 0 && rounded > 0) }
+  }
+
+  func fit(_ index: Int, _ reading: SubtotalRule.Reading) -> Fit {
+    let row = table.rows[index]
+    var fit = Fit(reading: reading, exact: 0, rounded: 0, missed: 0)
+    for (c, column) in columns.enumerated() {
+      guard let printed = row.values[column] else { continue }
+      let difference = printed.minus(reading.values[c]).magnitude
+      // A column where at most one line has a figure shows an equality, not a sum: it is no
+      // evidence of what the row totals (basic and diluted EPS are often the same).
+      let parts = reading.rows.filter { !(table.rows[$0].values[column]?.isZero ?? true) }.count
+      if parts < 2 && difference <= tolerance(reading, column: column) { continue }
+      if difference.isZero {
+        fit.exact += 1
+      } else if difference <= tolerance(reading, column: column) {
+        fit.rounded += 1
+      } else {
+        fit.missed += 1
+      }
+    }
+    return fit
+  }
+
+  /// The reading that accounts for the row in the most columns (exact ties first, then the
+  /// order the readings were made in: as printed before costs subtracted).
+  func structure(_ index: Int, _ options: [SubtotalRule.Reading]) -> Fit? {
+    var best: Fit?
+    for reading in options {
+      let candidate = fit(index, reading)
+      guard let current = best else {
+        best = candidate
+        continue
+      }
+      if candidate.tying > current.tying || (candidate.tying == current.tying && candidate.exact > current.exact) {
+        best = candidate
+      }
+    }
+    return best
+  }
+
+  /// Whether the row is a total of some reading, by the columns or by meaning.
+  func isEstablished(_ index: Int, _ options: [SubtotalRule.Reading]) -> Bool {
+    guard let best = structure(index, options) else { return false }
+    return best.isBorneOut || options.contains { isEstablishedByMeaning(index, $0) }
+  }
+
+  /// A total whose lines its own label defines: EBITDA is earnings before interest, taxes,
+  /// depreciation and amortization, so net income (or a loss from continuing operations)
+  /// with interest, taxes and D&A lines added back is what it must equal, whatever the
+  /// columns say.
+  func isEstablishedByMeaning(_ index: Int, _ reading: SubtotalRule.Reading) -> Bool {
+    guard table.rows[index].item == "ebitda", let first = reading.rows.first,
+      let start = table.rows[first].item, Self.earningsItems.contains(start), reading.rows.count > 1
+    else { return false }
+    return reading.rows.dropFirst().allSatisfy { row in
+      table.rows[row].item.map { Self.ebitdaAddBacks.contains($0) } ?? false
+    }
+  }
+
+  static let earningsItems: Set<String> = [
+    "net_income", "income_continuing_operations", "operating_income",
+  ]
+  static let ebitdaAddBacks: Set<String> = [
+    "interest_net", "interest_expense", "interest_income", "income_taxes", "depreciation_amortization",
+    "depreciation", "amortization",
+  ]
+}
