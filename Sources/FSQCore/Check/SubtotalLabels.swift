@@ -1,0 +1,86 @@
+// MARK: - How subtotal labels read
+
+/// How labels read: totals, the sections of a cash flow statement, expense-signed lines.
+enum Totals {
+  /// "Total X", or the total of a cash flow section ("Net cash used in investing activities").
+  static func isTotal(_ label: String) -> Bool {
+    CheckSupport.words(label).first == "total" || sectionWord(label) != nil
+  }
+
+  /// The section a cash flow section total closes: "investing" in "Net cash used in
+  /// investing activities".
+  static func sectionWord(_ label: String) -> String? {
+    let words = CheckSupport.words(label)
+    guard words.first == "net" || words.first == "cash", words.contains("cash"),
+      let activities = words.firstIndex(of: "activities"), activities > 0
+    else { return nil }
+    return words[activities - 1]
+  }
+
+  /// Whether the earlier total `part` is a part of `total`: "Total current liabilities" of
+  /// "Total liabilities"; "Total liabilities" and "Total stockholders' equity" of "Total
+  /// liabilities and stockholders' equity". A section total of a cash flow statement is a
+  /// part of nothing but the net change below.
+  static func isPart(_ part: String, of total: String) -> Bool {
+    if sectionWord(part) != nil || sectionWord(total) != nil { return false }
+    let filler: Set<String> = ["total", "the", "of"]
+    let mine = Set(CheckSupport.words(part)).subtracting(filler).subtracting(["and"])
+    guard !mine.isEmpty else { return false }
+    let words = CheckSupport.words(total).filter { !filler.contains($0) }
+    var pieces: [[String]] = [[]]
+    for word in words {
+      if word == "and" { pieces.append([]) } else { pieces[pieces.count - 1].append(word) }
+    }
+    let parts = pieces.filter { !$0.isEmpty }.map(Set.init)
+    if parts.count > 1 {
+      // "Total equity" is the equity of "Total liabilities and stockholders' equity".
+      let mineLast = CheckSupport.words(part).last
+      return parts.contains { p in
+        mine.isSuperset(of: p) || (p.isSuperset(of: mine) && pieces.first { Set($0) == p }?.last == mineLast)
+      }
+    }
+    guard let whole = parts.first else { return false }
+    return mine != whole && mine.isSuperset(of: whole)
+  }
+
+  /// A label that prints an expense positive and income in parentheses: "Interest (income)
+  /// expense, net", "Other (income) expense", "(Gain) loss on sale of assets".
+  static func isExpenseSigned(_ label: String) -> Bool {
+    let text = label.lowercased()
+    for income in ["income", "gain", "gains", "benefit"] {
+      for expense in ["expense", "expenses", "loss", "losses", "charge", "charges"]
+      where text.contains("(\(income)) \(expense)") || text.contains("(\(income))\(expense)") {
+        return true
+      }
+    }
+    return false
+  }
+
+  /// A statement that says it shows only some lines ("Condensed Consolidated Balance Sheets",
+  /// "Summary of Consolidated Results", "Selected Financial Data").
+  static func isCondensed(_ title: String) -> Bool {
+    !Set(CheckSupport.words(title)).isDisjoint(with: [
+      "condensed", "summary", "summarized", "selected", "highlights", "abbreviated", "abridged",
+    ])
+  }
+}
+
+/// The opening and closing balances of a cash flow statement.
+enum CashBalances {
+  static func isBeginning(_ label: String) -> Bool {
+    let words = Set(CheckSupport.words(label))
+    return words.contains("cash") && (words.contains("beginning") || words.contains("opening"))
+  }
+
+  static func isEnding(_ label: String) -> Bool {
+    let words = Set(CheckSupport.words(label))
+    return words.contains("cash") && (words.contains("ending") || words.contains("closing") || words.contains("end"))
+      && !words.contains("beginning")
+  }
+
+  static func isNetChange(_ label: String) -> Bool {
+    let words = Set(CheckSupport.words(label))
+    return words.contains("cash") && !words.isDisjoint(with: ["increase", "decrease", "change", "changes"])
+      && !words.contains("effect") && !words.contains("activities")
+  }
+}
