@@ -508,6 +508,19 @@ import Testing
     }
   }
 
+  @Test func aListAfterACommaIsNotTheItemBeforeIt() throws {
+    // NVIDIA Q4 FY2026 prints "Sales, general and administrative $ 7 $ 4 …" in its stock-based
+    // compensation table: the words before the comma ("Sales") read as revenue, and
+    // revenue for the quarter ended October 26, 2025 came out $4 million. The release's
+    // summary table prints it: "Revenue $68,127 $57,006 $39,331" (Q4 FY26, Q3 FY26, Q4 FY25).
+    let nvidia = try Self.company("nvidia_q4_fy2026.txt")
+    #expect(Self.value(nvidia, "revenue", "3m 2025-10-26") == Self.dec("57006000000"))
+    #expect(ItemCatalog.item(forLabel: "Sales, general and administrative", section: nil, statement: .incomeStatement) == "sga")
+    #expect(ItemCatalog.item(forLabel: "Sales, marketing and support", section: nil, statement: .incomeStatement) != "revenue")
+    // The comma rule still reads a qualifier after the item.
+    #expect(ItemCatalog.item(forLabel: "Revenue, net", section: nil, statement: .incomeStatement) == "revenue")
+  }
+
   // MARK: Support
 
   /// The hand-read values of one item in a corpus file, as (period, value).

@@ -151,7 +151,8 @@ public enum ItemCatalog {
 
   /// The entry for a label, also trying it without a trailing "net" and, for labels like
   /// "Preferred stock, Class A-1", the words before the first comma (unless the rest names a
-  /// current portion, which is a different item).
+  /// current portion, which is a different item, or goes on as a list: "Sales, general and
+  /// administrative" is not sales).
   static func lookup(label: String, normalized: String) -> ItemCatalogEntry? {
     if let index = table.bySynonym[normalized] ?? table.bySynonym[strippedQualifiers(normalized)] {
       return table.entries[index]
@@ -159,7 +160,8 @@ public enum ItemCatalog {
     if let entry = lookupVariants(normalized) { return entry }
     if let comma = label.firstIndex(of: ",") {
       let rest = TextTools.normalize(String(label[comma...]))
-      if !rest.has("current") && !rest.has("portion"),
+      let list = rest.has(" and ") || rest.hasPrefix("and ") || label[comma...].contains("&")
+      if !rest.has("current") && !rest.has("portion") && !list,
         let index = table.bySynonym[TextTools.normalize(String(label[..<comma]))]
       {
         return table.entries[index]

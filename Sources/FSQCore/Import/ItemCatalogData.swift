@@ -10,7 +10,7 @@ extension ItemCatalog {
     cost_of_revenue | us-gaap:CostOfRevenue | income | money- | Cost of revenues; Cost of revenue; Cost of sales; Cost of goods sold; Cost of products sold; Cost of services; Total cost of revenues; Total cost of sales; Cost of net revenues
     gross_profit | us-gaap:GrossProfit | income | money | Gross profit; Gross margin; Gross profit (loss)
     gross_margin | fsq:GrossMargin | income | percent | Gross margin percentage; Gross margin %; Gross profit margin
-    sga | us-gaap:SellingGeneralAndAdministrativeExpense | income | money- | Selling, general and administrative expenses; Selling, general and administrative; Selling, general & administrative; SG&A; Selling, general and administrative costs; General and administrative; General and administrative expenses
+    sga | us-gaap:SellingGeneralAndAdministrativeExpense | income | money- | Selling, general and administrative expenses; Selling, general and administrative; Sales, general and administrative; Selling, general & administrative; SG&A; Selling, general and administrative costs; General and administrative; General and administrative expenses
     depreciation_amortization | us-gaap:DepreciationDepletionAndAmortization | any | money- | Depreciation and amortization; Depreciation & amortization; Depreciation; Depreciation and amortization expense
     research_development | us-gaap:ResearchAndDevelopmentExpense | income | money- | Research and development; Research and development expenses; R&D; Research, development and engineering
     operating_expenses | us-gaap:OperatingExpenses | income | money- | Total operating expenses; Operating expenses; Total costs and expenses; Costs and expenses
