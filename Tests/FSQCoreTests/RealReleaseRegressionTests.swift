@@ -515,10 +515,26 @@ import Testing
     // summary table prints it: "Revenue $68,127 $57,006 $39,331" (Q4 FY26, Q3 FY26, Q4 FY25).
     let nvidia = try Self.company("nvidia_q4_fy2026.txt")
     #expect(Self.value(nvidia, "revenue", "3m 2025-10-26") == Self.dec("57006000000"))
-    #expect(ItemCatalog.item(forLabel: "Sales, general and administrative", section: nil, statement: .incomeStatement) == "sga")
-    #expect(ItemCatalog.item(forLabel: "Sales, marketing and support", section: nil, statement: .incomeStatement) != "revenue")
+    #expect(
+      ItemCatalog.item(forLabel: "Sales, general and administrative", section: nil, statement: .incomeStatement)
+        == "sga")
+    #expect(
+      ItemCatalog.item(forLabel: "Sales, marketing and support", section: nil, statement: .incomeStatement) != "revenue"
+    )
     // The comma rule still reads a qualifier after the item.
     #expect(ItemCatalog.item(forLabel: "Revenue, net", section: nil, statement: .incomeStatement) == "revenue")
+  }
+
+  @Test func aSegmentTablesFirstSegmentIsNotTheCompany() throws {
+    // Oil States Q1 2020, "SEGMENT EBITDA (B)": "Well Site Services: Completion Services: …
+    // EBITDA $ 11,873 $ 8,801 $ 14,373", then "Drilling Services: … EBITDA". The first
+    // segment's line took the bare name `ebitda` and answered for the company. The company's
+    // is "Consolidated EBITDA (A) $ 21,865 $ 19,707 $ 21,378" (quarters to March 31, 2020,
+    // December 31, 2019 and March 31, 2019).
+    let oil = try Self.company("oilstates_q1_2020.htm")
+    #expect(Self.value(oil, "ebitda", "3m 2020-03-31") == Self.dec("21865000"))
+    #expect(Self.value(oil, "ebitda", "3m 2019-12-31") == Self.dec("19707000"))
+    #expect(Self.value(oil, "ebitda_completion_services", "3m 2020-03-31") == Self.dec("11873000"))
   }
 
   // MARK: Support

@@ -160,7 +160,11 @@ public enum ItemCatalog {
     if let entry = lookupVariants(normalized) { return entry }
     if let comma = label.firstIndex(of: ",") {
       let rest = TextTools.normalize(String(label[comma...]))
-      let list = rest.has(" and ") || rest.hasPrefix("and ") || label[comma...].contains("&")
+      // A one-word head before a list is the list's first member ("Sales, general and
+      // administrative"); a full item name keeps its qualifier ("Cost of sales, buying and
+      // occupancy").
+      let head = TextTools.normalize(String(label[..<comma]))
+      let list = (rest.has(" and ") || rest.hasPrefix("and ") || label[comma...].contains("&")) && !head.contains(" ")
       if !rest.has("current") && !rest.has("portion") && !list,
         let index = table.bySynonym[TextTools.normalize(String(label[..<comma]))]
       {

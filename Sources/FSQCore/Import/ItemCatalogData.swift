@@ -36,7 +36,7 @@ extension ItemCatalog {
     weighted_average_shares | us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted | income | shares | Weighted average common shares outstanding; Weighted average shares outstanding; Weighted average number of shares outstanding; Weighted average shares; Shares used in computing net income (loss) per share; Weighted average common shares outstanding basic and diluted
     weighted_average_shares_basic | us-gaap:WeightedAverageNumberOfSharesOutstandingBasic | income | shares | Weighted average shares outstanding basic; Basic weighted average shares; Shares used in computing basic net income per share; Basic shares
     weighted_average_shares_diluted | us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding | income | shares | Weighted average shares outstanding diluted; Diluted weighted average shares; Shares used in computing diluted net income per share; Diluted shares
-    ebitda | fsq:EBITDA | reconciliation | money | EBITDA
+    ebitda | fsq:EBITDA | reconciliation | money | EBITDA; Consolidated EBITDA
     adjusted_ebitda | fsq:AdjustedEBITDA | reconciliation | money | Adjusted EBITDA
     stock_compensation | us-gaap:ShareBasedCompensation | any | money | Non cash compensation; Non-cash compensation; Stock-based compensation; Share-based compensation; Stock based compensation expense
     cash | us-gaap:CashAndCashEquivalentsAtCarryingValue | balance | money | Cash and cash equivalents; Cash; Cash and equivalents

@@ -19,6 +19,30 @@ extension StatementBuilder {
         inferTopLineNamedRevenue(index)
       default: break
       }
+      qualifySegmentLines(index)
+    }
+  }
+
+  /// In a table of segments ("SEGMENT EBITDA", "Segment Information"), a catalog line printed
+  /// under several segment headings ("Completion Services: … EBITDA", "Drilling Services: …
+  /// EBITDA") is each segment's figure, the first one too: none is the company's. The first
+  /// took the bare name only because it came first; it gets its segment's name like the rest.
+  mutating func qualifySegmentLines(_ index: Int) {
+    let table = statements[index]
+    guard table.kind == .segment || TextTools.lowercasedASCII(table.title).has("segment") else { return }
+    let items = Set(table.rows.compactMap(\.item))
+    for (r, row) in table.rows.enumerated() {
+      guard let item = row.item, let section = row.section, ItemCatalog.entry(named: item) != nil else { continue }
+      let qualified = table.rows.contains { other in
+        guard let otherItem = other.item, let otherSection = other.section, otherSection != section else {
+          return false
+        }
+        return otherItem == item + "_" + TextTools.slug(otherSection, limit: 48)
+      }
+      let name = item + "_" + TextTools.slug(section, limit: 48)
+      if qualified, !items.contains(name) {
+        rename(row: r, of: index, to: name, rule: "a line of one segment of the table")
+      }
     }
   }
 
