@@ -98,7 +98,7 @@ struct SnapshotWriter {
   }
 
   func claim(_ c: Claim) -> String {
-    "Claim(kind: .\(c.kind), item: \(opt(c.item, lit)), period: \(opt(c.period, period)), comparedPeriod: \(opt(c.comparedPeriod, period)), value: \(decimal(c.value)), unit: \(unit(c.unit)), tolerance: \(decimal(c.tolerance)), phrase: \(lit(c.phrase)), sentence: \(lit(c.sentence)), document: \(lit(c.document)), line: \(c.line))"
+    "Claim(kind: .\(c.kind), item: \(opt(c.item, lit)), period: \(opt(c.period, period)), comparedPeriod: \(opt(c.comparedPeriod, period)), value: \(decimal(c.value)), unit: \(unit(c.unit)), tolerance: \(decimal(c.tolerance)), phrase: \(lit(c.phrase)), sentence: \(lit(c.sentence)), document: \(lit(c.document)), line: \(c.line)\(c.unplaced.map { ", unplaced: \(lit($0))" } ?? ""))"
   }
 
   func column(_ c: StatementColumn) -> String {

@@ -9,8 +9,27 @@ enum TextClaimRule {
 
   static func findings(_ company: Company) -> [Finding] {
     let figures = CheckFigures(company)
-    return company.claims.compactMap { check($0, company, figures) }
+    // A sentence whose stated level of an item is of another size altogether is about
+    // another figure (a segment's revenue): its changes of that item are too.
+    var first = company.claims.map { check($0, company, figures) }
+    var elsewhere: Set<String> = []
+    for (claim, finding) in zip(company.claims, first) where claim.kind == .value {
+      if let finding, finding.severity == .note, finding.message.hasSuffix(aboutAnotherFigure) {
+        elsewhere.insert(sentenceKey(claim))
+      }
+    }
+    for (index, claim) in company.claims.enumerated() where claim.kind != .value {
+      if elsewhere.contains(sentenceKey(claim)), first[index]?.severity == .error {
+        first[index] = note(
+          claim, company, "the same sentence states a level of another size; it is about another figure")
+      }
+    }
+    return first.compactMap { $0 }
   }
+
+  static let aboutAnotherFigure = "it is probably about another figure"
+
+  static func sentenceKey(_ claim: Claim) -> String { "\(claim.line) \(claim.item ?? "") \(claim.sentence)" }
 
   static func source(_ claim: Claim) -> SourceReference {
     SourceReference(
@@ -94,6 +113,7 @@ enum TextClaimRule {
 
   static func check(_ claim: Claim, _ company: Company, _ figures: CheckFigures) -> Finding? {
     guard let named = claim.item else { return note(claim, company, "the text does not say which figure it is about") }
+    if let reason = claim.unplaced { return note(claim, company, reason) }
     let fye = company.fiscalYearEnd
     let periods = printedPeriods(company, item: nil)
     guard let statedPeriod = claim.period else {
@@ -106,13 +126,22 @@ enum TextClaimRule {
     }
     var base: ResolvedPeriod?
     if claim.kind != .value {
-      if let compared = claim.comparedPeriod {
+      if var compared = claim.comparedPeriod {
+        // "grew 12% from $998 million at the end of fiscal 2005": a balance is compared at the
+        // end of the period the text names.
+        if period.isInstant && !compared.isInstant { compared = ResolvedPeriod(start: nil, end: compared.end) }
         guard let printedBase = printed(compared, in: periods) else {
           return note(
             claim, company, "the tables have no \(named) for \(PeriodLabel.describe(compared, fiscalYearEnd: fye))")
         }
         base = printedBase
       } else {
+        // A balance compared with no date named: the prior quarter-end, the year-end and the
+        // year-ago date are all usual, so with more than one printed it cannot be placed.
+        let earlier = periods.filter { $0.isInstant && $0.end < period.end }
+        if period.isInstant && earlier.count > 1 {
+          return note(claim, company, "the text does not say which earlier date the change is measured from")
+        }
         base = basePeriod(period, periods)
       }
     }
@@ -130,6 +159,7 @@ enum TextClaimRule {
           + (claim.kind == .value ? "" : " or\(when)"))
     }
     let actual = actualFigure.amount
+    var scaleSlip = false
     if claim.kind == .value {
       // A sentence comparing two periods: the stated level may be the other period's.
       for other in periods where other != period && other.isInstant == period.isInstant {
@@ -138,11 +168,20 @@ enum TextClaimRule {
           return nil
         }
       }
+      // A figure a thousand (or a million) times the table's, to the text's precision, is the
+      // same figure at the wrong scale: an error, not another figure.
+      // (A figure printed with no scale word at all may be one the reader cut from its word.)
+      let phrase = claim.phrase.lowercased()
+      scaleSlip =
+        ["thousand", "million", "billion"].contains { phrase.contains($0) }
+        && [Decimal.power10(3), Decimal.power10(6), Decimal.power10(-3), Decimal.power10(-6)].contains {
+          claim.value.minus(actual.times($0)).magnitude <= claim.tolerance
+        }
       // A level of another size altogether is about another figure (a segment's revenue).
-      if let ratio = claim.value.over(actual), ratio < Decimal.half || ratio > Decimal(2) {
+      if !scaleSlip, let ratio = claim.value.over(actual), ratio < Decimal.half || ratio > Decimal(2) {
         return note(
           claim, company,
-          "it is far from \(item) in the tables (\(CheckSupport.text(actual, actualFigure.unit))); it is probably about another figure"
+          "it is far from \(item) in the tables (\(CheckSupport.text(actual, actualFigure.unit))); \(aboutAnotherFigure)"
         )
       }
     }
@@ -156,6 +195,12 @@ enum TextClaimRule {
     }
     let tableSource = CheckSupport.cells(company, item: item).first { $0.table.columns[$0.column].period == period }?
       .source
+    // EBITDA the tables do not print is the company's own measure ("Consolidated EBITDA
+    // (Note A)"): fsq's formula is not its definition, so it cannot settle the claim.
+    if tableSource == nil, ReportedMetricRule.companyDefined.union(ReportedMetricRule.definitional).contains(item) {
+      return note(
+        claim, company, "the tables do not print \(item), and fsq's formula is not the company's definition of it")
+    }
     // A figure the tables do not print but fsq computes: say how.
     if tableSource == nil, let metric = figures.evaluator.metrics[item] {
       description += ", where \(metric.name)(p) = \(metric.bodyText)"
@@ -166,7 +211,8 @@ enum TextClaimRule {
     return Finding(
       severity: .error, rule: rule, company: company.id, document: claim.document,
       message:
-        "the text states \"\(claim.phrase)\" but the tables give \(CheckSupport.text(shown, actualFigure.unit)) (\(description))",
+        "the text states \"\(claim.phrase)\" but the tables give \(CheckSupport.text(shown, actualFigure.unit)) (\(description))"
+        + (scaleSlip ? "; the stated figure is the table's at another scale" : ""),
       figures: [
         stated(claim),
         Finding.Figure(description: description, value: Quantity(shown, actualFigure.unit), source: tableSource),

@@ -174,9 +174,20 @@ extension NarrativeReader {
           continue
         }
       }
-      // "at / as of / on <date>": an instant.
+      // "fiscal 2026", "fiscal year 2026": the fiscal year (not "fiscal 2026 first quarter").
+      if word == "fiscal" {
+        var y = k + 1
+        if y < cores.count, cores[y] == "year" { y += 1 }
+        if let year = year(at: y), !(y + 2 < cores.count && cores[y + 2] == "quarter") {
+          result.append(
+            PeriodMention(index: k, period: PeriodSpec(.year, year: year).resolve(fiscalYearEnd: fiscalYearEnd)))
+          k = y + 1
+          continue
+        }
+      }
+      // "at / as of / on <date>", "higher than <date>", "from <date>": an instant.
       // The cheap tests first: a month-name lookup at every word was most of this loop.
-      if k > 0, ["at", "of", "on", "through"].contains(cores[k - 1]), let end = date(at: k) {
+      if k > 0, NarrativeReader.instantPrepositions.contains(cores[k - 1]), let end = date(at: k) {
         result.append(PeriodMention(index: k - 1, period: ResolvedPeriod(start: nil, end: end)))
         k += 3
         continue
@@ -185,6 +196,8 @@ extension NarrativeReader {
     }
     return result
   }
+
+  static let instantPrepositions: Set<String> = ["at", "of", "on", "through", "than", "from", "since", "versus", "vs"]
 
   // MARK: Catalog items named in text
 

@@ -102,7 +102,7 @@ struct NarrativeReader {
 
   static func words(_ sentence: String) -> [Word] {
     var bytes: [UInt8] = []
-    return TextTools.splitOnSpaces(sentence).map { raw in
+    return TextTools.splitOnSpaces(sentence, lineBreaks: true).map { raw in
       bytes.removeAll(keepingCapacity: true)
       // Lower-case letters and digits (and a decimal point between digits); "equity/(deficit)"
       // reads as "equity".
@@ -143,7 +143,8 @@ struct NarrativeReader {
   // Word sets the sentence loop tests (built once: as literals inside the loop they were ~1%
   // of an import).
   static let incomeItems: Set<String> = ["net_income", "net_income_to_common", "income_continuing_operations", "eps"]
-  static let compareWords: Set<String> = ["compared", "over", "versus", "vs", "from"]
+  static let compareWords: Set<String> = ["compared", "over", "versus", "vs", "from", "than"]
+  static let levelVerbs: Set<String> = ["was", "were", "is", "are", "totaled", "totalled", "amounted", "reached"]
   static let references: Set<String> = ["this", "these", "it", "that"]
 
   func read(
@@ -168,6 +169,10 @@ struct NarrativeReader {
     let previousPeriod = carriedPeriod
 
     var previousChange: (index: Int, polarity: Int)? = nil
+    let firstClaim = claims.count
+    var previousInComparison = false
+    var previousFigure: (period: ResolvedPeriod?, unplaced: String?)? = nil
+    defer { NarrativeReader.markParts(&claims, from: firstClaim) }
     for (number, figure) in figures.enumerated() {
       let nextFigure = number + 1 < figures.count ? figures[number + 1].index : words.count
       let i = figure.index
@@ -178,11 +183,15 @@ struct NarrativeReader {
       let mention = mentionAfter ?? mentions.last { $0.end <= i }
       let segment = words[..<i].contains { $0.core == "segment" || $0.core == "segments" }
       let perShare =
-        figure.last + 2 < words.count && words[figure.last + 1].core == "per" && words[figure.last + 2].core == "share"
+        figure.last + 2 < words.count && words[figure.last + 1].core == "per"
+        && (words[figure.last + 2].core == "share"
+          || (figure.last + 3 < words.count && words[figure.last + 3].core == "share"
+            && ["diluted", "basic", "common"].contains(words[figure.last + 2].core)))
       let perShareAboutIncome = perShare && (mention.map { NarrativeReader.incomeItems.contains($0.item) } ?? false)
       var item = perShare ? (perShareAboutIncome ? "eps" : nil) : (mention?.item ?? sentenceItem)
       if segment { item = nil }
       if item == "gross_margin" && figure.kind == .money { item = "gross_profit" }
+      var unplaced = mention.flatMap { NarrativeReader.unplaced(words, mention: $0, figure: i) }
       let entry = item.flatMap { ItemCatalog.entry(named: $0) }
       let loss =
         mention.map { m in m.phrase.has("loss") || (m.end < words.count && words[m.end].core.hasPrefix("loss")) }
@@ -202,7 +211,10 @@ struct NarrativeReader {
         j -= 1
         steps += 1
       }
-      if polarity == nil, figure.last + 1 < words.count, nextFigure != figure.last + 2,
+      // "net revenues … were $11,506,000, up slightly from …": a figure a verb states is a
+      // level; the change word after it is about the difference.
+      let statedLevel = i > 0 && NarrativeReader.levelVerbs.contains(words[i - 1].core)
+      if polarity == nil, !statedLevel, figure.last + 1 < words.count, nextFigure != figure.last + 2,
         let p = NarrativeReader.changeWord(words[figure.last + 1].core, isCost: entry?.isCost ?? false, loss: loss)
       {
         polarity = p
@@ -218,29 +230,102 @@ struct NarrativeReader {
         && (words[i - 1].core == "to" || (i > 1 && words[i - 1].core == "approximately" && words[i - 2].core == "to"))
       if toBefore { polarity = nil }
 
-      // Periods: the first one after the figure in its clause, else the nearest before.
-      let compareAt = (figure.last + 1..<nextFigure).first { NarrativeReader.compareWords.contains(words[$0].core) }
-      let after = periods.first { $0.index > figure.last && $0.index < (compareAt ?? nextFigure) }
+      // Periods: the first one after the figure in its clause, else the nearest before. The
+      // words about the figure run to the next change or the next "and …" figure.
+      let scope = NarrativeReader.scopeEnd(words, after: figure.last, figures: figures)
+      let compareAt = (figure.last + 1..<max(scope, nextFigure)).first {
+        NarrativeReader.compareWords.contains(words[$0].core)
+      }
+      let after = periods.first { $0.index > figure.last && $0.index < (compareAt ?? min(nextFigure, scope)) }
       let before = periods.last { p in
         p.index < i
           && !words[max(0, p.index - 12)..<p.index].contains { NarrativeReader.compareWords.contains($0.core) }
       }
       let firstOutsideComparison = periods.first { p in !(compareAt.map { p.index > $0 } ?? false) }
       var period = after?.period ?? before?.period ?? previousPeriod ?? firstOutsideComparison?.period
-      var compared = compareAt.flatMap { c in periods.first { $0.index > c }?.period }
+      var compared = compareAt.flatMap { c in
+        periods.first { $0.index > c && $0.index < max(scope, nextFigure) }?.period
+      }
+      if after == nil, NarrativeReader.speaksOfCurrentQuarter(words[min(words.count, figure.last + 1)..<scope]) {
+        period = currentQuarter ?? period
+      }
+      // "compared to $136.0 million, or $6.99 per diluted share, for the three months ended
+      // December 31, 2023": a level stated in comparison is about the period after it.
+      let previousLast = number > 0 ? figures[number - 1].last : -1
+      // "$5.05 million … compared to $6.11 million … a year ago and $6.65 million for the
+      // preceding quarter": a figure joined by "and" to a compared one is compared too.
+      let joined = i > 0 && words[i - 1].core == "and" && previousLast == i - 2
+      // (A change is measured against its base; only a level is a compared period's.)
+      let compareBefore =
+        polarity == nil
+        && (NarrativeReader.comparedBefore(words, from: previousLast + 1, to: i, mentions: mentions)
+          || (joined && previousInComparison))
+      // "$631,000, or ($0.02) per share, in the previous quarter": the figure after "or" is the
+      // same amount per share, of the same period.
+      let perShareOfPrevious = perShare && i > 1 && words[i - 1].core == "or" && previousLast == i - 2
+      // "the quarter", "the year" before the figure: the release's own.
+      let earlierWords = words[..<i]
+      let sixOrNine = earlierWords.contains { ["six", "nine", "sixmonth", "ninemonth", "months"].contains($0.core) }
+      let named =
+        sixOrNine
+        ? nil
+        : earlierWords.contains { $0.core == "quarter" }
+          ? currentQuarter : (earlierWords.contains { $0.core == "year" } ? currentYear : nil)
+      if compareBefore, figure.kind != .plain {
+        let nextCompare = (figure.last + 1..<words.count).first {
+          NarrativeReader.compareWords.contains(words[$0].core)
+        }
+        let end = min(nextCompare ?? words.count, scope)
+        let stated = periods.first { $0.index > figure.last && $0.index < end }
+        let following = Array(words[min(words.count, figure.last + 1)..<end])
+        if let stated {
+          period = stated.period
+        } else if NarrativeReader.mentionsYearAgo(following), let current = before?.period ?? previousPeriod ?? named {
+          period = NarrativeReader.yearEarlier(current)
+        } else if NarrativeReader.comparesSequentially(following[...]),
+          let current = before?.period ?? previousPeriod ?? named
+        {
+          period = NarrativeReader.quarterEarlier(current)
+        } else {
+          unplaced = unplaced ?? "the text does not say which period the figure it compares with is about"
+        }
+      }
+      if perShareOfPrevious, let previous = previousFigure {
+        period = previous.period
+        unplaced = unplaced ?? previous.unplaced
+      }
+      if unplaced == nil, item != nil {
+        unplaced = NarrativeReader.unplacedFigure(words, figure: figure, mentionEnd: mention?.end ?? 0)
+      }
+      previousInComparison = compareBefore
+      previousFigure = (period, unplaced)
       if period == nil {
         // "Net earnings for the quarter were $52.7 million, … compared to $38.7 million … a year ago."
         let earlier = words[..<i]
-        let inComparison = earlier.contains { NarrativeReader.compareWords.contains($0.core) }
+        // A level after a comparison is the compared period's; a change is not.
+        let inComparison =
+          compareBefore || (polarity == nil && earlier.contains { NarrativeReader.compareWords.contains($0.core) })
         let current =
           earlier.contains { $0.core == "quarter" }
           ? currentQuarter : (earlier.contains { $0.core == "year" } ? currentYear : nil)
-        let yearAgo = NarrativeReader.mentionsYearAgo(words)
+        // Only the words about this figure: another figure's "a year ago" is not this one's.
+        let yearAgo = NarrativeReader.mentionsYearAgo(Array(words[max(0, i - 12)..<max(scope, nextFigure)]))
         if !inComparison {
           period = current
           if compared == nil && compareAt != nil && yearAgo { compared = current.map(NarrativeReader.yearEarlier) }
         } else if yearAgo {
           period = current.map(NarrativeReader.yearEarlier)
+        }
+      }
+
+      // "up 22% sequentially", "up 6.4% from $21,121,000 in the preceding quarter", "… one
+      // year ago": the base the words after the figure name.
+      if compared == nil, let current = period, polarity != nil {
+        let following = words[min(words.count, figure.last + 1)..<max(scope, nextFigure)]
+        if NarrativeReader.comparesSequentially(following) || words[0].core == "sequentially" {
+          compared = NarrativeReader.quarterEarlier(current)
+        } else if NarrativeReader.mentionsYearAgo(Array(following)) {
+          compared = NarrativeReader.yearEarlier(current)
         }
       }
 
@@ -253,7 +338,7 @@ struct NarrativeReader {
             kind: kind, item: item, period: period, comparedPeriod: compared, value: value,
             unit: figure.kind == .percent ? .percent : .usd, tolerance: figure.tolerance,
             phrase: NarrativeReader.phrase(words, from: max(0, j), to: figure.last), sentence: sentence,
-            document: documentName, line: line))
+            document: documentName, line: line, unplaced: unplaced))
         previousChange = (i, polarity)
         continue
       }
@@ -274,7 +359,7 @@ struct NarrativeReader {
             phrase: NarrativeReader.phrase(
               words, from: mention.map { i - $0.start <= 8 ? min($0.start, i) : max(0, i - 2) } ?? i,
               to: figure.last + (perShare ? 2 : 0)),
-            sentence: sentence, document: documentName, line: line))
+            sentence: sentence, document: documentName, line: line, unplaced: unplaced))
         continue
       }
       // A figure of its own: name it from its noun phrase.

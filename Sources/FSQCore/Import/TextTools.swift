@@ -176,15 +176,19 @@ enum TextTools {
     return String(decoding: out[..<end], as: UTF8.self)
   }
 
-  /// Words separated by spaces, as substrings of `text` (cut on UTF-8 bytes, not Characters).
-  static func splitOnSpaces(_ text: String) -> [Substring] {
+  /// Words separated by spaces (and, with `lineBreaks`, by line breaks and tabs: prose
+  /// wrapped inside a paragraph), as substrings of `text` (cut on UTF-8 bytes, not Characters).
+  static func splitOnSpaces(_ text: String, lineBreaks: Bool = false) -> [Substring] {
+    @inline(__always) func separates(_ b: UInt8) -> Bool {
+      b == 0x20 || (lineBreaks && (b == 0x0A || b == 0x0D || b == 0x09))
+    }
     // Scanned on the contiguous bytes (native strings); UTF8View offsets are O(1) there.
     let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> [Substring] in
       var result: [Substring] = []
       let utf8 = text.utf8
       var start = -1
       for offset in 0..<bytes.count {
-        if bytes[offset] == 0x20 {
+        if separates(bytes[offset]) {
           if start >= 0 {
             result.append(
               text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: offset)])
@@ -203,7 +207,7 @@ enum TextTools {
     var start: String.Index? = nil
     var index = utf8.startIndex
     while index != utf8.endIndex {
-      if utf8[index] == 0x20 {
+      if separates(utf8[index]) {
         if let s = start { result.append(text[s..<index]) }
         start = nil
       } else if start == nil {

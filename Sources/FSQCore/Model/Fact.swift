@@ -106,12 +106,16 @@ public struct Claim: Hashable, Sendable {
   public var sentence: String
   public var document: String
   public var line: Int
+  /// Why the sentence does not tie the figure to the item or the period it names ("it is
+  /// about adjusted net income …"): `check` lists such a claim as unverified.
+  public var unplaced: String?
 
   public init(
     kind: Kind, item: String?, period: ResolvedPeriod?, comparedPeriod: ResolvedPeriod?,
     value: Decimal, unit: Unit, tolerance: Decimal, phrase: String, sentence: String,
-    document: String, line: Int
+    document: String, line: Int, unplaced: String? = nil
   ) {
+    self.unplaced = unplaced
     self.kind = kind
     self.item = item
     self.period = period
