@@ -69,9 +69,15 @@ enum CheckSupport {
     }
   }
 
-  /// Columns holding figures for a period (not changes or percentages of a total).
+  /// Columns holding figures for a period (not changes or percentages of a total, nor a
+  /// column of rates printed beside the amounts: "Percent", "Average Yield/Rate").
   static func periodColumns(_ table: StatementTable) -> [Int] {
-    table.columns.indices.filter { table.columns[$0].kind == .period }
+    table.columns.indices.filter { table.columns[$0].kind == .period && !holdsRates(table.columns[$0].header) }
+  }
+
+  static func holdsRates(_ header: String) -> Bool {
+    let words = Set(words(header))
+    return header.contains("%") || !words.isDisjoint(with: ["percent", "yield", "rate", "rates", "ratio", "margin"])
   }
 
   /// The unit figures of a kind were printed to in a table: the largest power of ten that

@@ -10,15 +10,20 @@ enum PerShareRule {
     for table in company.statements {
       let columns = CheckSupport.periodColumns(table)
       for (index, row) in table.rows.enumerated() where row.kind == .perShare {
+        var misses: [Finding] = []
+        var ties = 0
         for column in columns {
           let cell = Cell(table: table, row: index, column: column)
           guard let value = cell.value else { continue }
-          if holdsDollarTotal(table, row: index, column: column) {
+          if holdsDollarTotal(table, row: index, column: column), repeatsDollarFigure(table, cell, value) {
             findings.append(dollarTotal(company, cell, value))
-          } else if let finding = earningsPerShare(company, cell, value) {
-            findings.append(finding)
+          } else if let outcome = earningsPerShare(company, cell, value) {
+            if let finding = outcome { misses.append(finding) } else { ties += 1 }
           }
         }
+        // The income line and share count this line was paired with are its own only if some
+        // column bears the pairing out (and no more columns miss than tie); else it is a guess.
+        if ties > 0 && ties >= misses.count { findings += misses }
       }
     }
     return findings
@@ -29,7 +34,10 @@ enum PerShareRule {
   static func holdsDollarTotal(_ table: StatementTable, row: Int, column: Int? = nil) -> Bool {
     guard table.rows[row].kind == .perShare else { return false }
     for c in column.map({ [$0] }) ?? CheckSupport.periodColumns(table) {
-      guard let value = table.rows[row].values[c], value.magnitude >= Decimal(1) else { continue }
+      // A per-share amount of a thousand or more: a dollar figure, when its product with the
+      // share count dwarfs the statement's amounts (book value per share in a table without
+      // the equity line does not).
+      guard let value = table.rows[row].values[c], value.magnitude >= Decimal(1000) else { continue }
       let money = table.rows.filter { $0.kind == .money }.compactMap { $0.values[c]?.magnitude }
       let largest = money.max() ?? .zero
       if let shares = shareRow(table, for: row)?.values[c], !shares.isZero,
@@ -50,10 +58,10 @@ enum PerShareRule {
     func mentions(_ r: StatementRow, _ word: String) -> Bool {
       CheckSupport.words(r.label + " " + (r.section ?? "")).contains(word)
     }
-    if words.contains("diluted") && !words.contains("basic"),
-      let match = shares.first(where: { mentions($0, "diluted") })
-    {
-      return match
+    if words.contains("diluted") && !words.contains("basic") {
+      // Diluted EPS divides the diluted count ("common and dilutive shares"); paired with the
+      // basic count it would differ by the dilution, not by an error.
+      return shares.first { mentions($0, "diluted") || mentions($0, "dilutive") || mentions($0, "dilution") }
     }
     if words.contains("basic") && !words.contains("diluted"), let match = shares.first(where: { mentions($0, "basic") })
     {
@@ -71,6 +79,13 @@ enum PerShareRule {
     if wanted.isEmpty { wanted = key(table.rows[row].section ?? "") }
     guard !wanted.isEmpty else { return nil }
     return table.rows.indices.first { table.rows[$0].kind == .money && key(table.rows[$0].label) == wanted }
+  }
+
+  /// Whether a per-share line's figure is a dollar line's figure of the same column: the
+  /// release printed an amount under the per-share heading. (Without that, a large figure
+  /// under a per-share heading is more likely a share count fsq read as an amount per share.)
+  static func repeatsDollarFigure(_ table: StatementTable, _ cell: Cell, _ value: Decimal) -> Bool {
+    table.rows.contains { $0.kind == .money && $0.values[cell.column]?.magnitude == value.magnitude }
   }
 
   static func dollarTotal(_ company: Company, _ cell: Cell, _ value: Decimal) -> Finding {
@@ -103,8 +118,9 @@ enum PerShareRule {
       figures: figures, difference: difference)
   }
 
-  /// EPS against the income line over the share count, allowing for the rounding of all three.
-  static func earningsPerShare(_ company: Company, _ cell: Cell, _ value: Decimal) -> Finding? {
+  /// EPS against the income line over the share count, allowing for the rounding of all three:
+  /// nil when there is nothing to pair it with, `.some(nil)` when it ties.
+  static func earningsPerShare(_ company: Company, _ cell: Cell, _ value: Decimal) -> Finding?? {
     let table = cell.table
     guard let incomeIndex = incomeRow(table, for: cell.row), let shareRow = shareRow(table, for: cell.row),
       let income = table.rows[incomeIndex].values[cell.column], let shares = shareRow.values[cell.column],
@@ -121,7 +137,7 @@ enum PerShareRule {
       tolerance = tolerance.plus(computed.magnitude.times(relative))
     }
     let difference = value.minus(computed)
-    guard difference.magnitude > tolerance else { return nil }
+    guard difference.magnitude > tolerance else { return .some(nil) }
     let incomeCell = Cell(table: table, row: incomeIndex, column: cell.column)
     let unit = Unit.perShare(company.currency)
     return Finding(

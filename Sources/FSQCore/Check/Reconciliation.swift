@@ -12,12 +12,17 @@ enum ReconciliationRule {
   static func findings(_ company: Company) -> [Finding] {
     var findings: [Finding] = []
     for table in company.statements where table.kind == .reconciliation {
+      let start = startingLine(table)
+      let reconcilesToEBITDA = table.rows.contains { $0.item == "ebitda" || $0.item == "adjusted_ebitda" }
       for (index, row) in table.rows.enumerated() where row.kind == .money {
         guard let item = row.item else { continue }
         for column in CheckSupport.periodColumns(table) {
           let cell = Cell(table: table, row: index, column: column)
           guard let value = cell.value else { continue }
-          if let other = CheckSupport.cell(company, item: item, like: cell, kinds: incomeStatement),
+          if index == start || (reconcilesToEBITDA && fullAddBacks.contains(item)), hasOneColumn(table, column),
+            let other = CheckSupport.cells(company, item: item, kinds: incomeStatement).first(where: {
+              $0.table.columns[$0.column].period == table.columns[column].period && hasOneColumn($0.table, $0.column)
+            }),
             let printed = other.value
           {
             if value.magnitude != printed.magnitude {
@@ -30,6 +35,32 @@ enum ReconciliationRule {
       }
     }
     return findings
+  }
+
+  /// EBITDA adds back the whole of interest and taxes, so on the way to EBITDA those lines are
+  /// the income statement's own (depreciation may be split across cost lines, and the
+  /// adjustments after EBITDA are the company's choice).
+  static let fullAddBacks: Set<String> = ["interest_expense", "interest_net", "income_taxes"]
+
+  /// The line a reconciliation starts from: its first line of money, or the first labelled
+  /// as the GAAP or reported figure. Only that line is the statement's own figure; the lines
+  /// after it are adjustments (often a part of a statement line: the amortization of acquired
+  /// intangibles, net of tax) and the totals are the company's own measures.
+  static func startingLine(_ table: StatementTable) -> Int? {
+    let money = table.rows.indices.filter { table.rows[$0].kind == .money && !table.rows[$0].isHeading }
+    let reported = money.first { k in
+      let words = CheckSupport.words(table.rows[k].label)
+      return words.first == "gaap" || words.first == "reported" || words.starts(with: ["as", "reported"])
+    }
+    return reported ?? money.first
+  }
+
+  /// Whether the column is the table's only one for its period: a reconciliation printing
+  /// GAAP, adjustments and non-GAAP side by side under one date says in its header row, not
+  /// its period, which column is which.
+  static func hasOneColumn(_ table: StatementTable, _ column: Int) -> Bool {
+    guard let period = table.columns[column].period else { return false }
+    return CheckSupport.periodColumns(table).filter { table.columns[$0].period == period }.count == 1
   }
 
   static func sameItem(_ company: Company, _ cell: Cell, _ other: Cell) -> Finding {

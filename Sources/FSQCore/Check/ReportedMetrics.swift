@@ -17,15 +17,20 @@ enum ReportedMetricRule {
   static let rule = "reported-metric"
   /// Metrics with no standard definition: a company's figure is verified by its own
   /// reconciliation, not by fsq's formula.
-  static let companyDefined: Set<String> = ["adjusted_ebitda", "ebitda_margin"]
+  /// EBITDA and net debt too: releases add back impairments and other charges, or count
+  /// leases and restricted cash, each its own way; the reconciliation is what verifies them.
+  static let companyDefined: Set<String> = ["adjusted_ebitda", "ebitda_margin", "ebitda", "net_debt"]
   /// Metrics whose formula differs from the standard definition by a documented gap.
-  static let definitional: Set<String> = ["ebitda"]
+  static let definitional: Set<String> = []
 
   static func findings(_ company: Company) -> [Finding] {
     let figures = CheckFigures(company)
     var findings: [Finding] = []
     var seen: Set<String> = []
-    for table in company.statements {
+    // Only the statements themselves: a pro forma or non-GAAP table reports another measure
+    // under the same name.
+    for table in company.statements
+    where [.incomeStatement, .balanceSheet, .cashFlow].contains(table.kind) && !Totals.isAdjusted(table.title) {
       for (index, row) in table.rows.enumerated() {
         guard let item = row.item, figures.evaluator.metrics[item] != nil, row.kind != .perShare,
           !companyDefined.contains(item)
@@ -38,8 +43,18 @@ enum ReportedMetricRule {
             computed.unit == cell.unit(company)
               || (computed.unit == .none && row.kind == .percent)
           else { continue }
+          // A cost printed in parentheses is a cost all the same; the formula subtracts it as
+          // a positive figure, so with a negative one it cannot say what the release meant.
+          if ["gross_profit", "gross_margin"].contains(item),
+            figures.value("cost_of_revenue", period)?.amount.isNegative == true
+          {
+            continue
+          }
           let difference = value.minus(computed.amount)
-          let unit = CheckSupport.printedUnit(table, kind: row.kind)
+          // A percentage is as precise as it was printed ("28%" is to the whole point).
+          let unit =
+            row.kind == .percent
+            ? Decimal.power10(min(value.exponent, -2)) : CheckSupport.printedUnit(table, kind: row.kind)
           let byDefinition = definitional.contains(item)
           // The formula's inputs were printed rounded too (and the gap's, for EBITDA).
           let tolerance =

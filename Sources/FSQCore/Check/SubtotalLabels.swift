@@ -56,6 +56,12 @@ enum Totals {
     return false
   }
 
+  /// A table of another basis than the statements': pro forma, non-GAAP, adjusted.
+  static func isAdjusted(_ title: String) -> Bool {
+    let words = Set(CheckSupport.words(title))
+    return !words.isDisjoint(with: ["pro", "proforma", "adjusted", "nongaap", "non", "supplemental"])
+  }
+
   /// A statement that says it shows only some lines ("Condensed Consolidated Balance Sheets",
   /// "Summary of Consolidated Results", "Selected Financial Data").
   static func isCondensed(_ title: String) -> Bool {

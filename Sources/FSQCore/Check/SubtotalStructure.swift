@@ -27,7 +27,7 @@ extension SubtotalRule.Walker {
     let row = table.rows[index]
     var fit = Fit(reading: reading, exact: 0, rounded: 0, missed: 0)
     for (c, column) in columns.enumerated() {
-      guard let printed = row.values[column] else { continue }
+      guard let printed = row.values[column], isComplete(reading, column) else { continue }
       let difference = printed.minus(reading.values[c]).magnitude
       // A column where at most one line has a figure shows an equality, not a sum: it is no
       // evidence of what the row totals (basic and diluted EPS are often the same).
@@ -42,6 +42,13 @@ extension SubtotalRule.Walker {
       }
     }
     return fit
+  }
+
+  /// Whether every line of the reading prints a figure in the column: a blank cell where the
+  /// total has one is a line read out of its column (or a figure glued to its label), so the
+  /// column shows nothing either way.
+  func isComplete(_ reading: SubtotalRule.Reading, _ column: Int) -> Bool {
+    reading.rows.allSatisfy { table.rows[$0].values[column] != nil }
   }
 
   /// The reading that accounts for the row in the most columns (exact ties first, then the

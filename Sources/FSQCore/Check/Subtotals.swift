@@ -478,7 +478,7 @@ enum SubtotalRule {
             printed.minus($0.values[c]).magnitude < printed.minus($1.values[c]).magnitude
           }!
         }
-        if printed.minus(best.values[c]).isZero { continue }
+        if printed.minus(best.values[c]).isZero || !isComplete(best, column) { continue }
         let cell = Cell(table: table, row: index, column: column)
         let lines = best.rows.map { String(table.rows[$0].line) }.joined(separator: ", ")
         let under = context.map { " under \"\($0)\"" } ?? ""
@@ -531,4 +531,3 @@ enum SubtotalRule {
     }
   }
 }
-
