@@ -68,6 +68,14 @@ enum ReportedMetricRule {
             if gaps.isEmpty || gaps.contains(where: { difference.minus($0).magnitude <= tolerance }) { continue }
           }
           seen.insert("\(item) \(period)")
+          // The lines the formula read: each item its body names, in this period.
+          let names = Set(
+            (figures.evaluator.metrics[item]?.bodyText ?? "").split(whereSeparator: { !($0.isLetter || $0 == "_") })
+              .map(String.init))
+          let inputLines = names.sorted().flatMap { name in
+            CheckSupport.cells(company, item: name).filter { $0.table.columns[$0.column].period == period }.prefix(1)
+              .map { $0.statementRow.line }
+          }
           let definition = figures.evaluator.metrics[item].map { "\($0.name)(p) = \($0.bodyText)" } ?? item
           findings.append(
             Finding(
@@ -82,7 +90,7 @@ enum ReportedMetricRule {
                     "formula(\(item), \(PeriodLabel.describe(period, fiscalYearEnd: company.fiscalYearEnd)))",
                   value: Quantity(computed.amount, cell.unit(company)), source: nil),
               ],
-              difference: Quantity(difference, cell.unit(company))))
+              difference: Quantity(difference, cell.unit(company)), lines: [row.line] + inputLines))
         }
       }
     }
