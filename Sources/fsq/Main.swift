@@ -28,6 +28,7 @@ struct Main {
     session.continueOnError = options.keepGoing
     var renderer = OutputRenderer(
       format: format, color: !options.noColor && !Output.noColorRequested && Output.stdoutIsTerminal)
+    renderer.verbose = options.verbose
     let diagnostics = DiagnosticRenderer(color: !options.noColor && !Output.noColorRequested && Output.stderrIsTerminal)
     var status = ExitStatus.success
 

@@ -30,6 +30,13 @@ struct Options: ParsableCommand {
   @Flag(name: .customLong("check"), help: "Check that the loaded releases tie; exit 1 if any error is found.")
   var check = false
 
+  @Flag(
+    name: .customLong("verbose"),
+    help:
+      "With --check (or check in a script): also list the claims and totals fsq could not verify, which text output otherwise counts in one line. JSON and CSV always list them."
+  )
+  var verbose = false
+
   @Flag(name: .customLong("explain"), help: "Explain each -e expression instead of printing only its value.")
   var explain = false
 
@@ -79,6 +86,7 @@ struct Settings {
   var company: String?
   var format = "text"
   var check = false
+  var verbose = false
   var explain = false
   var keepGoing = false
   var noBundled = false
@@ -96,6 +104,7 @@ struct Settings {
     company = options.company
     format = options.format
     check = options.check
+    verbose = options.verbose
     explain = options.explain
     keepGoing = options.keepGoing
     noBundled = options.noBundled
@@ -134,10 +143,11 @@ struct Settings {
           guard once(argument) else { return nil }
           if argument == "--company" { settings.company = value } else { settings.format = value }
         }
-      case "--check", "--explain", "--keep-going", "--no-bundled", "--no-color":
+      case "--check", "--verbose", "--explain", "--keep-going", "--no-bundled", "--no-color":
         guard once(argument) else { return nil }
         switch argument {
         case "--check": settings.check = true
+        case "--verbose": settings.verbose = true
         case "--explain": settings.explain = true
         case "--keep-going": settings.keepGoing = true
         case "--no-bundled": settings.noBundled = true

@@ -21,7 +21,10 @@ import Testing
     ("adjusted_ebitda(q3 2009)", "-1109057", "USD"),
     ("adjusted_ebitda(q3 2008)", "-1474471", "USD"),
     ("change(adjusted_ebitda, q3 2009)", "365414", "USD"),
-    ("pct_change(adjusted_ebitda, q3 2009)", "-24.78271868351429", "%"),
+    // Issue 12: one convention for change, over the base's size. The Adjusted EBITDA loss
+    // narrowed from (1,474,471) to (1,109,057): +365,414 / 1,474,471 = +24.78%, a rise (the
+    // brief's now / base − 1 gave −24.78% for an improvement).
+    ("pct_change(adjusted_ebitda, q3 2009)", "24.78271868351429", "%"),
     ("change(sga, q3 2009)", "-244988", "USD"),
     ("pct_change(sga, q3 2009)", "-9.703678706155047", "%"),
     ("eps(q3 2009)", "-0.03", "USD/share"),

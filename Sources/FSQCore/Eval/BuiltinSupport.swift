@@ -48,9 +48,19 @@ extension Evaluator {
       throw fail(
         .divisionByZero, "cannot compute a change from zero: \(ValueFormatter.source(item))(\(base)) is 0", span)
     }
+    // The units must allow the division (a dollar figure against a percentage does not).
     let ratio = try applyBinary(.divide, now, then, operatorSpan: span, left: span, right: span)
     guard case .quantity(var q) = ratio else { return ratio }
-    q.amount = (try? q.amount.subtracting(.one)) ?? q.amount
+    // One convention everywhere (check, growth, qoq, pct_change, tables): the change over the
+    // base's size, so a loss that narrowed from (100) to (75) is +25%, an improvement, not
+    // the −25% that now / base − 1 would print.
+    if case .quantity(let n) = now, case .quantity(let b) = then,
+      let change = try? n.amount.subtracting(b.amount), let relative = try? change.dividing(by: b.amount.magnitude)
+    {
+      q.amount = relative
+    } else {
+      q.amount = (try? q.amount.subtracting(.one)) ?? q.amount
+    }
     q.unit = q.unit == .none || q.unit == .multiple ? .percent : q.unit
     return .quantity(q)
   }

@@ -22,21 +22,24 @@ enum Builtins {
   static let comparisons: [Builtin] = [
     Builtin(
       name: "growth", signature: "growth(item, period)",
-      summary: "Year-over-year change in percent: item(period) / item(same period a year earlier) - 1.",
+      summary:
+        "Year-over-year change in percent: (item(period) - item(a year earlier)) / |item(a year earlier)|, so a loss that narrowed is a rise; n/m (an error) from a zero base.",
       arity: 2...2
     ) { (e, args, span, scope) throws(Diagnostic) -> Value in
       let (item, period) = try (e.function(args[0]), e.period(args[1]))
       return try e.relativeChange(
-        item, period, base: period.yearEarlier, span: span, scope, formula: "item(p) / item(year_ago(p)) - 1")
+        item, period, base: period.yearEarlier, span: span, scope,
+        formula: "(item(p) - item(year_ago(p))) / |item(year_ago(p))|")
     },
     Builtin(
       name: "qoq", signature: "qoq(item, period)",
-      summary: "Change in percent against the prior period of the same length: item(p) / item(prior(p)) - 1.",
+      summary:
+        "Change in percent against the prior period of the same length: (item(p) - item(prior(p))) / |item(prior(p))|.",
       arity: 2...2
     ) { (e, args, span, scope) throws(Diagnostic) -> Value in
       let (item, period) = try (e.function(args[0]), e.period(args[1]))
       return try e.relativeChange(
-        item, period, base: period.prior, span: span, scope, formula: "item(p) / item(prior(p)) - 1")
+        item, period, base: period.prior, span: span, scope, formula: "(item(p) - item(prior(p))) / |item(prior(p))|")
     },
     Builtin(
       name: "change", signature: "change(item, period [, base])",
@@ -53,13 +56,14 @@ enum Builtins {
     },
     Builtin(
       name: "pct_change", signature: "pct_change(item, period [, base])",
-      summary: "Change in percent: item(period) / item(base) - 1, with the base chosen as for change().",
+      summary:
+        "Change in percent: (item(period) - item(base)) / |item(base)|, with the base chosen as for change(); a loss that narrowed is a rise.",
       arity: 2...3
     ) { (e, args, span, scope) throws(Diagnostic) -> Value in
       let (item, period) = try (e.function(args[0]), e.period(args[1]))
       let base = args.count == 3 ? try e.period(args[2]) : e.defaultBase(period, scope)
       return try e.relativeChange(
-        item, period, base: base, span: span, scope, formula: "item(p) / item(base) - 1, base = \(base)")
+        item, period, base: base, span: span, scope, formula: "(item(p) - item(base)) / |item(base)|, base = \(base)")
     },
     Builtin(
       name: "ttm", signature: "ttm(item, quarter)",

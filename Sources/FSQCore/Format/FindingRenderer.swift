@@ -4,6 +4,9 @@
 /// Severity `note` is shown as `info`: a claim fsq could not verify.
 struct FindingRenderer {
   var format: OutputFormat
+  /// Text: list the info findings too (claims and totals fsq could not verify). Without it
+  /// they are counted in one line; JSON and CSV always list every finding with its severity.
+  var verbose = false
 
   static func severity(_ severity: Severity) -> String {
     severity == .note ? "info" : severity.rawValue
@@ -25,7 +28,12 @@ struct FindingRenderer {
     case .text, .markdown:
       if findings.isEmpty { return "check: no findings; the statements tie\n" }
       var out = ""
-      for finding in findings.prefix(FindingLimit.printed) {
+      // Errors first, then warnings, then (verbose) what could not be verified.
+      let order: [Severity] = [.error, .warning, .note]
+      let shown = order.flatMap { severity in
+        findings.filter { $0.severity == severity && (verbose || severity != .note) }
+      }
+      for finding in shown.prefix(FindingLimit.printed) {
         out += "\(Self.severity(finding.severity)) [\(finding.rule)] \(finding.message)\n"
         for figure in finding.figures {
           out += "  \(figure.description): \(ValueFormatter.text(figure.value))\n"
@@ -33,15 +41,16 @@ struct FindingRenderer {
         }
         if let difference = finding.difference { out += "  difference: \(ValueFormatter.text(difference))\n" }
       }
-      if findings.count > FindingLimit.printed {
-        out += "… \(findings.count - FindingLimit.printed) more findings not shown\n"
+      if shown.count > FindingLimit.printed {
+        out += "… \(shown.count - FindingLimit.printed) more findings not shown\n"
       }
       let errors = findings.filter { $0.severity == .error }.count
       let warnings = findings.filter { $0.severity == .warning }.count
       let infos = findings.count - errors - warnings
       out +=
-        "check: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info\n"
-      return out
+        "check: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info"
+      if infos > 0 && !verbose { out += " (claims and totals fsq could not verify; --verbose lists them)" }
+      return out + "\n"
     }
   }
 
@@ -69,6 +78,7 @@ struct FindingRenderer {
       ("message", JSON.string(finding.message)),
       ("figures", JSON.array(figures)),
       ("difference", finding.difference.map { JSON.object(renderer.scalarFields(.quantity($0))) } ?? "null"),
+      ("lines", JSON.array(Array(Set(finding.lines)).sorted().map(String.init))),
     ]
   }
 }

@@ -7,6 +7,8 @@
 public struct OutputRenderer: Sendable {
   public var format: OutputFormat
   public var color: Bool
+  /// `check` in text lists its info findings too (`--verbose`, `:check verbose`).
+  public var verbose = false
   /// CSV: the last result written was a scalar under a `value,unit` header, so the next scalar
   /// is one more row of the same table (`-e A -e B` gives one header, not one per value).
   var underScalarHeader = false
@@ -46,7 +48,7 @@ public struct OutputRenderer: Sendable {
     case .value(.table(let table)): return renderTable(table)
     case .value(let value): return renderScalar(value)
     case .explanation(let explanation): return renderExplanation(explanation)
-    case .findings(let findings): return FindingRenderer(format: format).render(findings)
+    case .findings(let findings): return FindingRenderer(format: format, verbose: verbose).render(findings)
     case .message(let message):
       return format == .text || format == .markdown ? message + "\n" : ""
     }

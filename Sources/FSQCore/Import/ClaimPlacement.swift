@@ -63,6 +63,20 @@ extension NarrativeReader {
     return nil
   }
 
+  /// Whether the words name the release's own quarter (or year): "for the quarter", "the
+  /// third quarter", not "the previous quarter" or "a year ago", which name a base.
+  static func namesOwn(_ word: String, _ words: ArraySlice<Word>) -> Bool {
+    let base: Set<String> = [
+      "previous", "prior", "preceding", "last", "linked", "sequential", "comparable", "same", "a",
+    ]
+    var previous = ""
+    for w in words {
+      if w.core == word && !base.contains(previous) { return true }
+      previous = w.core
+    }
+    return false
+  }
+
   /// "for the current quarter", "this quarter".
   static func speaksOfCurrentQuarter(_ words: ArraySlice<Word>) -> Bool {
     var previous = ""
@@ -274,7 +288,8 @@ extension NarrativeReader {
   /// increase in revenues …") are parts of the change, not the change: none is placed.
   static func markParts(_ claims: inout [Claim], from start: Int) {
     guard claims.count - start > 1 else { return }
-    for a in start..<claims.count where claims[a].kind != .value && claims[a].unplaced == nil {
+    for a in start..<claims.count where claims[a].kind != .value && claims[a].unplaced == nil && claims[a].period != nil
+    {
       let same = (start..<claims.count).filter { b in
         claims[b].kind == claims[a].kind && claims[b].item == claims[a].item && claims[b].period == claims[a].period
           && claims[b].comparedPeriod == claims[a].comparedPeriod

@@ -166,6 +166,8 @@ struct NarrativeReader {
     if !startsWithReference { carriedItem = nil }
     let sentenceItem = startsWithReference ? carriedItem : nil
     let sentencePeriod = periods.first?.period ?? carriedPeriod
+    // The period the paragraph's earlier sentences named ("… results for the year ended
+    // December 31, 2003. Total revenues were $84.2 million …").
     let previousPeriod = carriedPeriod
 
     var previousChange: (index: Int, polarity: Int)? = nil
@@ -241,7 +243,11 @@ struct NarrativeReader {
         p.index < i
           && !words[max(0, p.index - 12)..<p.index].contains { NarrativeReader.compareWords.contains($0.core) }
       }
-      let firstOutsideComparison = periods.first { p in !(compareAt.map { p.index > $0 } ?? false) }
+      // (Not a period a comparison names: "compared to $77.3 million for the year ended …".)
+      let firstOutsideComparison = periods.first { p in
+        !(compareAt.map { p.index > $0 } ?? false)
+          && !words[max(0, p.index - 12)..<p.index].contains { NarrativeReader.compareWords.contains($0.core) }
+      }
       var period = after?.period ?? before?.period ?? previousPeriod ?? firstOutsideComparison?.period
       var compared = compareAt.flatMap { c in
         periods.first { $0.index > c && $0.index < max(scope, nextFigure) }?.period
@@ -269,8 +275,8 @@ struct NarrativeReader {
       let named =
         sixOrNine
         ? nil
-        : earlierWords.contains { $0.core == "quarter" }
-          ? currentQuarter : (earlierWords.contains { $0.core == "year" } ? currentYear : nil)
+        : NarrativeReader.namesOwn("quarter", earlierWords)
+          ? currentQuarter : (NarrativeReader.namesOwn("year", earlierWords) ? currentYear : nil)
       if compareBefore, figure.kind != .plain {
         let nextCompare = (figure.last + 1..<words.count).first {
           NarrativeReader.compareWords.contains(words[$0].core)
@@ -306,8 +312,8 @@ struct NarrativeReader {
         let inComparison =
           compareBefore || (polarity == nil && earlier.contains { NarrativeReader.compareWords.contains($0.core) })
         let current =
-          earlier.contains { $0.core == "quarter" }
-          ? currentQuarter : (earlier.contains { $0.core == "year" } ? currentYear : nil)
+          NarrativeReader.namesOwn("quarter", earlier)
+          ? currentQuarter : (NarrativeReader.namesOwn("year", earlier) ? currentYear : nil)
         // Only the words about this figure: another figure's "a year ago" is not this one's.
         let yearAgo = NarrativeReader.mentionsYearAgo(Array(words[max(0, i - 12)..<max(scope, nextFigure)]))
         if !inComparison {

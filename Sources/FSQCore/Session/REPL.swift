@@ -180,7 +180,10 @@ public final class REPL {
     (":companies", ":companies", "List the companies in the model."),
     (":format", ":format text|csv|json|markdown", "Show or set the output format."),
     (":explain", ":explain EXPR", "Show how EXPR is computed and where its figures were printed."),
-    (":check", ":check [COMPANY]", "Check that the loaded releases tie."),
+    (
+      ":check", ":check [COMPANY] [verbose]",
+      "Check that the loaded releases tie (verbose: list what could not be verified)."
+    ),
     (
       ":report", ":report [DOCUMENT]",
       "Show what importing each document read: tables, periods, scales, cells not read, cross-checks."
@@ -232,7 +235,14 @@ public final class REPL {
       if argument.isEmpty { return usage(":explain EXPR") }
       report(session.run("explain " + argument, origin: .repl))
     case ":check":
-      report(argument.isEmpty ? session.checkAll() : session.run("check \"\(argument)\"", origin: .repl))
+      // ":check verbose" (or ":check NAME verbose") lists what could not be verified too.
+      var words = argument.split(separator: " ").map(String.init)
+      let verbose = words.last == "verbose" || words.last == "-v"
+      if verbose { words.removeLast() }
+      let name = words.joined(separator: " ")
+      renderer.verbose = verbose
+      report(name.isEmpty ? session.checkAll() : session.run("check \"\(name)\"", origin: .repl))
+      renderer.verbose = false
     case ":report":
       let reports = session.importReports(document: argument.isEmpty ? nil : argument)
       if reports.isEmpty {
