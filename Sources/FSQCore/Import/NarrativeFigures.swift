@@ -175,7 +175,8 @@ extension NarrativeReader {
         }
       }
       // "fiscal 2026", "fiscal year 2026": the fiscal year (not "fiscal 2026 first quarter").
-      if word == "fiscal" {
+      // ("the first six months of fiscal 2009" is a part of the year, not the year.)
+      if word == "fiscal", k == 0 || cores[k - 1] != "of" {
         var y = k + 1
         if y < cores.count, cores[y] == "year" { y += 1 }
         if let year = year(at: y), !(y + 2 < cores.count && cores[y + 2] == "quarter") {

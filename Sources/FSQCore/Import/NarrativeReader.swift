@@ -205,7 +205,9 @@ struct NarrativeReader {
       var steps = 0
       while j >= 0, steps < 9 {
         if let p = NarrativeReader.changeWord(words[j].core, isCost: entry?.isCost ?? false, loss: loss) {
-          polarity = p
+          // "14% higher than … and 7% lower": a change word right after the previous figure is
+          // that figure's, not this one's.
+          if !(number > 0 && j == figures[number - 1].last + 1 && j < i - 1) { polarity = p }
           break
         }
         if j < i - 1 && words[j].endsClause { break }
@@ -260,7 +262,7 @@ struct NarrativeReader {
       let previousLast = number > 0 ? figures[number - 1].last : -1
       // "$5.05 million … compared to $6.11 million … a year ago and $6.65 million for the
       // preceding quarter": a figure joined by "and" to a compared one is compared too.
-      let joined = i > 0 && words[i - 1].core == "and" && previousLast == i - 2
+      let joined = i > 0 && words[i - 1].core == "and" && previousLast >= 0
       // (A change is measured against its base; only a level is a compared period's.)
       let compareBefore =
         polarity == nil
