@@ -9,7 +9,10 @@
 /// explains (or a metric computed under a different documented definition), `info` for a
 /// claim the tables cannot verify. What ties produces no finding.
 public enum Checker {
-  public static func check(_ company: Company) -> [Finding] {
+  public static func check(_ full: Company) -> [Finding] {
+    // Tables whose figures the importer withheld are its misreading, not the release's.
+    var company = full
+    company.statements = full.statements.filter { !$0.withheld }
     var findings: [Finding] = []
     findings += ImportScaleRule.findings(company)
     findings += SubtotalRule.findings(company)

@@ -77,6 +77,12 @@ extension NarrativeReader {
     return false
   }
 
+  /// Whether a sentence speaks of a segment ("segment", "segments").
+  static func namesSegment(_ sentence: String) -> Bool {
+    let lower = TextTools.lowercasedASCII(sentence)
+    return lower.has(" segment") || lower.hasPrefix("segment")
+  }
+
   /// "for the current quarter", "this quarter".
   static func speaksOfCurrentQuarter(_ words: ArraySlice<Word>) -> Bool {
     var previous = ""

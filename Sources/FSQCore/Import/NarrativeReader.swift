@@ -39,11 +39,21 @@ struct NarrativeReader {
     for block in paragraphs where block.text.utf8.count >= 20 {
       var carriedItem: String? = nil
       var carriedPeriod: ResolvedPeriod? = nil
+      // Once a paragraph speaks of a segment ("Offshore/Manufactured Products generated
+      // revenues … Sequentially, revenues decreased 16%"), its figures are the segment's.
+      var aboutSegment = false
       for (sentence, offset) in NarrativeReader.sentences(block.text) {
         let line = block.line(atOffset: offset)
+        let first = claims.count
         read(
           sentence: sentence, line: line, carriedItem: &carriedItem, carriedPeriod: &carriedPeriod, facts: &facts,
           claims: &claims)
+        aboutSegment = aboutSegment || NarrativeReader.namesSegment(sentence)
+        if aboutSegment {
+          for k in first..<claims.count where claims[k].unplaced == nil {
+            claims[k].unplaced = "its paragraph is about a segment, not the whole company"
+          }
+        }
       }
     }
     return (facts, claims)

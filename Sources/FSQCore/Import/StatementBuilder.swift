@@ -76,9 +76,11 @@ struct StatementBuilder {
     StatementBuilder.preferAttributableNetIncome(rows: &reader.rows, facts: &reader.facts, used: &reader.used)
     // Two columns headed with the same period that print different figures: the headers do not
     // line up with the cells, so no figure of the table can be placed with confidence.
+    var conflicting = false
     if let clash = StatementBuilder.conflictingColumns(
       columns: header.columns, rows: reader.rows, columnMap: placement.columnMap)
     {
+      conflicting = true
       reader.facts.removeAll()
       withheld.append(
         "\(title) (line \(table.line)): columns \(clash.0 + 1) and \(clash.1 + 1) are both headed \"\(header.columns[clash.0].header)\" but print different figures"
@@ -95,14 +97,16 @@ struct StatementBuilder {
 
     if let index {
       statements[index].rows += reader.rows
+      statements[index].withheld = statements[index].withheld || conflicting
       usedItems[index] = reader.used
       lastSections[index] = reader.section
     } else {
-      statements.append(
-        StatementTable(
-          title: title, kind: kind, document: documentName,
-          columns: header.columns.map { StatementColumn(header: $0.header, kind: $0.kind, period: $0.period) },
-          rows: reader.rows, scaleCaption: scale.caption, line: table.line))
+      var statement = StatementTable(
+        title: title, kind: kind, document: documentName,
+        columns: header.columns.map { StatementColumn(header: $0.header, kind: $0.kind, period: $0.period) },
+        rows: reader.rows, scaleCaption: scale.caption, line: table.line)
+      statement.withheld = conflicting
+      statements.append(statement)
       usedItems.append(reader.used)
       titled.append(identity.kind != nil)
       consolidated.append(

@@ -76,6 +76,10 @@ public struct StatementTable: Hashable, Sendable {
   /// The scale caption, if any ("in thousands, except per share data").
   public var scaleCaption: String?
   public var line: Int
+  /// The importer could not place this table's figures with confidence (two columns headed
+  /// alike printing different figures): its facts were withheld, and `check` leaves it alone
+  /// rather than report its own misreading as the release's error.
+  public var withheld = false
 
   public init(
     title: String, kind: StatementKind, document: String, columns: [StatementColumn],
