@@ -298,4 +298,28 @@ func runProcessInBackground(_ path: String, _ arguments: [String]) throws -> Pro
     let bad = try FSQBinary.run(["--export", "xml"])
     #expect(bad.status == 2)
   }
+
+  @Test func checkIsQuietByDefaultAndVerboseListsWhatItCouldNotVerify() throws {
+    // Issue 12: the seed's 9 errors and 3 warnings are listed, errors first; its 10 info
+    // findings (claims it could not place) are counted, and listed with --verbose.
+    let quiet = try FSQBinary.run(["--check"])
+    #expect(quiet.status == 1)
+    let lines = quiet.out.split(separator: "\n")
+    let heads = lines.filter { !$0.hasPrefix(" ") }.dropLast()
+    #expect(heads.filter { $0.hasPrefix("error") }.count == 9)
+    #expect(heads.filter { $0.hasPrefix("warning") }.count == 3)
+    #expect(!heads.contains { $0.hasPrefix("info") })
+    #expect(heads.first?.hasPrefix("error") == true && heads.last?.hasPrefix("warning") == true)
+    #expect(
+      lines.last
+        == "check: 9 errors, 3 warnings, 10 info (claims and totals fsq could not verify; --verbose lists them)")
+    let verbose = try FSQBinary.run(["--check", "--verbose"])
+    let infos = verbose.out.split(separator: "\n").filter { $0.hasPrefix("info [text-claim] cannot verify") }
+    #expect(infos.count == 10)
+    #expect(verbose.out.hasSuffix("check: 9 errors, 3 warnings, 10 info\n"))
+    // JSON lists every finding with its severity, and the lines each rests on.
+    let json = try FSQBinary.run(["--check", "--format", "json"])
+    #expect(json.out.split(separator: "\n").count == 22)
+    #expect(json.out.contains("\"lines\":[159,161,162,164]"))
+  }
 }

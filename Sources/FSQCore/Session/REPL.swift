@@ -440,6 +440,8 @@ public final class REPL {
     "check": """
     check checks that the current company's releases tie (subtotals, balance sheet, reconciliations,
     figures stated in the text, the importer's scale cross-checks); check "NAME" checks another.
+    Errors and warnings are listed; what could not be verified is counted (:check verbose, or
+    fsq --check --verbose, lists it with the reason). Percent changes are over |base|.
     """,
     "use": """
     use "NAME" makes a company current, by id, ticker or name; a name before a dot asks another
