@@ -19,14 +19,6 @@ import Testing
       ("warning reconciliation 13", true, "AOCI per share lines sum one cent from their printed total (2020)"),
       ("warning reconciliation 13", true, "the same, 2019"),
       ("warning reconciliation 13", true, "adjusted book value per share one cent from its lines, 2019"),
-      // "total sales decreased 25.4% to ¥14.0 billion, or $129 million": Japan segment sales,
-      // not the company's revenue ($5,162 million); the sentence names no segment.
-      ("error text-claim 13", false, "a segment's sales in yen and dollars read as the company's revenue change"),
-    ],
-    "asta_q3_fy2005.txt": [
-      // "our book value was $10.05, an increase of roughly 25% from June 30, 2004": the 25% is
-      // book value per share; equity rose 19.19%.
-      ("error text-claim 54", false, "the 25% is book value per share's rise, read as stockholders' equity's")
     ],
     "atricure_q1_2020.htm": [
       // The adjusted-loss reconciliation prints shares in whole numbers beside dollars in
@@ -39,15 +31,6 @@ import Testing
     "atrion_q3_1997.htm": [
       // "increased 48%": (1,902 − 1,281) / 1,281 = 48.5%, printed as 48% (the text truncates).
       ("error text-claim 68", true, "48.53% stated as 48%")
-    ],
-    "bridgebancorp_q1_2020.htm": [
-      // "a charge to retained earnings and reduction to stockholders' equity of $1.5 million":
-      // the CECL adoption charge, a part of the change.
-      ("error text-claim 150", false, "the CECL charge to equity read as equity's whole change"),
-      // "$139.4 million higher than December 31, 2019, and $385.7 million higher than March 31,
-      // 2019": the second change is measured from March 31, 2019 (5,1xx − 4,7xx), read against
-      // December.
-      ("error text-claim 285", false, "the second change's base (March 31, 2019) read as December 31, 2019"),
     ],
     "forian_q3_2024.md": [
       // The equity section's labels run across lines in the Markdown copy ("Shares authorized;
@@ -69,12 +52,6 @@ import Testing
       ("error subtotal 11", false, "loan lines read with a percent column's figures"),
       ("error subtotal 11", false, "the same, commercial loans"),
     ],
-    "mastercard_q1_2020.htm": [
-      // Total assets 30,648 = liabilities 23,556 + redeemable non-controlling interests 75 +
-      // equity 7,017: fsq sums liabilities and equity only (29,236 = … + 74 at December 31).
-      ("error balance 13", false, "redeemable non-controlling interests between liabilities and equity left out"),
-      ("error balance 13", false, "the same, December 31, 2019"),
-    ],
     "mobilehealth_fy2024.md": [
       // "… increase in revenue; and a $0.1 million …": parts of the change listed in one sentence.
       ("error text-claim 15", false, "a part of the revenue change read as the whole")
@@ -83,11 +60,6 @@ import Testing
       // Statement of operations, three months ended September 30, 1996: net income 3,530 /
       // 9,801 shares = $0.36, and the summary table prints $0.36; the statement prints $0.30.
       ("error per-share 877", true, "the statement's $0.30 is $0.36 by its own figures and its summary")
-    ],
-    "tetratech_q2_fy2020.htm": [
-      // "Revenue, net of subcontractor costs (net revenue) 1, in the second quarter was $584
-      // million": net revenue, a non-GAAP measure, against revenue ($734 million).
-      ("error text-claim 43", false, "net revenue (after subcontractor costs) read as revenue")
     ],
     "ultraclean_q1_2020.htm": [
       // "Income tax effect of non-GAAP adjustments" is not a total of the adjustments above it.
@@ -113,10 +85,10 @@ import Testing
 
   @Test func theFalseAlarmCountIsKnown() {
     let all = Self.labelled.values.flatMap { $0 }
-    // 24 errors and warnings over 51 documents: 8 real (rounding in print, a text that
-    // truncates, Atricure's $40.0 million, Olympic Steel's $0.30), 16 false alarms, each a
+    // 17 errors and warnings over 51 documents: 8 real (rounding in print, a text that
+    // truncates, Atricure's $40.0 million, Olympic Steel's $0.30), 9 false alarms, each a
     // misreading named above.
-    #expect(all.count == 24)
-    #expect(all.filter { !$0.real }.count == 16)
+    #expect(all.count == 17)
+    #expect(all.filter { !$0.real }.count == 9)
   }
 }

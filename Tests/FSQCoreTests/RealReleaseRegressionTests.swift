@@ -521,6 +521,11 @@ import Testing
     #expect(
       ItemCatalog.item(forLabel: "Sales, marketing and support", section: nil, statement: .incomeStatement) != "revenue"
     )
+    // Mastercard's grand total names liabilities first: it is not total liabilities.
+    #expect(
+      ItemCatalog.item(
+        forLabel: "Total Liabilities, Redeemable Non-controlling Interests and Equity", section: nil,
+        statement: .balanceSheet) == "total_liabilities_and_equity")
     // The comma rule still reads a qualifier after the item.
     #expect(ItemCatalog.item(forLabel: "Revenue, net", section: nil, statement: .incomeStatement) == "revenue")
   }

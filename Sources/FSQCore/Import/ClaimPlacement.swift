@@ -110,6 +110,13 @@ extension NarrativeReader {
       k -= 1
       looked += 1
     }
+    // "a charge to retained earnings and reduction to stockholders' equity of $1.5 million":
+    // the item is what the change was made to, the figure the change's own amount.
+    if mention.start >= 2, words[mention.start - 1].core == "to",
+      NarrativeReader.changeWords[words[mention.start - 2].core] != nil
+    {
+      return "what \"\(words[mention.start - 2].raw) to\" acted on:"
+    }
     // "This provision reduced the quarter's EPS": the item is what the verb acted on.
     var back = mention.start - 1
     while back >= 0, back >= mention.start - 3, !words[back].endsClause {
@@ -197,20 +204,25 @@ extension NarrativeReader {
   /// comma or semicolon not inside a date), words that are not a continuation of the first
   /// clause and are followed by a verb that states a figure.
   static func laterSubject(_ words: [Word], from start: Int, to index: Int) -> String? {
-    var clauseStart: Int?
-    for k in start..<index where words[k].endsClause && !words[k].core.allSatisfy(\.isNumber) {
-      clauseStart = k + 1
+    // Every clause that starts between the item and the figure: after a comma or semicolon
+    // (not one inside a date), or after "and" before a new subject ("… was $136.4 million and
+    // our book value was $10.05, an increase of roughly 25%").
+    var starts: [Int] = []
+    for k in start..<index {
+      if words[k].endsClause && !words[k].core.allSatisfy(\.isNumber) { starts.append(k + 1) }
+      if ["and", "while", "whereas"].contains(words[k].core) { starts.append(k + 1) }
     }
-    // "… was $136.4 million and our book value was $10.05": "and" before a new subject.
-    for k in start..<index where ["and", "while", "whereas"].contains(words[k].core) && k + 1 > (clauseStart ?? 0) {
-      clauseStart = k + 1
+    for clauseStart in starts where clauseStart < index {
+      var end = clauseStart
+      while end < index && !(end > clauseStart && words[end - 1].endsClause) { end += 1 }
+      guard let verb = (clauseStart..<end).first(where: { stateVerbs.contains(words[$0].core) }), verb > clauseStart
+      else { continue }
+      let subject = words[clauseStart..<verb]
+      if subject.contains(where: { !continuations.contains($0.core) }) {
+        return subject.map { String($0.raw) }.joined(separator: " ")
+      }
     }
-    guard let clauseStart, clauseStart < index else { return nil }
-    guard let verb = (clauseStart..<index).first(where: { stateVerbs.contains(words[$0].core) }), verb > clauseStart
-    else { return nil }
-    let subject = words[clauseStart..<verb]
-    guard subject.contains(where: { !continuations.contains($0.core) }) else { return nil }
-    return subject.map { String($0.raw) }.joined(separator: " ")
+    return nil
   }
 
   /// Where the words about the figure that ends at `last` end: at the next word of change, at

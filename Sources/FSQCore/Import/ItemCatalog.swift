@@ -164,7 +164,12 @@ public enum ItemCatalog {
       // administrative"); a full item name keeps its qualifier ("Cost of sales, buying and
       // occupancy").
       let head = TextTools.normalize(String(label[..<comma]))
-      let list = (rest.has(" and ") || rest.hasPrefix("and ") || label[comma...].contains("&")) && !head.contains(" ")
+      // "Total liabilities, redeemable non-controlling interests and equity" is the grand
+      // total, not total liabilities.
+      let grandTotal = head.hasPrefix("total") && rest.has("equity")
+      let list =
+        ((rest.has(" and ") || rest.hasPrefix("and ") || label[comma...].contains("&")) && !head.contains(" "))
+        || grandTotal
       if !rest.has("current") && !rest.has("portion") && !list,
         let index = table.bySynonym[TextTools.normalize(String(label[..<comma]))]
       {

@@ -203,7 +203,17 @@ struct NarrativeReader {
       var item = perShare ? (perShareAboutIncome ? "eps" : nil) : (mention?.item ?? sentenceItem)
       if segment { item = nil }
       if item == "gross_margin" && figure.kind == .money { item = "gross_profit" }
+      // Any naming of the item in the figure's sentence before it may qualify it ("Revenue, net
+      // of subcontractor costs (net revenue) …, was $584 million").
       var unplaced = mention.flatMap { NarrativeReader.unplaced(words, mention: $0, figure: i) }
+      if unplaced == nil, let mention {
+        for earlier in mentions where earlier.item == mention.item && earlier.end <= mention.start {
+          if let reason = NarrativeReader.qualifier(words, earlier) {
+            unplaced = "it is about \(reason) \(earlier.phrase), which is not the \(earlier.item) the tables print"
+            break
+          }
+        }
+      }
       let entry = item.flatMap { ItemCatalog.entry(named: $0) }
       let loss =
         mention.map { m in m.phrase.has("loss") || (m.end < words.count && words[m.end].core.hasPrefix("loss")) }
@@ -252,7 +262,7 @@ struct NarrativeReader {
       }
       let after = periods.first { $0.index > figure.last && $0.index < (compareAt ?? min(nextFigure, scope)) }
       let before = periods.last { p in
-        p.index < i
+        p.index < i && !NarrativeReader.compareWords.contains(words[p.index].core)
           && !words[max(0, p.index - 12)..<p.index].contains { NarrativeReader.compareWords.contains($0.core) }
       }
       // (Not a period a comparison names: "compared to $77.3 million for the year ended …".)
@@ -261,8 +271,9 @@ struct NarrativeReader {
           && !words[max(0, p.index - 12)..<p.index].contains { NarrativeReader.compareWords.contains($0.core) }
       }
       var period = after?.period ?? before?.period ?? previousPeriod ?? firstOutsideComparison?.period
+      // ("than March 31, 2019": a date's mention starts at its preposition, the compare word.)
       var compared = compareAt.flatMap { c in
-        periods.first { $0.index > c && $0.index < max(scope, nextFigure) }?.period
+        periods.first { $0.index >= c && $0.index < max(scope, nextFigure) }?.period
       }
       if after == nil, NarrativeReader.speaksOfCurrentQuarter(words[min(words.count, figure.last + 1)..<scope]) {
         period = currentQuarter ?? period
@@ -310,6 +321,10 @@ struct NarrativeReader {
       }
       if perShareOfPrevious, let previous = previousFigure {
         period = previous.period
+        unplaced = unplaced ?? previous.unplaced
+      }
+      // "¥14.0 billion, or $129 million": the same amount restated is placed as the first was.
+      if i > 1, words[i - 1].core == "or", previousLast == i - 2, let previous = previousFigure {
         unplaced = unplaced ?? previous.unplaced
       }
       if unplaced == nil, item != nil {
