@@ -1,27 +1,19 @@
 // MARK: - Reported metrics against their formula
 
 /// Where a company reports a figure fsq also defines as a metric with a standard definition
-/// (gross profit, margins, EBITDA …), the reported figure is held against the metric's formula
-/// — only where the formula's inputs exist. One finding per metric and period at most.
+/// (gross profit, margins …), the reported figure is held against the metric's formula — only
+/// where the formula's inputs exist, and only in the statements themselves. One finding per
+/// metric and period at most.
 ///
-/// Adjusted EBITDA (and the EBITDA margin built on a company's EBITDA) has no standard
-/// definition: each company adjusts what it chooses, and the company's own reconciliation
-/// (the `reconciliation` rule) is what verifies it. It is never held against fsq's formula.
-///
-/// EBITDA is defined as earnings before interest, taxes, depreciation and amortization; fsq's
-/// formula starts from operating income, so the two differ by design by the non-operating
-/// items other than interest ("Other income (expense)"). A difference that gap explains is
-/// no finding; one it does not explain is a warning, since companies still vary.
-/// Per-share metrics are the per-share rule's.
+/// EBITDA, Adjusted EBITDA, the EBITDA margin and net debt have no standard definition in
+/// practice: each company adds back (or counts) what it chooses, and its own reconciliation
+/// (the `reconciliation` rule) is what verifies them. They are never held against fsq's
+/// formula. Per-share metrics are the per-share rule's.
 enum ReportedMetricRule {
   static let rule = "reported-metric"
   /// Metrics with no standard definition: a company's figure is verified by its own
   /// reconciliation, not by fsq's formula.
-  /// EBITDA and net debt too: releases add back impairments and other charges, or count
-  /// leases and restricted cash, each its own way; the reconciliation is what verifies them.
   static let companyDefined: Set<String> = ["adjusted_ebitda", "ebitda_margin", "ebitda", "net_debt"]
-  /// Metrics whose formula differs from the standard definition by a documented gap.
-  static let definitional: Set<String> = []
 
   static func findings(_ company: Company) -> [Finding] {
     let figures = CheckFigures(company)
@@ -55,18 +47,12 @@ enum ReportedMetricRule {
           let unit =
             row.kind == .percent
             ? Decimal.power10(min(value.exponent, -2)) : CheckSupport.printedUnit(table, kind: row.kind)
-          let byDefinition = definitional.contains(item)
           // The formula's inputs were printed rounded too (and the gap's, for EBITDA).
           let tolerance =
             row.kind == .money
-            ? CheckSupport.roundingTolerance(count: byDefinition ? 6 : 3, unit: unit)
+            ? CheckSupport.roundingTolerance(count: 3, unit: unit)
             : unit.times(.half).plus(computed.amount.magnitude.times(Decimal.power10(-3)))
           guard difference.magnitude > tolerance else { continue }
-          if byDefinition {
-            // Unknown gap: the difference may be all definition; known gap: it must explain it.
-            let gaps = nonOperatingGaps(figures, period)
-            if gaps.isEmpty || gaps.contains(where: { difference.minus($0).magnitude <= tolerance }) { continue }
-          }
           seen.insert("\(item) \(period)")
           // The lines the formula read: each item its body names, in this period.
           let names = Set(
@@ -79,10 +65,9 @@ enum ReportedMetricRule {
           let definition = figures.evaluator.metrics[item].map { "\($0.name)(p) = \($0.bodyText)" } ?? item
           findings.append(
             Finding(
-              severity: byDefinition ? .warning : .error, rule: rule, company: company.id, document: table.document,
+              severity: .error, rule: rule, company: company.id, document: table.document,
               message:
-                "reported \"\(row.label)\" (\(table.columns[column].header)) differs from fsq's formula \(definition)"
-                + (byDefinition ? " by more than the non-operating items the definitions differ by" : ""),
+                "reported \"\(row.label)\" (\(table.columns[column].header)) differs from fsq's formula \(definition)",
               figures: [
                 cell.figure(company),
                 Finding.Figure(
@@ -95,28 +80,6 @@ enum ReportedMetricRule {
       }
     }
     return findings
-  }
-
-  /// The amounts by which EBITDA from net income (+ taxes + interest + D&A) may exceed fsq's
-  /// operating income + D&A: the non-operating total less its interest part, for each way
-  /// the release prints interest (net, either sign; income and expense apart). Empty when the
-  /// release prints no non-operating figure.
-  static func nonOperatingGaps(_ figures: CheckFigures, _ period: ResolvedPeriod) -> [Decimal] {
-    func amount(_ name: String) -> Decimal? { figures.value(name, period)?.amount }
-    var totals: [Decimal] = []
-    if let total = amount("other_income_total") { totals.append(total) }
-    if let pretax = amount("income_before_taxes"), let operating = amount("operating_income") {
-      totals.append(pretax.minus(operating))
-    }
-    guard !totals.isEmpty else { return [] }
-    var interest: [Decimal] = [.zero]
-    if let net = amount("interest_net") { interest += [net, net.negated()] }
-    let income = amount("interest_income")
-    let expense = amount("interest_expense").map { $0.magnitude.negated() }
-    if let income { interest.append(income) }
-    if let expense { interest.append(expense) }
-    if let income, let expense { interest.append(income.plus(expense)) }
-    return totals.flatMap { total in interest.map { total.minus($0) } }
   }
 }
 

@@ -197,7 +197,7 @@ enum TextClaimRule {
       .source
     // EBITDA the tables do not print is the company's own measure ("Consolidated EBITDA
     // (Note A)"): fsq's formula is not its definition, so it cannot settle the claim.
-    if tableSource == nil, ReportedMetricRule.companyDefined.union(ReportedMetricRule.definitional).contains(item) {
+    if tableSource == nil, ReportedMetricRule.companyDefined.contains(item) {
       return note(
         claim, company, "the tables do not print \(item), and fsq's formula is not the company's definition of it")
     }
