@@ -104,6 +104,30 @@ enum TextClaimRule {
     return change.over(earlier.amount.magnitude).map { (Quantity($0, .percent), loss) }
   }
 
+  /// A level the text states for a period the tables do not head, printed in the tables
+  /// for the same item over another length ending the same day ("For the nine-month period,
+  /// income from continuing operations advanced 89% to $1,413,000" beside a column headed
+  /// "Six Months Ended September 30" printing 1,413): the text and the heading disagree on
+  /// what the column covers, and fsq answers its figures for the heading's period.
+  static func periodConflict(_ claim: Claim, _ item: String, _ when: ResolvedPeriod, _ company: Company)
+    -> Finding?
+  {
+    guard claim.kind == .value, !when.isInstant else { return nil }
+    for cell in CheckSupport.cells(company, item: item) {
+      guard let period = cell.table.columns[cell.column].period, !period.isInstant, let value = cell.value,
+        abs(period.end.dayNumber - when.end.dayNumber) <= 7, abs(period.days - when.days) > 20,
+        ties(claim, value)
+      else { continue }
+      let fye = company.fiscalYearEnd
+      return Finding(
+        severity: .error, rule: rule, company: company.id, document: claim.document,
+        message:
+          "the text states \"\(claim.phrase)\" for \(PeriodLabel.describe(when, fiscalYearEnd: fye)), but the table prints that figure under \"\(cell.table.columns[cell.column].header)\" (\(PeriodLabel.describe(period, fiscalYearEnd: fye))): the text and the column heading disagree on the period",
+        figures: [stated(claim), cell.figure(company)], difference: nil, lines: [claim.line, cell.statementRow.line])
+    }
+    return nil
+  }
+
   static func ties(_ claim: Claim, _ actual: Decimal, aboutALoss: Bool = false) -> Bool {
     if claim.value.minus(actual).magnitude <= claim.tolerance { return true }
     // "A decrease in the net loss of ($0.76) million": words of direction about a loss are
@@ -121,6 +145,7 @@ enum TextClaimRule {
       return note(claim, company, "the text does not say which period it is about")
     }
     guard let period = printed(statedPeriod, in: periods) else {
+      if let conflict = periodConflict(claim, named, statedPeriod, company) { return conflict }
       return note(
         claim, company, "the tables have no \(named) for \(PeriodLabel.describe(statedPeriod, fiscalYearEnd: fye))")
     }

@@ -83,6 +83,18 @@ extension NarrativeReader {
     return lower.has(" segment") || lower.hasPrefix("segment")
   }
 
+  /// The months a sentence's "nine-month period", "first six months", "nine months" name,
+  /// without a date (6 or 9), or nil.
+  static func monthsNamed(_ words: ArraySlice<Word>) -> Int? {
+    var previous = ""
+    for word in words {
+      if word.core == "sixmonth" || (word.core == "months" && previous == "six") { return 6 }
+      if word.core == "ninemonth" || (word.core == "months" && previous == "nine") { return 9 }
+      previous = word.core
+    }
+    return nil
+  }
+
   /// "for the current quarter", "this quarter".
   static func speaksOfCurrentQuarter(_ words: ArraySlice<Word>) -> Bool {
     var previous = ""

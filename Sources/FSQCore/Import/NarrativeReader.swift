@@ -336,11 +336,24 @@ struct NarrativeReader {
         // "Net earnings for the quarter were $52.7 million, … compared to $38.7 million … a year ago."
         let earlier = words[..<i]
         // A level after a comparison is the compared period's; a change is not.
+        // ("from" in "income from continuing operations" compares nothing.)
         let inComparison =
-          compareBefore || (polarity == nil && earlier.contains { NarrativeReader.compareWords.contains($0.core) })
+          compareBefore
+          || (polarity == nil
+            && earlier.indices.contains { k in
+              NarrativeReader.compareWords.contains(words[k].core) && !mentions.contains { $0.start <= k && k < $0.end }
+            })
+        // "For the nine-month period", "the first six months": that many months to the end of
+        // the release's quarter.
+        let months = NarrativeReader.monthsNamed(earlier)
         let current =
-          NarrativeReader.namesOwn("quarter", earlier)
-          ? currentQuarter : (NarrativeReader.namesOwn("year", earlier) ? currentYear : nil)
+          months.flatMap { m in
+            currentQuarter.map {
+              ResolvedPeriod(start: $0.end.adding(months: -m).adding(days: 1), end: $0.end)
+            }
+          }
+          ?? (NarrativeReader.namesOwn("quarter", earlier)
+            ? currentQuarter : (NarrativeReader.namesOwn("year", earlier) ? currentYear : nil))
         // Only the words about this figure: another figure's "a year ago" is not this one's.
         let yearAgo = NarrativeReader.mentionsYearAgo(Array(words[max(0, i - 12)..<max(scope, nextFigure)]))
         if !inComparison {
