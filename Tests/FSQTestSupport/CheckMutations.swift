@@ -166,15 +166,23 @@ public enum CheckMutations {
     "\(finding.severity) \(finding.rule) \(finding.message) \(finding.difference.map { "\($0.amount)" } ?? "")"
   }
 
+  /// The document with one printed figure changed by a digit, imported as `load` would.
+  static func importChanged(
+    name: String, lines: [String], line index: Int, range: Range<String.Index>, form: String
+  ) -> (company: Company, mutated: String)? {
+    var changed = lines
+    let mutated = mutate(form)
+    changed[index].replaceSubrange(range, with: mutated)
+    let bytes = Array(changed.joined(separator: "\n").utf8)
+    guard let company = try? ReleaseImporter.importRelease(bytes: bytes, documentName: name) else { return nil }
+    return (company, mutated)
+  }
+
   static func mutateCell(name: String, lines: [String], cell: Target, role: Role, before: Set<String>) -> Outcome {
     var outcome = Outcome(document: name, role: role, change: "\"\(cell.label)\" (\(cell.header)) line \(cell.line)")
     for form in printedForms(cell.value) {
       for (index, range) in occurrences(of: form, in: lines, from: cell.line, within: 80).prefix(8) {
-        var changed = lines
-        let mutated = mutate(form)
-        changed[index].replaceSubrange(range, with: mutated)
-        let bytes = Array(changed.joined(separator: "\n").utf8)
-        guard let company = try? ReleaseImporter.importRelease(bytes: bytes, documentName: name),
+        guard let (company, mutated) = importChanged(name: name, lines: lines, line: index, range: range, form: form),
           let now = value(company, like: cell), now != cell.value
         else { continue }
         outcome.change += ": \(form) → \(mutated) (text line \(index + 1))"
@@ -206,11 +214,7 @@ public enum CheckMutations {
       .filter { !$0.isEmpty && !isYear($0) }
     for form in phraseNumbers {
       for (index, range) in occurrences(of: form, in: lines, from: claim.line, within: 1).prefix(4) {
-        var changed = lines
-        let mutated = mutate(form)
-        changed[index].replaceSubrange(range, with: mutated)
-        let bytes = Array(changed.joined(separator: "\n").utf8)
-        guard let company = try? ReleaseImporter.importRelease(bytes: bytes, documentName: name),
+        guard let (company, mutated) = importChanged(name: name, lines: lines, line: index, range: range, form: form),
           let now = company.claims.first(where: {
             $0.line == claim.line && $0.item == claim.item && $0.kind == claim.kind && $0.value != claim.value
               && $0.phrase.contains(mutated)

@@ -182,8 +182,11 @@ extension NarrativeReader {
     "companys", "overall", "worldwide", "global", "of", "in", "and", "with", "on", "to", "for", "from", "by", "as",
     "at", "was", "were", "that", "which", "whose", "higher", "lower", "strong", "solid", "increased", "decreased",
     "grew", "declined", "improved", "generated", "posted", "delivered", "achieved", "recorded", "had", "reporting",
-    "sequential", "yearoveryear", "quarterly", "fullyear", "growing", "growth", "in", "its", "both", "or", "also",
-    "compared", "versus", "vs", "over", "than", "between", "record", "alltime", "highest", "lowest", "best",
+    "sequential", "yearoveryear", "fullyear", "growing", "growth", "both", "or", "also", "compared", "versus", "vs",
+    "over", "than", "between", "alltime", "highest", "lowest", "best", "said", "says", "saw", "sees", "has", "have",
+    "made", "makes", "got", "gets", "rose", "fell", "drove", "brought", "kept", "held", "led", "met", "hit", "set",
+    "put", "won", "took", "gave", "became", "came", "went", "beat", "expects", "reports", "posts", "delivers",
+    "generates", "achieves", "records", "see", "expect", "report",
   ]
 
   /// A word just before an item that makes it a part or another measure: a name ("Data
