@@ -359,7 +359,10 @@ enum SubtotalRule {
         }
         guard !variant.isEmpty else { continue }
         // 0: as printed; 1: positive cost lines subtracted; 2: the first line less all the rest.
-        for reading in allowCostReading ? (firstLessRest ? [0, 1, 2] : [0, 1]) : [0] {
+        // A reconciliation adds its adjustments as printed (expenses are added back): reading
+        // its cost lines as subtracted would only find ties by chance.
+        let kinds = allowCostReading && table.kind != .reconciliation ? (firstLessRest ? [0, 1, 2] : [0, 1]) : [0]
+        for reading in kinds {
           var values: [Decimal] = []
           var parts: [String] = []
           for (position, entry) in variant.enumerated() {
