@@ -482,4 +482,33 @@ extension CheckRegressionTests {
         Self.equityWithMinority, "| Noncontrolling interest | 200 | 200", "| Noncontrolling interest | 300 | 200"))
     #expect(found == ["error subtotal Total equity"])
   }
+
+  /// A net line under a rule that nets only the two lines above it, in a bank's balance sheet
+  /// (Horizon Financial, Oil States): 1,265 − 26 = 1,239 | 1,264 − 19 = 1,245; total assets
+  /// = cash 40 | 30 + securities 80 | 90 + net loans 1,239 | 1,245 = 1,359 | 1,365.
+  static let netLoans = """
+    Osprey Bank (NASDAQ: OSPB) today announced results for the quarter ended September 30, 2008.
+
+    CONSOLIDATED STATEMENTS OF FINANCIAL CONDITION
+    (in thousands)
+
+    |   | Sept. 30, 2008 | June 30, 2008 |
+    |---|---|---|
+    | Cash | 40 | 30 |
+    | Investment securities | 80 | 90 |
+    | Gross loans receivable | 1,265 | 1,264 |
+    | Reserve for loan losses | (26) | (19) |
+    |   | ----- | ----- |
+    | Net loans receivable | 1,239 | 1,245 |
+    | Total assets | 1,359 | 1,365 |
+
+    """
+
+  @Test func aNetLineOverTheLastLinesIsCheckedAndTheRestStayInTheTotal() throws {
+    #expect(try Self.found(Self.netLoans).isEmpty)
+    // Reserve (26) → (36): 1,265 − 36 = 1,229 ≠ 1,239 in September, while June still ties.
+    let found = try Self.found(
+      CheckFixtureTests.mutate(Self.netLoans, "| Reserve for loan losses | (26)", "| Reserve for loan losses | (36)"))
+    #expect(found == ["error subtotal Net loans receivable"])
+  }
 }

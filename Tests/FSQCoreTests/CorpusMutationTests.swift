@@ -50,12 +50,8 @@ import Testing
       (.subtotal, "unverified: pretax income ties no reading"),
       (.balanceTotal, "unverified: total assets on a page of selected lines"),
     ],
-    "oilstates_q1_2020.htm": [
-      (.lineItem, "uncovered: SG&A enters no recognised total as read"),
-      (.subtotal, "unverified: the operating loss ties no reading"),
-    ],
+    "oilstates_q1_2020.htm": [(.lineItem, "uncovered: SG&A enters no recognised total as read")],
     "olympicsteel_q3_1997.html": [(.balanceTotal, "unverified: total assets ties no reading of its lines")],
-    "ultraclean_q1_2020.htm": [(.subtotal, "uncovered: gross margin enters no recognised relation as read")],
     "wellsfargo_q4_2021.htm": [
       (.lineItem, "uncovered: a summary lists tax expense without the lines around it"),
       (.subtotal, "uncovered: the same, net income"),

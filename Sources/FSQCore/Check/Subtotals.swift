@@ -325,12 +325,48 @@ enum SubtotalRule {
       let options = full + partial
       guard !options.isEmpty else { return false }
       if !strong && !ties(index, options, withinRounding: true) { return false }
+      // A line under a rule that nets only the last few lines ("Gross loans receivable /
+      // Reserve for loan losses / ----- / Net loans receivable") when no longer reading does:
+      // the shortest run of last lines the columns bear out; the lines before it stay in the
+      // running total for the totals below.
+      if strong, !ties(index, options, withinRounding: true), let (prefix, run) = lastLinesReading(index, all) {
+        compare(index, readings: run, strong: true, context: nil)
+        reset()
+        groups[0].entries = prefix + [Entry(row: index, sign: 1, isTotal: true)]
+        return true
+      }
       compare(index, readings: options, strong: strong, context: nil)
       let usePartial =
         !partial.isEmpty && !ties(index, full, withinRounding: false) && fitsBetter(index, partial, than: full)
       reset()
       groups[0].entries = (usePartial ? kept : []) + [Entry(row: index, sign: 1, isTotal: true)]
       return true
+    }
+
+    /// The shortest run of two or more last lines whose sum (as printed, or with its cost
+    /// lines subtracted) the columns bear out as the row, with the lines before it.
+    func lastLinesReading(_ index: Int, _ all: [Entry]) -> (prefix: [Entry], run: [Reading])? {
+      guard all.count > 2 else { return nil }
+      // Only lines printed at the table's precision: a line of rates read as amounts would tie
+      // by chance.
+      let captioned = CheckSupport.scaleExponent(table.scaleCaption)
+      let unit = captioned > 0 ? Decimal.power10(captioned) : units[table.rows[index].kind] ?? .one
+      func printedAtUnit(_ row: Int) -> Bool {
+        columns.allSatisfy { c in
+          guard let value = table.rows[row].values[c], let ratio = value.over(unit) else { return true }
+          return ratio.isInteger
+        }
+      }
+      guard printedAtUnit(index) else { return nil }
+      for count in 2..<all.count {
+        let run = Array(all.suffix(count))
+        guard run.allSatisfy({ printedAtUnit($0.row) }) else { return nil }
+        let options = readings(
+          run, allowCostReading: true, kind: table.rows[index].kind, target: index,
+          firstLessRest: false)
+        if ties(index, options, withinRounding: true) { return (Array(all.dropLast(count)), options) }
+      }
+      return nil
     }
 
     /// The readings of a list of lines: as printed (with the signs the structure gives), and,
