@@ -68,12 +68,6 @@ extension SubtotalRule.Walker {
     return best
   }
 
-  /// Whether the row is a total of some reading, by the columns or by meaning.
-  func isEstablished(_ index: Int, _ options: [SubtotalRule.Reading]) -> Bool {
-    guard let best = structure(index, options) else { return false }
-    return best.isBorneOut || options.contains { isEstablishedByMeaning(index, $0) }
-  }
-
   /// A total whose lines its own label defines: EBITDA is earnings before interest, taxes,
   /// depreciation and amortization, so net income (or a loss from continuing operations)
   /// with interest, taxes and D&A lines added back is what it must equal, whatever the
