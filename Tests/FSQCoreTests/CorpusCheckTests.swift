@@ -50,9 +50,14 @@ import Testing
       ("error text-claim 95", false, "a part of the revenue change read as the whole"),
     ],
     "hometrust_q3_fy2020.htm": [
-      // Loan tables whose lines carry a percent-of-total column read as dollars.
-      ("error subtotal 11", false, "loan lines read with a percent column's figures"),
-      ("error subtotal 11", false, "the same, commercial loans"),
+      // The "Loans" table prints figures with a point where the thousands comma belongs:
+      // June 30, 2019 "HELOCs - originated 139.435" and "Consumer 11.416", March 31, 2019
+      // "Equipment finance 109.175". Read as printed, the lines fall short of "Total retail
+      // consumer loans 1,162,464" by 139,435 − 139.435 + 11,416 − 11.416 = 150,700.149
+      // (thousands), and of "Total commercial loans 1,482,607" by 109,065.825: typos in the
+      // release, which fsq must not read as the intended figures.
+      ("error subtotal 11", true, "June 30, 2019 lines printed 139.435 and 11.416 for 139,435 and 11,416"),
+      ("error subtotal 11", true, "March 31, 2019 line printed 109.175 for 109,175"),
     ],
     "mobilehealth_fy2024.md": [
       // "… increase in revenue; and a $0.1 million …": parts of the change listed in one sentence.
@@ -82,10 +87,11 @@ import Testing
 
   @Test func theFalseAlarmCountIsKnown() {
     let all = Self.labelled.values.flatMap { $0 }
-    // 15 errors and warnings over 51 documents: 9 real (rounding in print, a text that
-    // truncates, Atricure's $40.0 million, Atrion's six-month heading over nine months,
-    // Olympic Steel's $0.30), 6 false alarms, each a misreading named above.
+    // 15 errors and warnings over 51 documents: 11 real (rounding in print, a text that
+    // truncates, Hometrust's figures printed with points for commas, Atricure's $40.0
+    // million, Atrion's six-month heading over nine months, Olympic Steel's $0.30), 4 false
+    // alarms, each a misreading named above.
     #expect(all.count == 15)
-    #expect(all.filter { !$0.real }.count == 6)
+    #expect(all.filter { !$0.real }.count == 4)
   }
 }
