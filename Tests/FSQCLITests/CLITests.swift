@@ -84,6 +84,17 @@ import Testing
     #expect(several.out == "value,unit\r\n11853020,USD\r\n14301428,USD\r\n")
   }
 
+  /// `revenue / 1M` printed `$11.85`, eleven dollars (issue 14, 4): it is the same revenue in
+  /// millions, in every format, with the number shown and its scale named.
+  @Test func anAmountOverAMillionIsShownInMillions() throws {
+    let text = try FSQBinary.run(["-e", "revenue(q3 2009) / 1M", "-e", "round(revenue(q3 2009) / 1M, 1)"])
+    #expect(text.out == "$11.85M\n$11.9M\n")
+    let json = try FSQBinary.run(["--format", "json", "-e", "revenue(q3 2009) / 1M"])
+    #expect(json.out == "{\"value\":11.85302,\"unit\":\"USD millions\",\"text\":\"$11.85M\"}\n")
+    let csv = try FSQBinary.run(["--format", "csv", "-e", "revenue(q3 2009) / 1M"])
+    #expect(csv.out == "value,unit\r\n11.85302,USD millions\r\n")
+  }
+
   @Test func invalidUTF8ScriptIsDiagnosed() throws {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("fsq-utf8-\(UUID().uuidString).fsq")
     try Data([0x31, 0x20, 0x2B, 0x20, 0xFF, 0x0A]).write(to: url)

@@ -170,7 +170,7 @@ enum Builtins {
         }
         places = n
       }
-      let rounded = q.amount.rounded(places: q.unit.isScaledByHundred ? places + 2 : places)
+      let rounded = q.amount.rounded(places: (q.unit.isScaledByHundred ? places + 2 : places) - 3 * q.scale)
       // A deliberate rounding is exact at the places asked for.
       q.amount = (try? Decimal(significand: rounded.significand, exponent: rounded.exponent)) ?? rounded
       return .quantity(q)

@@ -188,6 +188,18 @@ final class Evaluator {
     }
   }
 
+  /// 1 for 1,000, 2 for 1,000,000, 3 for 1,000,000,000; nil for any other number.
+  static func thousandsPower(_ amount: Decimal) -> Int? {
+    guard amount.isExact, amount.significand == 1, amount.exponent > 0, amount.exponent % 3 == 0 else { return nil }
+    return amount.exponent / 3
+  }
+
+  /// A result in money or shares keeps the scale its operands were shown in, the left one's first.
+  static func keptScale(_ a: Quantity, _ b: Quantity, _ unit: Unit) -> Int {
+    guard Quantity.isScalable(unit) else { return 0 }
+    return a.scale > 0 && a.unit == unit ? a.scale : (b.unit == unit ? b.scale : 0)
+  }
+
   func hintForFunctionOperand(_ values: Value...) -> [DiagnosticNote] {
     for value in values {
       if case .function(let name) = value {
@@ -210,18 +222,33 @@ final class Evaluator {
             notes: [DiagnosticNote("the left side is \(a.unit) and the right side is \(b.unit)")])
         }
         let amount = op == .add ? try a.amount.adding(b.amount) : try a.amount.subtracting(b.amount)
-        return .quantity(Quantity(amount, unit, derived: derived))
+        return .quantity(Quantity(amount, unit, derived: derived, scale: Self.keptScale(a, b, unit)))
       case .multiply:
         guard let unit = Unit.product(a.unit, b.unit) else {
           throw fail(.unitMismatch, "cannot multiply \(a.unit) by \(b.unit)", operatorSpan)
         }
-        return .quantity(Quantity(try a.amount.multiplying(by: b.amount), unit, derived: derived))
+        // `revenue / 1M * 1M` is back in dollars: a power of a thousand takes the scale off.
+        for (scaled, factor) in [(a, b), (b, a)] where scaled.scale > 0 && factor.unit == .none {
+          if let power = Self.thousandsPower(factor.amount), power <= scaled.scale {
+            return .quantity(Quantity(scaled.amount, scaled.unit, derived: derived, scale: scaled.scale - power))
+          }
+        }
+        return .quantity(
+          Quantity(try a.amount.multiplying(by: b.amount), unit, derived: derived, scale: Self.keptScale(a, b, unit)))
       case .divide:
         guard let unit = Unit.quotient(a.unit, b.unit) else {
           throw fail(.unitMismatch, "cannot divide \(a.unit) by \(b.unit)", operatorSpan)
         }
         if b.amount.isZero { throw fail(.divisionByZero, "division by zero", operatorSpan) }
-        return .quantity(Quantity(try a.amount.dividing(by: b.amount), unit, derived: derived))
+        // Money or shares over 1K, 1M or 1bn is the same amount shown in thousands, millions
+        // or billions ($11.85M), never a smaller amount of dollars ($11.85).
+        if b.unit == .none, Quantity.isScalable(a.unit), let power = Self.thousandsPower(b.amount),
+          a.scale + power <= Quantity.maximumScale
+        {
+          return .quantity(Quantity(a.amount, a.unit, derived: derived, scale: a.scale + power))
+        }
+        return .quantity(
+          Quantity(try a.amount.dividing(by: b.amount), unit, derived: derived, scale: Self.keptScale(a, b, unit)))
       case .power:
         guard b.unit == .none, b.amount.isInteger, let n = b.amount.intValue, abs(n) <= 10_000 else {
           throw fail(.invalidArgument, "the exponent of '^' must be a whole plain number", operatorSpan)
@@ -241,8 +268,11 @@ final class Evaluator {
           if let plain, plain.amount.isZero {
             // compared below
           } else if let plain {
-            let unit = plain.unit == a.unit ? b.unit : a.unit
-            let number = plain.amount.plainString
+            let other = plain.unit == a.unit ? b : a
+            let unit = other.unit
+            // Against an amount shown in millions, 11 means $11M.
+            let number =
+              plain.amount.plainString + (Quantity.isScalable(unit) ? Quantity.scaleSuffixes[other.scale] : "")
             throw fail(
               .unitMismatch, "cannot compare \(unit) with a plain number", operatorSpan,
               notes: [DiagnosticNote("give the number its unit: \(Self.withUnit(number, unit))")])

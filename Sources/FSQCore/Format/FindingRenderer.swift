@@ -21,7 +21,7 @@ struct FindingRenderer {
       for finding in findings {
         out += CSV.row([
           Self.severity(finding.severity), finding.rule, finding.company, finding.document, finding.message,
-          finding.difference.map(ValueFormatter.jsonNumber) ?? "", finding.difference?.unit.symbol ?? "",
+          finding.difference.map(ValueFormatter.jsonNumber) ?? "", finding.difference?.unitSymbol ?? "",
         ])
       }
       return out

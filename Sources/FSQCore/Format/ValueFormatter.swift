@@ -33,10 +33,13 @@ public enum ValueFormatter {
     let magnitude = amount.magnitude
     switch q.unit {
     case .currency(let code):
-      let places = magnitude.isInteger || (magnitude.rounded(places: 0) == magnitude) ? 0 : 2
-      let digits = magnitude.formatted(places: places)
+      let digits =
+        q.scale > 0
+        ? scaledDigits(magnitude)
+        : magnitude.formatted(places: magnitude.isInteger || (magnitude.rounded(places: 0) == magnitude) ? 0 : 2)
+      let suffix = Quantity.scaleSuffixes[q.scale]
       let sign = negative ? "-" : ""
-      return code == "USD" ? "\(sign)$\(digits)" : "\(sign)\(digits) \(code)"
+      return code == "USD" ? "\(sign)$\(digits)\(suffix)" : "\(sign)\(digits)\(suffix) \(code)"
     case .perShare(let code):
       let digits = magnitude.formatted(places: 2)
       let sign = negative ? "-" : ""
@@ -49,12 +52,21 @@ public enum ValueFormatter {
     case .multiple:
       return amount.formatted(places: ratioPlaces(amount)) + "x"
     case .shares:
+      if q.scale > 0 {
+        return (negative ? "-" : "") + scaledDigits(magnitude) + Quantity.scaleSuffixes[q.scale] + " shares"
+      }
       return amount.formatted(places: amount.isInteger ? 0 : 2) + " shares"
     case .years:
       return plain(amount) + " years"
     case .none:
       return plain(amount)
     }
+  }
+
+  /// A scaled amount shows two decimals, or fewer when it was rounded to fewer
+  /// (`round(revenue(q3 2009) / 1M, 1)` is $11.9M).
+  static func scaledDigits(_ magnitude: Decimal) -> String {
+    magnitude.formatted(places: magnitude.isExact ? min(2, max(0, -magnitude.exponent)) : 2)
   }
 
   /// Ratios show two decimals, or fewer when the value is exact with fewer (8.3% stays 8.3%,

@@ -6,16 +6,47 @@ public struct Quantity: Hashable, Sendable {
   public var unit: Unit
   /// Computed by fsq from other figures rather than printed (shown as "derived").
   public var isDerived: Bool
+  /// The thousands the amount is shown in (0 none, 1 K, 2 M, 3 bn): `revenue(q3 2009) / 1M`
+  /// is the same $11,853,020, shown as `$11.85M`. Only money and share counts are shown scaled;
+  /// the amount itself is never divided, so a scaled value compares and adds as itself.
+  public var scale: Int
 
-  public init(_ amount: Decimal, _ unit: Unit = .none, derived: Bool = false) {
+  public init(_ amount: Decimal, _ unit: Unit = .none, derived: Bool = false, scale: Int = 0) {
     self.amount = amount
     self.unit = unit
     self.isDerived = derived
+    self.scale = scale
   }
 
-  /// The number in the unit named: 8.33% is 8.328…, not 0.0833.
+  /// The largest scale shown (billions).
+  public static let maximumScale = 3
+  static let scaleSuffixes = ["", "K", "M", "bn"]
+  static let scaleWords = ["", "thousands", "millions", "billions"]
+
+  /// Whether the unit can be shown in thousands, millions or billions.
+  static func isScalable(_ unit: Unit) -> Bool {
+    switch unit {
+    case .currency, .shares: true
+    default: false
+    }
+  }
+
+  /// The number in the unit named: 8.33% is 8.328…, not 0.0833; $11,853,020 shown in
+  /// millions is 11.85302.
   public var displayAmount: Decimal {
-    unit.isScaledByHundred ? ((try? amount.multiplying(by: .hundred)) ?? amount) : amount
+    if unit.isScaledByHundred { return (try? amount.multiplying(by: .hundred)) ?? amount }
+    if scale > 0 {
+      return
+        (try? Decimal(significand: amount.significand, exponent: amount.exponent - 3 * scale, exact: amount.isExact))
+        ?? amount
+    }
+    return amount
+  }
+
+  /// The unit's name in JSON and CSV, with the scale shown: `USD millions`.
+  public var unitSymbol: String? {
+    guard scale > 0, let symbol = unit.symbol else { return unit.symbol }
+    return "\(symbol) \(Quantity.scaleWords[scale])"
   }
 }
 
