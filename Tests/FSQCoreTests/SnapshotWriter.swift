@@ -146,6 +146,7 @@ struct SnapshotWriter {
   func source(_ s: SourceReference) -> String {
     var args = "\(lit(s.document)), \(lit(s.statement)), \(lit(s.label)), \(lit(s.column)), \(s.line)"
     if let sentence = s.sentence { args += ", \(lit(sentence))" }
+    if let sign = s.signNote { args += ", sign: \(lit(sign))" }
     return "BundledSnapshot.src(\(args))"
   }
 

@@ -26,9 +26,12 @@ enum BundledSnapshot {
   }
 
   static func src(
-    _ document: String, _ statement: String, _ label: String, _ column: String, _ line: Int, _ sentence: String? = nil
+    _ document: String, _ statement: String, _ label: String, _ column: String, _ line: Int, _ sentence: String? = nil,
+    sign: String? = nil
   ) -> SourceReference {
-    SourceReference(
+    var source = SourceReference(
       document: document, statement: statement, label: label, column: column, line: line, sentence: sentence)
+    source.signNote = sign
+    return source
   }
 }

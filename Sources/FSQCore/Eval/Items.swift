@@ -31,6 +31,7 @@ extension Evaluator {
     if let figure = ModelIndex.best(figures, for: wanted) {
       var remarks = figure.quantity.isDerived ? ["derived"] : []
       if trace != nil, let how = Evaluator.howNamed(name, figure) { remarks.append(how) }
+      if trace != nil, let sign = figure.source.signNote { remarks.append("sign: \(sign)") }
       annotate(source: figure.source, remarks: remarks)
       return .quantity(figure.quantity)
     }

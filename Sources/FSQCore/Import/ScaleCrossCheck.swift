@@ -19,6 +19,7 @@ extension StatementBuilder {
     inferStructuralItems()
     adoptScalesByAgreement()
     for index in statements.indices { checkEarningsPerShare(index) }
+    keepCostsPositive()
     resolveConflicts()
     separateRestatedLines()
   }

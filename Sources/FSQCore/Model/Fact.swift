@@ -24,6 +24,9 @@ public struct SourceReference: Hashable, Sendable, CustomStringConvertible {
   /// When the statement's structure, not the label, gave the row its item: the rule, as
   /// `explain` says it ("the first line of the income statement").
   public var namedBy: String?
+  /// When fsq turned the printed sign (a cost printed in parentheses as a deduction): why, as
+  /// `explain` says it.
+  public var signNote: String?
 
   public init(
     document: String, statement: String, label: String, column: String, line: Int,

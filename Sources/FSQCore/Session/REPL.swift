@@ -391,7 +391,10 @@ public final class REPL {
     Units: figures carry their unit. Money is in the company's currency (USD), shares are
     counts, ratios of money are percentages and differences of percentages are percentage
     points (pp). Write amounts with a suffix: 2.5m, 300k, 1.2bn; percentages as 12%; points
-    as 3pp; multiples as 1.5x. Adding money to a percentage is an error.
+    as 3pp; multiples as 1.5x. Adding money to a percentage is an error. Money or shares over
+    1k, 1M or 1bn is the same amount shown in thousands, millions or billions: revenue(q3 2009)
+    / 1M is $11.85M. Costs (cost_of_revenue, sga, interest_expense, income_taxes…) are
+    positive however the release prints them; explain says when a printed sign was turned.
     """,
     "periods": """
     Periods: q3 2009 (a fiscal quarter), fy 2009 (a fiscal year), 9m 2009 (nine months to
