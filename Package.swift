@@ -29,10 +29,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // The Swift runtime, Foundation and the argument parser linked into the executable: no
-      // dynamic loading of libswiftCore/libFoundationEssentials at each start (issue 7).
+      // dynamic loading of libswiftCore/libFoundationEssentials at each start (issue 7). Linked
+      // by lld, the toolchain's own linker: GNU ld warns at every build that the static
+      // Foundation uses mktemp (it never calls it for fsq's work).
       linkerSettings: [
         .unsafeFlags(
-          ["-static-stdlib", "-Xclang-linker", "-no-pie", "-L" + packageRoot + "Scripts/link"],
+          ["-static-stdlib", "-use-ld=lld", "-Xclang-linker", "-no-pie", "-L" + packageRoot + "Scripts/link"],
           .when(platforms: [.linux])),
         // FoundationEssentials' own static dependencies, which `-static-stdlib` alone leaves out.
         .linkedLibrary("_FoundationCollections", .when(platforms: [.linux])),
