@@ -11,6 +11,8 @@ syn region fsqString start=+"+ skip=+\\\\\|\\"+ end=+"+ contains=fsqEscape
 syn match fsqEscape +\\[\\"nt]+ contained
 syn match fsqPeriod "\c\<c\=q[1-4][ \t]\+\d\{4}\>"
 syn match fsqPeriod "\c\<c\=h[12][ \t]\+\d\{4}\>"
+syn match fsqPeriod "\c\<q[1-4][ \t]\+fy[ \t]*\d\{4}\>"
+syn match fsqPeriod "\c\<h[12][ \t]\+fy[ \t]*\d\{4}\>"
 syn match fsqPeriod "\c\<[fc]y[ \t]*\d\{4}\>"
 syn match fsqPeriod "\<\d\{4}[qh]\d\>"
 syn match fsqPeriod "\<\d\{1,2}m[ \t]\+\d\{4}\>"

@@ -241,7 +241,17 @@ public struct Lexer {
       let digit = bytes[index + 1]
       let valid = letter == UInt8(ascii: "q") ? (digit >= 0x31 && digit <= 0x34) : (digit == 0x31 || digit == 0x32)
       guard valid else { return nil }
-      return yearAfterSpace(from: start + length)
+      if let end = yearAfterSpace(from: start + length) { return end }
+      // `q2 fy2004`, `Q2 FY 2004`: a fiscal quarter as analysts write it (not after `c`).
+      guard index == start else { return nil }
+      var cursor = start + length
+      while cursor < bytes.count && (bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "\t")) {
+        cursor += 1
+      }
+      guard cursor > start + length, cursor + 2 < bytes.count, lower(bytes[cursor]) == UInt8(ascii: "f"),
+        lower(bytes[cursor + 1]) == UInt8(ascii: "y")
+      else { return nil }
+      return yearAt(cursor + 2) ?? yearAfterSpace(from: cursor + 2)
     case UInt8(ascii: "f"), UInt8(ascii: "y"):
       if letter == UInt8(ascii: "f") {
         guard index + 1 < start + length, lower(bytes[index + 1]) == UInt8(ascii: "y") else { return nil }

@@ -180,8 +180,10 @@ enum Literals {
       guard let year = Int(rest) else { return nil }
       return PeriodSpec(.year, year: year, calendar: calendar)
     }
-    guard let letter = rest.first, let n = rest.dropFirst().first?.wholeNumberValue,
-      let year = Int(rest.dropFirst(2))
+    // `q2 fy2004`: a quarter or half of a fiscal year, said twice.
+    var yearText = rest.dropFirst(2)
+    if !calendar && yearText.hasPrefix("fy") { yearText = yearText.dropFirst(2) }
+    guard let letter = rest.first, let n = rest.dropFirst().first?.wholeNumberValue, let year = Int(yearText)
     else { return nil }
     switch letter {
     case "q": return PeriodSpec(.quarter(n), year: year, calendar: calendar)
