@@ -128,6 +128,22 @@ enum TextClaimRule {
     return nil
   }
 
+  /// Whether a stated change is the difference of the two levels rounded to the claim's own
+  /// precision (a tolerance of 0.05 million rounds to tenths of a million).
+  static func roundedLevelsTie(
+    _ claim: Claim, _ item: String, _ period: ResolvedPeriod, _ base: ResolvedPeriod, _ figures: CheckFigures
+  ) -> Bool {
+    guard let now = figures.value(item, period)?.amount, let then = figures.value(item, base)?.amount,
+      let step = try? claim.tolerance.multiplying(by: Decimal(2)), !step.isZero
+    else { return false }
+    func rounded(_ x: Decimal) -> Decimal? {
+      guard let units = try? x.dividing(by: step) else { return nil }
+      return try? units.rounded(places: 0).multiplying(by: step)
+    }
+    guard let a = rounded(now), let b = rounded(then) else { return false }
+    return ties(claim, a.minus(b), aboutALoss: now.isNegative || then.isNegative)
+  }
+
   static func ties(_ claim: Claim, _ actual: Decimal, aboutALoss: Bool = false) -> Bool {
     if claim.value.minus(actual).magnitude <= claim.tolerance { return true }
     // "A decrease in the net loss of ($0.76) million": words of direction about a loss are
@@ -233,11 +249,16 @@ enum TextClaimRule {
     // Figures carry full precision; text output rounds them for display.
     let shown = actual
     let difference = claim.value.minus(actual)
+    // "$4.7 million, a $0.6 decrease from $5.3 million": the text subtracted its own rounded
+    // levels; the change itself rounds to $0.7 million. A rounding in print, a warning.
+    let fromRounded =
+      claim.kind == .changeAmount && base.map { roundedLevelsTie(claim, item, period, $0, figures) } == true
     return Finding(
-      severity: .error, rule: rule, company: company.id, document: claim.document,
+      severity: fromRounded ? .warning : .error, rule: rule, company: company.id, document: claim.document,
       message:
         "the text states \"\(claim.phrase)\" but the tables give \(CheckSupport.text(shown, actualFigure.unit)) (\(description))"
-        + (scaleSlip ? "; the stated figure is the table's at another scale" : ""),
+        + (scaleSlip ? "; the stated figure is the table's at another scale" : "")
+        + (fromRounded ? "; the text's change is the difference of the two figures rounded as it states them" : ""),
       figures: [
         stated(claim),
         Finding.Figure(description: description, value: Quantity(shown, actualFigure.unit), source: tableSource),

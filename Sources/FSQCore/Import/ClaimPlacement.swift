@@ -63,6 +63,31 @@ extension NarrativeReader {
     return nil
   }
 
+  /// The thing a figure is said to be "in" ("$0.1 million increase in depreciation and
+  /// amortization expenses"), when it is a noun phrase rather than a time or a place in the
+  /// text ("in the quarter", "in 2024", "in fiscal 2024", "in cash"): its first words.
+  static func namedAfterIn(_ words: [Word], at index: Int) -> String? {
+    guard index + 1 < words.count, words[index].core == "in", !words[index].endsClause else { return nil }
+    var k = index + 1
+    while k < words.count, determiners.contains(words[k].core) { k += 1 }
+    guard k < words.count else { return nil }
+    let first = words[k].core
+    guard !first.isEmpty, !timeWords.contains(first), !first.contains(where: \.isNumber),
+      ![
+        "cash", "total", "aggregate", "line", "comparison", "addition", "connection", "part", "each", "prior",
+        "previous", "preceding", "same", "comparable", "corresponding", "current", "recent", "latest", "fy",
+        "calendar", "q1", "q2", "q3", "q4", "h1", "h2", "full", "twelve", "three", "six", "nine", "all",
+      ].contains(first),
+      CivilDate.month(named: first) == nil
+    else { return nil }
+    var end = k
+    while end < min(words.count, k + 4), !stopWords.contains(words[end].core) || words[end].core == "and" || end == k {
+      end += 1
+      if words[end - 1].endsClause { break }
+    }
+    return phrase(words, from: k, to: end - 1)
+  }
+
   /// Whether the words name the release's own quarter (or year): "for the quarter", "the
   /// third quarter", not "the previous quarter" or "a year ago", which name a base.
   static func namesOwn(_ word: String, _ words: ArraySlice<Word>) -> Bool {

@@ -9,6 +9,9 @@ extension NarrativeReader {
   /// numbers (`173`, `2.7`). Years, section numbers and phone numbers are not figures.
   static func figures(_ words: [Word]) -> [Figure] {
     var result: [Figure] = []
+    // Per figure: the scale word's multiplier (1 without one) and whether it has decimals.
+    var scales: [Int] = []
+    var fractional: [Bool] = []
     var index = 0
     while index < words.count {
       defer { index += 1 }
@@ -108,9 +111,30 @@ extension NarrativeReader {
       let printedText = words[index...last].map { String($0.raw) }.joined(separator: " ")
       result.append(
         Figure(index: index, last: last, kind: kind, value: value, tolerance: tolerance, printed: printedText))
+      // "$0.01 per share" is never in millions.
+      let perShare = last + 1 < words.count && words[last + 1].core == "per"
+      scales.append(scale)
+      fractional.append(decimals > 0 && !perShare)
       index = last
     }
+    borrowSentenceScale(&result, scales: scales, fractional: fractional)
     return result
+  }
+
+  /// "Revenue … was $4.7 million, a $0.6 decrease from $5.3 million": a dollar figure with
+  /// decimals and no scale word, among dollar figures that all carry one scale word, is in that
+  /// scale ($0.6 million), not sixty cents. Nothing changes when the scales differ or none is said.
+  static func borrowSentenceScale(_ figures: inout [Figure], scales: [Int], fractional: [Bool]) {
+    let stated = Set(figures.indices.filter { figures[$0].kind == .money && scales[$0] != 1 }.map { scales[$0] })
+    guard stated.count == 1, let scale = stated.first else { return }
+    for k in figures.indices where figures[k].kind == .money && scales[k] == 1 && fractional[k] {
+      guard figures[k].value.magnitude < Decimal(1000),
+        let value = try? figures[k].value.multiplying(by: Decimal(scale)),
+        let tolerance = try? figures[k].tolerance.multiplying(by: Decimal(scale))
+      else { continue }
+      figures[k].value = value
+      figures[k].tolerance = tolerance
+    }
   }
 
   // MARK: Periods named in text

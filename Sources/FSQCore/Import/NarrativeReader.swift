@@ -188,10 +188,15 @@ struct NarrativeReader {
     for (number, figure) in figures.enumerated() {
       let nextFigure = number + 1 < figures.count ? figures[number + 1].index : words.count
       let i = figure.index
-      // "a reduction of $1.8 million in Property and Equipment": the item named just after.
+      // "a reduction of $1.8 million in Property and Equipment", "a $0.1 million increase in
+      // depreciation and amortization": the item named just after.
+      let changeThenIn =
+        figure.last + 3 < words.count && words[figure.last + 2].core == "in"
+        && NarrativeReader.changeWord(words[figure.last + 1].core, isCost: false, loss: false) != nil
+      let inAt = changeThenIn ? figure.last + 2 : figure.last + 1
       let mentionAfter =
-        figure.last + 2 < words.count && words[figure.last + 1].core == "in"
-        ? mentions.first { $0.start == figure.last + 2 } : nil
+        inAt + 1 < words.count && words[inAt].core == "in"
+        ? mentions.first { $0.start == inAt + 1 } : nil
       let mention = mentionAfter ?? mentions.last { $0.end <= i }
       let segment = words[..<i].contains { $0.core == "segment" || $0.core == "segments" }
       let perShare =
@@ -206,6 +211,11 @@ struct NarrativeReader {
       // Any naming of the item in the figure's sentence before it may qualify it ("Revenue, net
       // of subcontractor costs (net revenue) …, was $584 million").
       var unplaced = mention.flatMap { NarrativeReader.unplaced(words, mention: $0, figure: i) }
+      // "… revenue; and a $0.1 million increase in depreciation and amortization": the figure is
+      // about what follows "in", which is not an item fsq knows by name, not the item before.
+      if mentionAfter == nil, mention != nil, let other = NarrativeReader.namedAfterIn(words, at: inAt) {
+        unplaced = unplaced ?? "it is about \"\(other)\", not \(mention!.phrase)"
+      }
       if unplaced == nil, let mention {
         for earlier in mentions where earlier.item == mention.item && earlier.end <= mention.start {
           if let reason = NarrativeReader.qualifier(words, earlier) {
