@@ -93,6 +93,19 @@ import Testing
     }
   }
 
+  /// AtriCure Q1 2020: "Reconciliation of Non-GAAP Adjusted Loss Per Share" has no caption;
+  /// its net loss (16,408) equals the statement's, in thousands, so its dollars are in
+  /// thousands, and then its "Basic and diluted 38,671" shares must be too: 13,950 / 38,671 =
+  /// $0.36, as printed. The table was withheld as a scale error of the release.
+  @Test func sharesBesideDollarsProvenInThousandsAreInThousands() throws {
+    let company = try Self.company("atricure_q1_2020.htm")
+    #expect(Checker.check(company).filter { $0.rule == "import-scale" && $0.severity == .error }.isEmpty)
+    let table = try #require(company.statements.first { $0.title.contains("Adjusted Loss Per Share") })
+    let shares = try #require(table.rows.first { $0.kind == .shares })
+    #expect(shares.values.compactMap { $0 } == [Self.dec("38671000"), Self.dec("36976000")])
+    #expect(company.importReports.flatMap(\.findings).contains { $0.repaired && $0.message.contains("shares × 1,000") })
+  }
+
   /// Mutation: Apple's caption made to say thousands for dollars. EPS × shares no longer ties
   /// with net income by a factor of 1,000, and the caption states the share scale itself, so
   /// neither half can be trusted: the statement is withheld and `check` names the caption.

@@ -244,6 +244,9 @@ enum PeriodHeaders {
     /// The caption names the scale of share counts itself ("shares in thousands", "except share
     /// amounts"), rather than share counts following the dollars.
     var sharesStated = false
+    /// No caption is printed over the table: the dollars' scale was proven by a figure equal
+    /// to the same figure in a captioned statement (so the dollars are not the wrong half).
+    var moneyByAgreement = false
   }
 
   /// The scale of the first text that states one: "(in thousands, except per share data)",

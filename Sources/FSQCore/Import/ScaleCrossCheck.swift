@@ -226,6 +226,7 @@ extension StatementBuilder {
       // The statement keeps the caption it was read with (what `check` reads its precision
       // from); the report says it was not printed over this table, and why it applies.
       scales[index].money = factor
+      scales[index].moneyByAgreement = true
       scales[index].caption = vote.caption
       statements[index].scaleCaption = vote.caption
       updateReport(statement: index)
@@ -283,6 +284,22 @@ extension StatementBuilder {
         ImportReport.Finding(
           message:
             "\(table.title): share counts read at the scale of \(caption) make EPS × shares \(factor.formatted(places: 0))× net income; they are printed as \(newShares == .one ? "whole shares" : "shares × \(newShares.formatted(places: 0))") and were read so",
+          line: table.line, repaired: true))
+      updateReport(statement: index)
+      return
+    }
+    // Dollars whose scale another statement proved, share counts read as printed and too
+    // small for EPS ("Weighted average shares … 38,671" in a reconciliation with no caption of
+    // its own, beside net income in thousands): the share counts are in the same thousands.
+    if power > 0, scale.moneyByAgreement, !scale.sharesStated, scale.shares == .one,
+      printedShareCounts(index).allSatisfy({ $0 < Decimal(1_000_000) })
+    {
+      rescale(statement: index, money: nil, shares: factor)
+      scales[index].shares = factor
+      findings.append(
+        ImportReport.Finding(
+          message:
+            "\(table.title): share counts read as printed make EPS × shares 1/\(factor.formatted(places: 0)) of net income, whose scale \(caption) is proven by another statement; they are shares × \(factor.formatted(places: 0)) and were read so",
           line: table.line, repaired: true))
       updateReport(statement: index)
       return
