@@ -40,6 +40,13 @@ import Testing
     #expect(Self.value(forian, "revenue", "9m 2023-09-30") == Self.dec("15112398"))
     #expect(Self.value(forian, "weighted_average_shares", "3m 2023-09-30") == Self.dec("35068716"))
     #expect(Self.value(forian, "total_assets", "at 2023-12-31") == Self.dec("58888612"))
+    // Line 139: "… outstanding as of September 30, 2024 and December 31, 2023   -   -Common
+    // Stock …": the dash glued to the next label is a zero, and the year ends the label's date.
+    // It was read as a figure of $2,023, and `check` found the equity section off by 2,023.
+    let balance = try #require(forian.statements.first { $0.kind == .balanceSheet })
+    #expect(!balance.rows.contains { $0.values.contains(Self.dec("2023")) })
+    #expect(balance.rows.contains { $0.values.compactMap { $0 } == [Self.dec("31093"), Self.dec("30920")] })
+    #expect(FlatTableReader.split("2023     -     -Common Stock").map(\.text) == ["2023", "-", "-", "Common", "Stock"])
     // Aemetis Q4 2024: "December 31,2024 2023" — a day and a year that lost their space.
     let aemetis = try Self.company("aemetis_q4_2024.md")
     #expect(Self.value(aemetis, "total_assets", "at 2024-12-31") == Self.dec("259302000"))

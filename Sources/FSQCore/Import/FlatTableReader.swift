@@ -280,6 +280,16 @@ enum FlatTableReader {
         rows += labelledRows(label, figures: Array(figures.prefix(n)), line: label.first?.line ?? words[index].line)
         goodRows += 1
         label.removeAll()
+      } else if figures.count == n, isYear(figures[0]), label.count >= 2,
+        label[label.count - 1].text.hasSuffix(","),
+        endsMonthDay(
+          [label[label.count - 2], Word(text: String(label[label.count - 1].text.dropLast()), gapBefore: 0)], at: 1)
+      {
+        // "… as of December 31, 2023  -" with one figure lost: the year ends the label's date,
+        // and the row's figures are not all there. Left out rather than read with the year.
+        badRuns += 1
+        label.removeAll()
+        if badRuns > goodRows + 2 { break }
       } else if figures.count == n {
         rows += labelledRows(label, figures: figures, line: label.first?.line ?? words[index].line)
         goodRows += 1
@@ -393,6 +403,11 @@ enum FlatTableReader {
         if (lastIsFigureEnd && (isLetter || scalar == "(") && (current == ")" || isFigure(current)))
           || scalar == "$"
         {
+          flush()
+        } else if current == "-" || current == "—" || current == "–", scalar.properties.isUppercase,
+          let previous = words.last, isFigure(previous.text)
+        {
+          // A dash for zero glued to the next label ("2023  -  -Common Stock"), after a figure.
           flush()
         }
       }
