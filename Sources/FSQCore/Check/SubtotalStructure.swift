@@ -33,6 +33,9 @@ extension SubtotalRule.Walker {
       // evidence of what the row totals (basic and diluted EPS are often the same).
       let parts = reading.rows.filter { !(table.rows[$0].values[column]?.isZero ?? true) }.count
       if parts < 2 && difference <= tolerance(reading, column: column) { continue }
+      // A line printed "—" that lines cancelling to nothing "tie" is no evidence either
+      // ("Sublease income —" under "Loss from operations" and the costs it repeats).
+      if printed.isZero && difference.isZero { continue }
       if difference.isZero {
         fit.exact += 1
       } else if difference <= tolerance(reading, column: column) {

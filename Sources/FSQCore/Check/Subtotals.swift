@@ -394,16 +394,22 @@ enum SubtotalRule {
           return uncovered.contains(total)
         }
         guard !variant.isEmpty else { continue }
-        // 0: as printed; 1: positive cost lines subtracted; 2: the first line less all the rest.
+        // 0: as printed; 1: positive cost lines subtracted; 2: the first line less all the rest;
+        // 3: every line as printed, its heading's sign aside ("OPERATING EXPENSES" over lines
+        // printed in parentheses, which already carry the sign they are summed with).
         // A reconciliation adds its adjustments as printed (expenses are added back): reading
         // its cost lines as subtracted would only find ties by chance.
-        let kinds = allowCostReading && table.kind != .reconciliation ? (firstLessRest ? [0, 1, 2] : [0, 1]) : [0]
+        var kinds = allowCostReading && table.kind != .reconciliation ? (firstLessRest ? [0, 1, 2] : [0, 1]) : [0]
+        if variant.contains(where: { $0.sign < 0 }) { kinds.append(3) }
         for reading in kinds {
           var values: [Decimal] = []
           var parts: [String] = []
-          for (position, entry) in variant.enumerated() {
+          for (position, original) in variant.enumerated() {
+            var entry = original
+            if reading == 3 { entry.sign = 1 }
             let row = table.rows[entry.row]
-            let expenseSigned = flipsExpenses && entry.sign == 1 && position > 0 && Totals.isExpenseSigned(row.label)
+            let expenseSigned =
+              reading != 3 && flipsExpenses && entry.sign == 1 && position > 0 && Totals.isExpenseSigned(row.label)
             let subtracted =
               entry.sign == 1 && position > 0 && !expenseSigned
               && (reading == 2 || reading == 1 && CheckSupport.isExpenseLike(row.label))
