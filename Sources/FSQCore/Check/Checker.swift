@@ -56,7 +56,9 @@ struct Cell {
 
   func figure(_ company: Company, description: String? = nil) -> Finding.Figure {
     Finding.Figure(
-      description: description ?? "\"\(statementRow.label)\"", value: Quantity(value ?? .zero, unit(company)),
+      description: description
+        ?? (statementRow.label.isEmpty ? "the total printed without a label" : "\"\(statementRow.label)\""),
+      value: Quantity(value ?? .zero, unit(company)),
       source: source)
   }
 }

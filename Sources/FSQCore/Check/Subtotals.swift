@@ -108,7 +108,8 @@ enum SubtotalRule {
           previousWasTotal = true
           continue
         }
-        let isTotalLabel = Totals.isTotal(row.label)
+        // A total printed without a label closes the lines since the previous total.
+        let isTotalLabel = Totals.isTotal(row.label) || row.label.isEmpty
         let resultLike = CheckSupport.isResultLike(row.label)
         if isTotalLabel {
           closeTotal(index)
@@ -120,6 +121,8 @@ enum SubtotalRule {
         } else if resultLike && (previousWasTotal || table.kind != .balanceSheet) && hasEntries
           && checkResult(index, strong: false)
         {
+          previousWasTotal = true
+        } else if closeImpliedSubtotal(index) {
           previousWasTotal = true
         } else {
           groups[groups.count - 1].entries.append(Entry(row: index, sign: 1))
@@ -150,6 +153,30 @@ enum SubtotalRule {
     }
 
     var hasEntries: Bool { groups.contains { !$0.entries.isEmpty } }
+
+    /// "Product costs / Service costs / Cost of revenues": a line that is exactly the sum of
+    /// the two or more lines just above it (since the group's last total), in every column and
+    /// in two or more columns with figures, is their subtotal however it is labelled; it
+    /// stands for them in the totals below. It ties by construction, so nothing is reported.
+    mutating func closeImpliedSubtotal(_ index: Int) -> Bool {
+      let row = table.rows[index]
+      let g = groups.count - 1
+      let entries = groups[g].entries
+      var start = entries.count
+      while start > 0, !entries[start - 1].isTotal, entries[start - 1].sign == 1 { start -= 1 }
+      let since = Array(entries[start...])
+      guard since.count >= 2, since.allSatisfy({ table.rows[$0.row].kind == row.kind }) else { return false }
+      var figures = 0
+      for column in columns {
+        guard let printed = row.values[column] else { continue }
+        let sum = since.reduce(Decimal.zero) { $0.plus(table.rows[$1.row].values[column] ?? .zero) }
+        guard sum == printed else { return false }
+        if !printed.isZero { figures += 1 }
+      }
+      guard figures >= 2 else { return false }
+      groups[g].entries = Array(entries[..<start]) + [Entry(row: index, sign: 1, isTotal: true)]
+      return true
+    }
 
     mutating func openGroup(_ row: StatementRow) {
       // A heading after a group of lines that was never totalled starts a sibling; after a
@@ -416,7 +443,7 @@ enum SubtotalRule {
             parts.append(
               (position == 0
                 ? (entry.sign < 0 ? "−" : "") : (entry.sign < 0 || subtracted || expenseSigned ? " − " : " + "))
-                + "\"\(row.label)\"")
+                + (row.label.isEmpty ? "(the total without a label)" : "\"\(row.label)\""))
             for (c, column) in columns.enumerated() {
               if values.count <= c { values.append(.zero) }
               var value = row.values[column] ?? .zero
@@ -533,10 +560,11 @@ enum SubtotalRule {
           total && Totals.isCondensed(table.title) && printed.minus(computed).magnitude > tolerance
           && (printed.isNegative
             ? !(computed < printed) && !(Decimal.zero < computed) : computed < printed && !computed.isNegative)
+        let name = row.label.isEmpty ? "The total printed without a label" : "\"\(row.label)\""
         let message =
           short
-          ? "\"\(row.label)\" (\(table.columns[column].header)) is more than the \(best.rows.count == 1 ? "line" : "lines")\(under) printed above it; the statement is condensed and omits lines"
-          : "\"\(row.label)\" (\(table.columns[column].header)) does not equal \(best.rows.count == 1 ? "the line" : "the lines")\(under) it totals"
+          ? "\(name) (\(table.columns[column].header)) is more than the \(best.rows.count == 1 ? "line" : "lines")\(under) printed above it; the statement is condensed and omits lines"
+          : "\(name) (\(table.columns[column].header)) does not equal \(best.rows.count == 1 ? "the line" : "the lines")\(under) it totals"
         // A total no reading accounts for in any column is noted once, not reported against
         // a guess at its lines.
         if !established && !short && notedUnverified { continue }
@@ -552,7 +580,7 @@ enum SubtotalRule {
             notedUnverified = true
             finding.severity = .note
             finding.message =
-              "cannot tell what \"\(row.label)\" totals: no one reading of the lines\(under) above it ties any of its columns; the closest is shown for \(table.columns[column].header)"
+              "cannot tell what \(row.label.isEmpty ? "the total printed without a label" : "\"\(row.label)\"") totals: no one reading of the lines\(under) above it ties any of its columns; the closest is shown for \(table.columns[column].header)"
           }
           findings.append(finding)
           findingTotals.append(tag)

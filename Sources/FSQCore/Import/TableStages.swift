@@ -234,9 +234,13 @@ struct RowReader {
   }
 
   /// A total printed without a label ("$ 1,552,132 | $ 1,433,448" closing the assets) is kept,
-  /// without an item, for `inferUnlabeledTotalAssets` to place by what it equals.
+  /// without an item, for `inferUnlabeledTotalAssets` to place by what it equals, and in an
+  /// income or cash flow statement for `check` to read the structure by (Oil States' total
+  /// revenues and total costs): it names no item and makes no fact.
   mutating func unlabeledTotal(_ logical: LogicalRow, _ read: [CellValue], hasNumbers: Bool) {
-    guard statementKind == .balanceSheet, hasNumbers else { return }
+    guard statementKind == .balanceSheet || statementKind == .incomeStatement || statementKind == .cashFlow,
+      hasNumbers
+    else { return }
     var placed = [Decimal?](repeating: nil, count: statementWidth)
     for (k, target) in columnMap.enumerated() where k < read.count && target < statementWidth {
       if case .number(let printed, false) = read[k], columns[k].kind == .period {
