@@ -154,30 +154,6 @@ enum SubtotalRule {
 
     var hasEntries: Bool { groups.contains { !$0.entries.isEmpty } }
 
-    /// "Product costs / Service costs / Cost of revenues": a line that is exactly the sum of
-    /// the two or more lines just above it (since the group's last total), in every column and
-    /// in two or more columns with figures, is their subtotal however it is labelled; it
-    /// stands for them in the totals below. It ties by construction, so nothing is reported.
-    mutating func closeImpliedSubtotal(_ index: Int) -> Bool {
-      let row = table.rows[index]
-      let g = groups.count - 1
-      let entries = groups[g].entries
-      var start = entries.count
-      while start > 0, !entries[start - 1].isTotal, entries[start - 1].sign == 1 { start -= 1 }
-      let since = Array(entries[start...])
-      guard since.count >= 2, since.allSatisfy({ table.rows[$0.row].kind == row.kind }) else { return false }
-      var figures = 0
-      for column in columns {
-        guard let printed = row.values[column] else { continue }
-        let sum = since.reduce(Decimal.zero) { $0.plus(table.rows[$1.row].values[column] ?? .zero) }
-        guard sum == printed else { return false }
-        if !printed.isZero { figures += 1 }
-      }
-      guard figures >= 2 else { return false }
-      groups[g].entries = Array(entries[..<start]) + [Entry(row: index, sign: 1, isTotal: true)]
-      return true
-    }
-
     mutating func openGroup(_ row: StatementRow) {
       // A heading after a group of lines that was never totalled starts a sibling; after a
       // group holding totals of groups below ("Assets": current assets …) it nests.
