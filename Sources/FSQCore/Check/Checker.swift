@@ -156,7 +156,14 @@ enum CheckSupport {
 
   /// A label naming a result ("Operating Loss", "Net income", "EBITDA").
   static func isResultLike(_ label: String) -> Bool {
-    !Set(words(label)).isDisjoint(with: resultWords)
+    let set = Set(words(label))
+    guard !set.isDisjoint(with: resultWords) else { return false }
+    // "Income tax provision (benefit)", "Income taxes": a tax line, not a result; "Income
+    // before income taxes" and "Net income after taxes" are results.
+    if !set.isDisjoint(with: ["tax", "taxes"]), set.isDisjoint(with: ["before", "after", "net", "of"]) {
+      return false
+    }
+    return true
   }
 
   /// Formats a figure for a message the way the text output shows it.

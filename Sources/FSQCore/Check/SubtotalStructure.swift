@@ -1,4 +1,6 @@
 // MARK: - One structure for every column of a table
+typealias SubtotalEntry = SubtotalRule.Entry
+typealias SubtotalReading = SubtotalRule.Reading
 
 /// A table prints one set of lines for all its columns: what a total sums is the same in
 /// every period. So a total is checked against the single reading of the lines above it that
@@ -45,6 +47,47 @@ extension SubtotalRule.Walker {
     guard figures >= 2 else { return false }
     groups[g].entries = Array(entries[..<start]) + [SubtotalRule.Entry(row: index, sign: 1, isTotal: true)]
     return true
+  }
+
+  /// The shortest run of two or more last lines whose sum (as printed, or with its cost
+  /// lines subtracted) the columns bear out as the row, with the lines before it.
+  func lastLinesReading(_ index: Int, _ all: [SubtotalEntry]) -> (prefix: [SubtotalEntry], run: [SubtotalReading])? {
+    guard all.count > 2 else { return nil }
+    // Only lines printed at the table's precision: a line of rates read as amounts would tie
+    // by chance.
+    let captioned = CheckSupport.scaleExponent(table.scaleCaption)
+    let unit = captioned > 0 ? Decimal.power10(captioned) : units[table.rows[index].kind] ?? .one
+    func printedAtUnit(_ row: Int) -> Bool {
+      columns.allSatisfy { c in
+        guard let value = table.rows[row].values[c], let ratio = value.over(unit) else { return true }
+        return ratio.isInteger
+      }
+    }
+    guard printedAtUnit(index) else { return nil }
+    for count in 2..<all.count {
+      let run = Array(all.suffix(count))
+      guard run.allSatisfy({ printedAtUnit($0.row) }) else { return nil }
+      let options = readings(
+        run, allowCostReading: true, kind: table.rows[index].kind, target: index,
+        firstLessRest: false)
+      if ties(index, options, withinRounding: true) { return (Array(all.dropLast(count)), options) }
+    }
+    return nil
+  }
+
+  /// Whether the lines are items of another statement than the total's ("Total assets"
+  /// under sales and net income in a table of selected data): a list, not a sum.
+  func fromAnotherStatement(_ index: Int, _ lines: [SubtotalEntry]) -> Bool {
+    func statement(_ row: Int) -> StatementKind? {
+      guard let item = table.rows[row].item, let kind = ItemCatalog.entry(named: item)?.statement,
+        kind == .incomeStatement || kind == .balanceSheet || kind == .cashFlow
+      else { return nil }
+      return kind
+    }
+    // A statement's own lines may be named like another's items (a cash flow statement's
+    // changes in receivables): only a total outside its own statement is held to this.
+    guard let mine = statement(index), table.kind != mine else { return false }
+    return lines.contains { statement($0.row).map { $0 != mine } ?? false }
   }
 
   func fit(_ index: Int, _ reading: SubtotalRule.Reading) -> Fit {

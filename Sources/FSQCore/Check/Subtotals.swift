@@ -72,6 +72,9 @@ enum SubtotalRule {
     /// For each finding, the total whose uncertain lines it was about (retracted when a later
     /// total shows those lines belonged elsewhere).
     var findingTotals: [Int?] = []
+    /// The import left out rows of this statement it could not read: a total its lines fall
+    /// short of may be short by them.
+    let leftOutRows: Bool
     /// The table's printed unit for each kind of row, found once (`printedUnit` scans every
     /// row; asked per total it made the check quadratic in the rows: 325 KB took 93 s).
     let units: [RowKind: Decimal]
@@ -84,6 +87,10 @@ enum SubtotalRule {
       var units: [RowKind: Decimal] = [:]
       for kind in Set(table.rows.map(\.kind)) { units[kind] = CheckSupport.printedUnit(table, kind: kind) }
       self.units = units
+      self.leftOutRows = company.importReports.contains { report in
+        report.document == table.document
+          && report.tables.contains { $0.title == table.title && $0.statement != nil && !$0.unread.isEmpty }
+      }
       reset()
     }
 
@@ -257,7 +264,14 @@ enum SubtotalRule {
           + [Entry(row: index, sign: 1, isTotal: true)]
         return
       }
-      let options = readings(since, allowCostReading: true, kind: kind, target: index)
+      let sinceOptions = readings(since, allowCostReading: true, kind: kind, target: index)
+      // A total printed without a label may be the grand total of the totals above it (FICO's
+      // total assets after "Total current assets" and the other assets): read both ways.
+      let whole = label.isEmpty && start > 0 ? readings(entries, allowCostReading: true, kind: kind, target: index) : []
+      let useWhole =
+        !whole.isEmpty && !ties(index, sinceOptions, withinRounding: true) && ties(index, whole, withinRounding: true)
+      if useWhole { start = 0 }
+      let options = useWhole ? whole : sinceOptions
       let tied = ties(index, options, withinRounding: true)
       compare(index, readings: options, strong: true, context: groups[target].heading, total: true, tag: index)
       let subtracts = barrier.map { isResult($0.row) } == true && positive && CheckSupport.isExpenseLike(label)
@@ -275,21 +289,6 @@ enum SubtotalRule {
         : lines.map {
           var entry = $0; entry.coveredBy = entry.coveredBy ?? total; return entry
         }
-    }
-
-    /// Whether the lines are items of another statement than the total's ("Total assets"
-    /// under sales and net income in a table of selected data): a list, not a sum.
-    func fromAnotherStatement(_ index: Int, _ lines: [Entry]) -> Bool {
-      func statement(_ row: Int) -> StatementKind? {
-        guard let item = table.rows[row].item, let kind = ItemCatalog.entry(named: item)?.statement,
-          kind == .incomeStatement || kind == .balanceSheet || kind == .cashFlow
-        else { return nil }
-        return kind
-      }
-      // A statement's own lines may be named like another's items (a cash flow statement's
-      // changes in receivables): only a total outside its own statement is held to this.
-      guard let mine = statement(index), table.kind != mine else { return false }
-      return lines.contains { statement($0.row).map { $0 != mine } ?? false }
     }
 
     /// Whether a row closed a running total before (a rule above it, or a result's label).
@@ -338,38 +337,28 @@ enum SubtotalRule {
         groups[0].entries = prefix + [Entry(row: index, sign: 1, isTotal: true)]
         return true
       }
+      // A line under a rule whose label names no result ("Accounts receivable, net" under a
+      // border of an HTML table) that no reading of the lines above accounts for is a line,
+      // not a total: it stays in the running total rather than being noted as unverified.
+      // The rule still ends the run above it ("Interest revenue" underlined, then the
+      // expenses "Total expenses" sums): the line before the rule closes that run.
+      if strong, !CheckSupport.isResultLike(table.rows[index].label), !table.rows[index].doubleRuleBelow,
+        !ties(index, options, withinRounding: true)
+      {
+        // (Not where every line has a rule above it, as in tables bordered cell by cell.)
+        if let g = groups.indices.last(where: { !groups[$0].entries.isEmpty }),
+          let last = groups[g].entries.last, !table.rows[last.row].ruleAbove
+        {
+          groups[g].entries[groups[g].entries.count - 1].isTotal = true
+        }
+        return false
+      }
       compare(index, readings: options, strong: strong, context: nil)
       let usePartial =
         !partial.isEmpty && !ties(index, full, withinRounding: false) && fitsBetter(index, partial, than: full)
       reset()
       groups[0].entries = (usePartial ? kept : []) + [Entry(row: index, sign: 1, isTotal: true)]
       return true
-    }
-
-    /// The shortest run of two or more last lines whose sum (as printed, or with its cost
-    /// lines subtracted) the columns bear out as the row, with the lines before it.
-    func lastLinesReading(_ index: Int, _ all: [Entry]) -> (prefix: [Entry], run: [Reading])? {
-      guard all.count > 2 else { return nil }
-      // Only lines printed at the table's precision: a line of rates read as amounts would tie
-      // by chance.
-      let captioned = CheckSupport.scaleExponent(table.scaleCaption)
-      let unit = captioned > 0 ? Decimal.power10(captioned) : units[table.rows[index].kind] ?? .one
-      func printedAtUnit(_ row: Int) -> Bool {
-        columns.allSatisfy { c in
-          guard let value = table.rows[row].values[c], let ratio = value.over(unit) else { return true }
-          return ratio.isInteger
-        }
-      }
-      guard printedAtUnit(index) else { return nil }
-      for count in 2..<all.count {
-        let run = Array(all.suffix(count))
-        guard run.allSatisfy({ printedAtUnit($0.row) }) else { return nil }
-        let options = readings(
-          run, allowCostReading: true, kind: table.rows[index].kind, target: index,
-          firstLessRest: false)
-        if ties(index, options, withinRounding: true) { return (Array(all.dropLast(count)), options) }
-      }
-      return nil
     }
 
     /// The readings of a list of lines: as printed (with the signs the structure gives), and,
@@ -532,14 +521,21 @@ enum SubtotalRule {
         let under = context.map { " under \"\($0)\"" } ?? ""
         let computed = best.values[c]
         let tolerance = tolerance(best, column: column)
+        // (Not when the same lines tie the total exactly in another column and miss in no
+        // more: omitted lines would leave it short in every period.)
         let short =
-          total && Totals.isCondensed(table.title) && printed.minus(computed).magnitude > tolerance
+          total
+          && (leftOutRows || Totals.isCondensed(table.title) && !(chosen.isBorneOut && chosen.exact > 0))
+          && printed.minus(computed).magnitude > tolerance
           && (printed.isNegative
             ? !(computed < printed) && !(Decimal.zero < computed) : computed < printed && !computed.isNegative)
         let name = row.label.isEmpty ? "The total printed without a label" : "\"\(row.label)\""
         let message =
           short
-          ? "\(name) (\(table.columns[column].header)) is more than the \(best.rows.count == 1 ? "line" : "lines")\(under) printed above it; the statement is condensed and omits lines"
+          ? "\(name) (\(table.columns[column].header)) is more than the \(best.rows.count == 1 ? "line" : "lines")\(under) printed above it; "
+            + (leftOutRows
+              ? "the import left out lines of this statement it could not read (--import-report lists them)"
+              : "the statement is condensed and omits lines")
           : "\(name) (\(table.columns[column].header)) does not equal \(best.rows.count == 1 ? "the line" : "the lines")\(under) it totals"
         // A total no reading accounts for in any column is noted once, not reported against
         // a guess at its lines.

@@ -260,6 +260,7 @@ enum FlatTableReader {
     var index = start + length
     var goodRows = 0
     var badRuns = 0
+    var leftOut: [(label: String, figures: String)] = []
     while index < words.count {
       if headerRun(words, at: index) != nil, goodRows > 0 { break }
       guard isFigure(words[index].text) else {
@@ -288,6 +289,7 @@ enum FlatTableReader {
         // "… as of December 31, 2023  -" with one figure lost: the year ends the label's date,
         // and the row's figures are not all there. Left out rather than read with the year.
         badRuns += 1
+        leftOut.append((label.map(\.text).joined(separator: " "), figures.joined(separator: " ")))
         label.removeAll()
         if badRuns > goodRows + 2 { break }
       } else if figures.count == n {
@@ -307,6 +309,7 @@ enum FlatTableReader {
         // Amounts that do not fill the columns: which columns they belong to is not known.
         // The row is left out rather than guessed, and so is its label.
         badRuns += 1
+        leftOut.append((label.map(\.text).joined(separator: " "), figures.joined(separator: " ")))
         label.removeAll()
         if badRuns > goodRows + 2 { break }
       }
@@ -317,6 +320,7 @@ enum FlatTableReader {
     let end = index - label.count
     var table = LogicalTable(line: line, columnHeaders: columnHeaders, headerContext: context, rows: rows)
     table.flattened = true
+    table.leftOut = leftOut
     return (table, end)
   }
 

@@ -93,6 +93,9 @@ struct LogicalTable {
   var textAbove: [TextBlock] = []
   /// Read back from a newswire line that had lost its line breaks.
   var flattened = false
+  /// Rows of a flattened table left out because their figures did not fill the columns:
+  /// label and figures as printed, for the import report.
+  var leftOut: [(label: String, figures: String)] = []
 }
 
 enum DocumentBlock {

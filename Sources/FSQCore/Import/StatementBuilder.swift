@@ -72,6 +72,12 @@ struct StatementBuilder {
     reader.percentOfSales = identity.statesPercentOfSales
     for row in table.rows { try reader.read(row) }
     reportTable.unread = reader.unread
+    for row in table.leftOut {
+      reportTable.unread.append(
+        ImportReport.UnreadCell(
+          line: table.line, label: row.label.isEmpty ? "(a row of a flattened table)" : row.label,
+          text: row.figures + ", not one figure per column,"))
+    }
 
     StatementBuilder.preferAttributableNetIncome(rows: &reader.rows, facts: &reader.facts, used: &reader.used)
     // Two columns headed with the same period that print different figures: the headers do not
