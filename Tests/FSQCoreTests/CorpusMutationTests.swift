@@ -23,9 +23,6 @@ import Testing
       (.subtotal, "unverified: net income in a trend table ties no reading of the lines above it"),
       (.balanceTotal, "uncovered: total assets is listed in a trend table without its lines"),
     ],
-    "dogwood_q1_2026.md": [
-      (.subtotal, "noted only: a statement titled condensed may omit lines, so a total above them is info")
-    ],
     "hartford_q1_2020.htm": [(.subtotal, "uncovered: a summary table listing pretax income by segment")],
     "horizon_q2_fy2009_submission.txt": [(.balanceTotal, "unverified: total assets ties no reading")],
     "innovativeclinical_q2_fy2001_submission.txt": [

@@ -99,7 +99,14 @@ extension SubtotalRule.Walker {
       // A column where at most one line has a figure shows an equality, not a sum: it is no
       // evidence of what the row totals (basic and diluted EPS are often the same).
       let parts = reading.rows.filter { !(table.rows[$0].values[column]?.isZero ?? true) }.count
-      if parts < 2 && difference <= tolerance(reading, column: column) { continue }
+      // (An amount equal to the one figure among two or more lines, the rest printed "—",
+      // is evidence: Dogwood's loss from operations with no revenue is its expenses.)
+      // (Not the first line carried down: "Net income" less a discontinued line printed "—".)
+      let singleAmongLines =
+        table.kind != .reconciliation && reading.rows.count >= 2 && row.kind == .money && difference.isZero
+        && !printed.isZero
+        && (table.rows[reading.rows[0]].values[column]?.isZero ?? true)
+      if parts < 2 && difference <= tolerance(reading, column: column) && !singleAmongLines { continue }
       // A line printed "—" that lines cancelling to nothing "tie" is no evidence either
       // ("Sublease income —" under "Loss from operations" and the costs it repeats).
       if printed.isZero && difference.isZero { continue }
