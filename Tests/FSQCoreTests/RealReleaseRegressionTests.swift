@@ -113,6 +113,16 @@ import Testing
     #expect(company.importReports.flatMap(\.findings).contains { $0.repaired && $0.message.contains("shares × 1,000") })
   }
 
+  /// Innovative Clinical's "Net income (loss) per share - basic" heads "Loss before
+  /// extraordinary item $ (0.38)" (line 5766): a part of EPS, not −$380 at the caption's
+  /// thousands, which it was read as.
+  @Test func thePartsOfEPSUnderAPerShareHeadingArePerShare() throws {
+    let company = try Self.company("innovativeclinical_q2_fy2001_submission.txt")
+    let parts = company.facts.filter { $0.source.line == 5766 }
+    #expect(!parts.isEmpty && parts.allSatisfy { $0.unit == .perShare("USD") })
+    #expect(parts.contains { $0.value == Self.dec("-0.38") })
+  }
+
   /// Mutation: Apple's caption made to say thousands for dollars. EPS × shares no longer ties
   /// with net income by a factor of 1,000, and the caption states the share scale itself, so
   /// neither half can be trusted: the statement is withheld and `check` names the caption.

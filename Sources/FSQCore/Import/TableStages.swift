@@ -238,7 +238,11 @@ struct RowReader {
   /// income or cash flow statement for `check` to read the structure by (Oil States' total
   /// revenues and total costs): it names no item and makes no fact.
   mutating func unlabeledTotal(_ logical: LogicalRow, _ read: [CellValue], hasNumbers: Bool) {
-    guard statementKind == .balanceSheet || statementKind == .incomeStatement || statementKind == .cashFlow,
+    // (In an income or cash flow statement only after a line of dollars: a blank line under
+    // per-share figures is no dollar total.)
+    guard
+      statementKind == .balanceSheet
+        || (statementKind == .incomeStatement || statementKind == .cashFlow) && rows.last?.kind == .money,
       hasNumbers
     else { return }
     var placed = [Decimal?](repeating: nil, count: statementWidth)
@@ -270,6 +274,10 @@ struct RowReader {
         && !normalizedLabel.has("continuing") && !normalizedLabel.has("discontinued")
         && !normalizedLabel.has("net income")
         && !normalizedLabel.has("net loss")
+        // "Loss before extraordinary item $ (0.38)", "Extraordinary item, net of tax": the
+        // parts of EPS under "Net income (loss) per share - basic".
+        && !normalizedLabel.has("extraordinary") && !normalizedLabel.has("before")
+        && !normalizedLabel.has("accounting change")
     {
       section = nil
     }
