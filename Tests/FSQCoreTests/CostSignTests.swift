@@ -10,6 +10,16 @@ import Testing
 @Suite struct CostSignTests {
   typealias R = RealReleaseRegressionTests
 
+  /// A quarter's income statement in thousands, for the rows each test adds.
+  static let statement = """
+    CONSOLIDATED STATEMENTS OF OPERATIONS
+    (In thousands)
+
+    |                            | Three Months Ended March 31, 2020 | Three Months Ended March 31, 2019 |
+    |---|---|---|
+
+    """
+
   /// Danaos prints every operating expense in parentheses: "Depreciation & amortization
   /// (49,627)", "General & administrative (21,709)" (line 484-485, in thousands). Before, D&A
   /// was −$49.6M and EBITDA (operating income + D&A) came out $99M too small.
@@ -33,21 +43,17 @@ import Testing
   }
 
   /// Mutation: the same Oil States statement with the tax line's figures printed as deducted
-  /// ("(39,491)" under a pre-tax line of (444,532) and a net loss of (484,023), so the
+  /// ("(39,491)" under a pre-tax line of (444,532) and over a net loss of (405,041), so the
   /// arithmetic says subtracted): now it is a benefit printed as a negative expense, kept.
   @Test func aTaxSubtractedFromPreTaxIncomeKeepsItsSign() throws {
-    let text = """
-      CONSOLIDATED STATEMENTS OF OPERATIONS
-      (In thousands)
-
-      |                            | Three Months Ended March 31, 2020 | Three Months Ended March 31, 2019 |
-      |---|---|---|
-      | Revenues                   | 238,141 | 252,981 |
-      | Cost of revenues           | 190,000 | 200,000 |
-      | Loss before income taxes   | (444,532) | (14,925) |
-      | Income tax expense (benefit) | (39,491) | (277) |
-      | Net loss                   | (405,041) | (14,648) |
-      """
+    let text =
+      Self.statement + """
+        | Revenues                   | 238,141 | 252,981 |
+        | Cost of revenues           | 190,000 | 200,000 |
+        | Loss before income taxes   | (444,532) | (14,925) |
+        | Income tax expense (benefit) | (39,491) | (277) |
+        | Net loss                   | (405,041) | (14,648) |
+        """
     let company = try R.company("mutated.md", text: text)
     #expect(R.value(company, "income_taxes", "3m 2020-03-31") == R.dec("-39491000"))
     #expect(R.value(company, "cost_of_revenue", "3m 2020-03-31") == R.dec("190000000"))
@@ -56,20 +62,16 @@ import Testing
   /// A cost printed negative where the other costs of its section are printed positive is a
   /// true negative (a reversal), not a deduction: it keeps its sign.
   @Test func aNegativeCostAmongPositiveCostsIsAReversal() throws {
-    let text = """
-      CONSOLIDATED STATEMENTS OF OPERATIONS
-      (In thousands)
-
-      |                            | Three Months Ended March 31, 2020 | Three Months Ended March 31, 2019 |
-      |---|---|---|
-      | Revenues                   | 1,000 | 900 |
-      | Costs and expenses:        |   |   |
-      | Cost of revenues           | 600 | 550 |
-      | Selling, general and administrative | 200 | 190 |
-      | Impairment                 | (30) | (10) |
-      | Total costs and expenses   | 770 | 730 |
-      | Operating income           | 230 | 170 |
-      """
+    let text =
+      Self.statement + """
+        | Revenues                   | 1,000 | 900 |
+        | Costs and expenses:        |   |   |
+        | Cost of revenues           | 600 | 550 |
+        | Selling, general and administrative | 200 | 190 |
+        | Impairment                 | (30) | (10) |
+        | Total costs and expenses   | 770 | 730 |
+        | Operating income           | 230 | 170 |
+        """
     let company = try R.company("reversal.md", text: text)
     #expect(R.value(company, "impairment", "3m 2020-03-31") == R.dec("-30000"))
     #expect(R.value(company, "sga", "3m 2020-03-31") == R.dec("200000"))
