@@ -155,6 +155,18 @@ import Testing
     #expect(session.run("1 + 1", origin: .commandLine).status == .success)
   }
 
+  /// Issue 17, item 8: a 6,000 × 6,000 `table` took 4.3 GB. It is refused before a cell is
+  /// built, with both sizes named; a table at the limit still runs.
+  @Test(.timeLimit(.minutes(1))) func aHugeTableIsRefusedBeforeItIsBuilt() {
+    let session = sandboxedSession()
+    let rows = Array(repeating: "revenue", count: 6_000).joined(separator: ", ")
+    let columns = Array(repeating: "q3 2009", count: 6_000).joined(separator: ", ")
+    let result = session.run("table \(rows) for \(columns)", origin: .commandLine)
+    #expect(result.diagnostics.map(\.id) == [.stepLimit])
+    #expect(result.diagnostics.first?.message.contains("6000 rows by 6000 periods") == true)
+    #expect(session.run("table revenue, margin for q3 2009, q3 2008", origin: .commandLine).status == .success)
+  }
+
   @Test func theStepLimitCountsPerStatement() {
     let session = sandboxedSession()
     session.evaluator.stepLimit = 100_000

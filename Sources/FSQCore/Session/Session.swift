@@ -149,7 +149,17 @@ public final class Session {
 
   // MARK: Tables
 
+  /// The most cells one `table` statement builds: a 6,000 × 6,000 table took 4.3 GB.
+  static let maximumTableCells = 250_000
+
   func buildTable(items: [Expression], periods: [Expression], _ scope: Scope) throws(Diagnostic) -> ResultTable {
+    let (cells, overflow) = items.count.multipliedReportingOverflow(by: max(periods.count, 1))
+    if overflow || cells > Session.maximumTableCells, let first = items.first {
+      throw evaluator.fail(
+        .stepLimit,
+        "a table of \(items.count) rows by \(periods.count) periods is more than \(Session.maximumTableCells) cells",
+        first.span.union(periods.last?.span ?? first.span))
+    }
     var periodValues: [PeriodSpec] = []
     for expression in periods {
       let value = try evaluator.evaluate(expression, scope)
