@@ -84,6 +84,19 @@ import Testing
     #expect(several.out == "value,unit\r\n11853020,USD\r\n14301428,USD\r\n")
   }
 
+  /// Issue 17, item 11: JSON carried `1e+600` as a number, which JSON readers hold as infinity.
+  @Test func jsonCarriesNumbersNoDoubleHoldsAsStrings() throws {
+    let json = try FSQBinary.run([
+      "--no-bundled", "--format", "json", "-e", "10^300 * 10^300", "-e", "1 / 10^400", "-e", "2.5",
+    ])
+    let lines = json.out.split(separator: "\n").map(String.init)
+    #expect(lines.count == 3)
+    #expect(lines[0].hasPrefix("{\"value\":\"1e+600\","))
+    #expect(lines[1].hasPrefix("{\"value\":\"1e-400\","))
+    #expect(lines[2].hasPrefix("{\"value\":2.5,"))
+    for line in lines { #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any]) }
+  }
+
   /// `revenue / 1M` printed `$11.85`, eleven dollars (issue 14, 4): it is the same revenue in
   /// millions, in every format, with the number shown and its scale named.
   @Test func anAmountOverAMillionIsShownInMillions() throws {

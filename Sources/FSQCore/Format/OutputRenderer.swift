@@ -73,7 +73,7 @@ public struct OutputRenderer: Sendable {
   func scalarFields(_ value: Value) -> [(String, String)] {
     switch value {
     case .quantity(let q):
-      var fields = [("value", ValueFormatter.jsonNumber(q)), ("unit", q.unitSymbol.map(JSON.string) ?? "null")]
+      var fields = [("value", ValueFormatter.jsonValue(q)), ("unit", q.unitSymbol.map(JSON.string) ?? "null")]
       fields.append(("text", JSON.string(ValueFormatter.amountText(q))))
       if q.isDerived { fields.append(("derived", "true")) }
       return fields

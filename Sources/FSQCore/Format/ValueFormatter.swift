@@ -99,6 +99,16 @@ public enum ValueFormatter {
     return shortest(amount)
   }
 
+  /// The value for JSON: `jsonNumber`, or that same text as a JSON string when no JSON reader
+  /// could hold it as a double (beyond ±1.8e308, or so small it would read as zero), so its
+  /// digits are never lost or read as infinity: `"1e+600"`.
+  public static func jsonValue(_ q: Quantity) -> String {
+    let number = jsonNumber(q)
+    let double = q.displayAmount.roughDouble
+    if double.isInfinite || (double == 0 && !q.displayAmount.isZero) { return "\"" + number + "\"" }
+    return number
+  }
+
   /// How a value is written back as fsq source, for explain's call descriptions.
   public static func source(_ value: Value) -> String {
     switch value {
