@@ -68,6 +68,9 @@ struct NarrativeReader {
 
   /// Splits prose at `.`, `?`, `!` followed by a space and a capital, a quote or a parenthesis,
   /// not after abbreviations ("Nov.", "Inc.") or inside numbers ("$11.9").
+  /// The longest sentence read for figures, in words (the corpus's longest is about 1,100).
+  static let maximumSentenceWords = 3_000
+
   static func sentences(_ text: String) -> [(String, Int)] {
     let bytes = Array(text.utf8)
     var result: [(String, Int)] = []
@@ -169,6 +172,13 @@ struct NarrativeReader {
     }
     let words = NarrativeReader.words(sentence)
     guard words.count >= 3 else { return }
+    // A "sentence" of thousands of words is no prose an analyst reads figures from (a table
+    // or a list run together, or hostile input): reading each figure against all its words
+    // would cost the square of its length (300 KB took 46 s). It is left unread.
+    guard words.count <= NarrativeReader.maximumSentenceWords else {
+      carriedItem = nil
+      return
+    }
     let figures = NarrativeReader.figures(words)
     let periods = self.periods(words)
     let mentions = NarrativeReader.mentions(words)
