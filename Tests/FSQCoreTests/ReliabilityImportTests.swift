@@ -71,6 +71,22 @@ struct ModelSnapshot: Equatable {
     #expect(company.claims.contains { $0.item == "revenue" && $0.value == Decimal(5_000_000) })
   }
 
+  /// Issue 17, item 6: spans of 1,000 rows stepping right made a 0.7 MB page cubic, a row of
+  /// 300,000 cells was quadratic, and colspans filled gigabytes. A grid past 1,000 columns or
+  /// 250,000 positions is not laid out (no release prints one); the page still imports.
+  @Test(.timeLimit(.minutes(1))) func hugeHTMLGridsAreNotLaidOut() throws {
+    let intro = "<html><body><p>Acme (NYSE: ACME) today reported results.</p><table>"
+    let staircase = (0..<2_000).map { "<tr><td rowspan=1000>\($0)</td><td>2</td></tr>" }.joined()
+    let wide = "<tr>" + String(repeating: "<td>1</td>", count: 100_000) + "</tr>"
+    let spans = "<tr>" + String(repeating: "<td colspan=1000>1</td>", count: 2_000) + "</tr>"
+    for body in [staircase, wide, spans] {
+      let bytes = Array((intro + body + "</table></body></html>").utf8)
+      let company = try ReleaseImporter.importRelease(bytes: bytes, documentName: "grid.html")
+      #expect(company.statements.isEmpty)
+    }
+    #expect(GridLayout.maximumColumns == 1_000 && GridLayout.maximumPositions == 250_000)
+  }
+
   /// Truncated, shuffled and byte-flipped releases into the bundled model: each import
   /// either succeeds or throws with the model untouched; nothing traps.
   @Test func mutatedReleasesImportWholeOrNotAtAll() {

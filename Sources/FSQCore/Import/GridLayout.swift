@@ -68,8 +68,16 @@ enum GridLayout {
     var cellIndex: Int
   }
 
+  /// The largest grid laid out: no release prints a table near it (the corpus's largest is a
+  /// few thousand positions), and every stage after the layout costs at least its size
+  /// (spans of 1,000 rows stepping right made a 0.7 MB page cubic; a row of 300,000 cells
+  /// took 17 s). A larger table is not read.
+  static let maximumColumns = 1_000
+  static let maximumPositions = 250_000
+
   static func table(from input: [GridRow], line: Int) -> LogicalTable? {
     guard !input.isEmpty, input.count <= 100_000 else { return nil }
+    guard input.allSatisfy({ $0.cells.count <= maximumColumns }) else { return nil }
     let rows = fitHeaderSpans(input)
     // Expand column and row spans into a rectangular grid. A position covered by a cell from a
     // row above (`rowspan`) is empty and belongs to no cell of this row, so the cells after it
@@ -92,6 +100,7 @@ enum GridLayout {
         }
         let cell = row.cells[cellIndex]
         let span = max(1, min(cell.span, 1000))
+        if column + span > maximumColumns { return nil }
         for k in 0..<span {
           slots.append(Slot(text: cell.text, isOrigin: k == 0, cellIndex: cellIndex))
           if cell.rowSpan > 1 {
@@ -103,6 +112,7 @@ enum GridLayout {
       }
       for c in slots.count..<max(slots.count, coveredRows.count) where coveredRows[c] > 0 { coveredRows[c] -= 1 }
       width = max(width, slots.count)
+      guard width <= maximumColumns, width * (grid.count + 1) <= maximumPositions else { return nil }
       grid.append(slots)
     }
     guard width >= 2 else { return nil }

@@ -69,7 +69,7 @@ struct NarrativeReader {
   /// Splits prose at `.`, `?`, `!` followed by a space and a capital, a quote or a parenthesis,
   /// not after abbreviations ("Nov.", "Inc.") or inside numbers ("$11.9").
   /// The longest sentence read for figures, in words (the corpus's longest is about 1,100).
-  static let maximumSentenceWords = 3_000
+  static let maximumSentenceWords = 1_500
 
   static func sentences(_ text: String) -> [(String, Int)] {
     let bytes = Array(text.utf8)
