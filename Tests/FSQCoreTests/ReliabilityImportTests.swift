@@ -87,6 +87,23 @@ struct ModelSnapshot: Equatable {
     #expect(GridLayout.maximumColumns == 1_000 && GridLayout.maximumPositions == 250_000)
   }
 
+  /// Issue 17, item 6: a fixed-width table of 10,000 columns took 109 s: each heading group
+  /// split its dates by reading the whole header line again. Now each reads its own words.
+  @Test(.timeLimit(.minutes(1))) func aTenThousandColumnTextTableIsReadOnce() throws {
+    let years = (0..<10_000).map { String(repeating: " ", count: 8) + String(2000 + $0 % 50) }.joined()
+    let figures = String(repeating: "       1,234", count: 10_000)
+    let text =
+      "ACME CORP (NYSE: ACME) today reported results.\n\nSTATEMENTS OF OPERATIONS\n\n        " + years
+      + "\n\nRevenues" + figures + "\nNet income" + figures + "\n"
+    _ = try? ReleaseImporter.importRelease(bytes: Array(text.utf8), documentName: "wide.txt")
+    // The date splitting still reads "Jun 30, Mar 31," set one space apart as two headings.
+    let words = [("Jun", 0), ("30,", 4), ("Mar", 8), ("31,", 12)].map {
+      PlainTextReader.Token(start: $0.1, end: $0.1 + $0.0.count, text: $0.0)
+    }
+    let group = PlainTextReader.Token(start: 0, end: 15, text: "Jun 30, Mar 31,")
+    #expect(PlainTextReader.splitDates(group, words: words).map(\.text) == ["Jun 30,", "Mar 31,"])
+  }
+
   /// Truncated, shuffled and byte-flipped releases into the bundled model: each import
   /// either succeeds or throws with the model untouched; nothing traps.
   @Test func mutatedReleasesImportWholeOrNotAtAll() {

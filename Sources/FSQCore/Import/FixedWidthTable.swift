@@ -179,15 +179,18 @@ extension PlainTextReader {
     headers: inout [[String]], context: inout [String], spreading: inout [Token]
   ) {
     var groups: [Token] = []
+    var members: [[Token]] = []  // the words of each group, so no group reads the line again
     for token in tokens(line) {
       if let last = groups.last, token.start - last.end < 2 {
         groups[groups.count - 1] = Token(start: last.start, end: token.end, text: last.text + " " + token.text)
+        members[members.count - 1].append(token)
       } else {
         groups.append(token)
+        members.append([token])
       }
     }
     // "Jun 30, Mar 31, Jun 30," set one space apart: one date a column, not one heading.
-    groups = groups.flatMap { splitDates($0, line: line) }
+    groups = zip(groups, members).flatMap { splitDates($0, words: $1) }
     for var group in groups {
       if group.start >= zones[0].start - 1, group.text.has(" ") {
         // A rule across the whole table (labels too) underlines no heading in particular.
@@ -264,8 +267,7 @@ extension PlainTextReader {
   }
 
   /// A group of two or more "Month Day," units split into one token per unit, with its columns.
-  static func splitDates(_ group: Token, line: Substring) -> [Token] {
-    let words = tokens(line).filter { $0.start >= group.start && $0.end <= group.end }
+  static func splitDates(_ group: Token, words: [Token]) -> [Token] {
     var units: [Token] = []
     var k = 0
     while k < words.count {
