@@ -167,6 +167,24 @@ import Testing
     #expect(session.run("table revenue, margin for q3 2009, q3 2008", origin: .commandLine).status == .success)
   }
 
+  /// Issue 17, item 6: Ctrl-C did not reach an import, which ran to its end. The importer polls
+  /// the flag between tables and stages: the load ends as interrupted (exit 130) and the model
+  /// is as it was.
+  @Test func anImportStopsAtCtrlC() {
+    let release = Array(
+      "# Acme Reports Results\n\nAcme (NYSE: ACME) today reported results.\n\n| | Three Months Ended June 30, 2010 | Three Months Ended June 30, 2009 |\n|---|---|---|\n| Revenue | 5,000 | 4,545 |\n"
+        .utf8)
+    let session = sandboxedSession(release: release)
+    let before = session.evaluator.model.companies.count
+    Interrupt.flag.pointee = 1
+    let result = session.load(path: "acme.md")
+    Interrupt.clear()
+    #expect(result.status == .interrupted)
+    #expect(result.diagnostics.map(\.id) == [.interrupted])
+    #expect(session.evaluator.model.companies.count == before)
+    #expect(session.load(path: "acme.md").status == .success)
+  }
+
   @Test func theStepLimitCountsPerStatement() {
     let session = sandboxedSession()
     session.evaluator.stepLimit = 100_000

@@ -45,7 +45,10 @@ public enum ReleaseImporter {
     if bytes.last != 0x0A {
       builder.truncatedLine = bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
     }
-    for table in document.tables { try builder.add(table) }
+    for table in document.tables {
+      try ImportError.checkInterrupt()
+      try builder.add(table)
+    }
     builder.crossCheckScales()
     var report = ImportReport(document: documentName, format: document.formatDescription)
     report.parts = document.parts
@@ -111,7 +114,9 @@ public enum ReleaseImporter {
     var narrative = NarrativeReader(documentName: documentName, fiscalYearEnd: fiscalYearEnd)
     narrative.currentQuarter = periods.filter { (2...4).contains($0.months) }.max { $0.end < $1.end }
     narrative.currentYear = periods.filter { (11...13).contains($0.months) }.max { $0.end < $1.end }
+    try ImportError.checkInterrupt()
     let (figures, claims) = narrative.read(paragraphs: paragraphs)
+    try ImportError.checkInterrupt()
     TextScaleCheck.check(
       narrative: figures, claims: claims,
       currentPeriods: [narrative.currentQuarter, narrative.currentYear].compactMap { $0 }, facts: &facts,

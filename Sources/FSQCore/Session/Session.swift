@@ -222,6 +222,7 @@ public final class Session {
       do {
         try model.importRelease(bytes: bytes, documentName: name)
       } catch {
+        if error.isInterrupted { throw evaluator.fail(.interrupted, "interrupted while importing '\(path)'", span) }
         throw evaluator.fail(.importFailed, "cannot import '\(path)': \(error.message)", span)
       }
       let previous = evaluator.currentCompany
@@ -248,7 +249,8 @@ public final class Session {
     } catch {
       var diagnostic = error
       diagnostic.source = nil
-      return RunResult(diagnostics: [diagnostic], status: ExitStatus(error.category))
+      return RunResult(
+        diagnostics: [diagnostic], status: error.id == .interrupted ? .interrupted : ExitStatus(error.category))
     }
   }
 
