@@ -26,6 +26,9 @@ let usage = """
     --check        only check over the corpus: findings per document and the mutation
                    detection rate, with every mutation not caught (the full run prints the
                    rate too)
+    --scaling      only the scaling harness: each hostile input family at 1x, 10x and 100x,
+                   time and peak memory with their growth; exit 1 if any grows more than 20x
+                   per 10x (the full run prints it too)
 
   """
 
@@ -33,6 +36,7 @@ var quick = false
 var inProcessOnly = false
 var corpusOnly = false
 var checkOnly = false
+var scalingOnly = false
 var seedRuns: Int?
 var runs: Int?
 var fsqPath = executableFolder() + "/fsq"
@@ -50,6 +54,7 @@ do {
     case "--in-process": inProcessOnly = true
     case "--corpus": corpusOnly = true
     case "--check": checkOnly = true
+    case "--scaling": scalingOnly = true
     case "--seed":
       guard let count = Int(value(argument)), count > 0 else { fail("--seed needs a positive number") }
       seedRuns = count
@@ -139,6 +144,10 @@ if let keepFolder {
 }
 func path(_ name: String) -> String { folder + "/" + name }
 var mismatches: [String] = []
+if scalingOnly {
+  let linear = scalingReport(fsq: fsqPath, folder: folder, quick: quick)
+  exit(linear ? 0 : 1)
+}
 
 // MARK: Machine
 
@@ -368,6 +377,13 @@ if !quick {
       name: "check mutations caught", fsq: "\(caught)/\(placed)", sqlite: "", ratio: "", target: "≥ 95%",
       met: placed > 0 && caught * 100 >= placed * 95))
 }
+
+// Hostile inputs at 1x, 10x and 100x: every cost linear (issue 17).
+let scalingLinear = scalingReport(fsq: fsqPath, folder: folder, quick: quick)
+rows.append(
+  Row(
+    name: "hostile inputs scale linearly", fsq: scalingLinear ? "yes" : "no", sqlite: "", ratio: "",
+    target: "≤ 20x per 10x", met: quick ? nil : scalingLinear))
 
 // 5. Peak memory of the one-liner (from the runs in 1).
 if let one = oneRuns {
