@@ -17,6 +17,11 @@ func scalingRelease(_ body: String) -> String {
   "# Acme Reports Results\n\nAcme (NYSE: ACME) today reported results.\n\n" + body + "\n"
 }
 
+/// An HTML release page holding one table of the given rows.
+func scalingPage(_ rows: String) -> String {
+  "<html><body><p>Acme (NYSE: ACME) today reported results.</p><table>\(rows)</table></body></html>"
+}
+
 func scalingFamilies() -> [ScalingFamily] {
   let load: (String) -> [String] = { ["--no-bundled", "--load", $0, "-e", "1"] }
   let script: (String) -> [String] = { ["--no-bundled", "--keep-going", $0] }
@@ -47,22 +52,18 @@ func scalingFamilies() -> [ScalingFamily] {
     ScalingFamily(
       name: "HTML rowspan staircase", sizes: [20, 200, 2_000], unit: "rows",
       file: { n in
-        let rows = (0..<n).map { "<tr><td rowspan=1000>\($0)</td><td>2</td></tr>" }.joined()
-        return ("rowspan.html", "<html><body><p>Acme (NYSE: ACME) today reported results.</p><table>\(rows)</table>")
+        ("rowspan.html", scalingPage((0..<n).map { "<tr><td rowspan=1000>\($0)</td><td>2</td></tr>" }.joined()))
       }, arguments: load),
     ScalingFamily(
       name: "HTML cells in one row", sizes: [3_000, 30_000, 300_000], unit: "cells",
       file: { n in
-        let row = "<tr>" + String(repeating: "<td>1</td>", count: n) + "</tr>"
-        return ("cells.html", "<html><body><p>Acme (NYSE: ACME) today reported results.</p><table>\(row)</table>")
+        ("cells.html", scalingPage("<tr>" + String(repeating: "<td>1</td>", count: n) + "</tr>"))
       }, arguments: load),
     ScalingFamily(
       name: "HTML colspans", sizes: [20, 200, 2_000], unit: "cells",
       file: { n in
         let row = "<tr>" + String(repeating: "<td colspan=1000>1</td>", count: n) + "</tr>"
-        return (
-          "colspan.html", "<html><body><p>Acme (NYSE: ACME) today reported results.</p><table>\(row)\(row)</table>"
-        )
+        return ("colspan.html", scalingPage(row + row))
       }, arguments: load),
     ScalingFamily(
       name: "script lines", sizes: [15_000, 150_000, 1_500_000], unit: "lines",
