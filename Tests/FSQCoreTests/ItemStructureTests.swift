@@ -100,6 +100,41 @@ import Testing
     #expect(Self.amount(other, "total_assets(2024-12-31)") == nil)
   }
 
+  @Test func theLineEarningsPerShareDividesIsNetIncome() throws {
+    // Microsoft Q4 FY2024: "Net income $22,036" (millions), basic EPS $2.96 on 7,433 million
+    // shares, diluted $2.95 on 7,472. Relabelled "Profit for the period" in all three statements,
+    // no catalog label names it; EPS still divides it.
+    var text = try Self.replacing(
+      "16,950\nNet income\n", with: "16,950\nProfit for the period\n", in: Self.text("microsoft_q4_fy2024.md"))
+    text = try Self.replacing("2023\nNet income\n$22,036", with: "2023\nProfit for the period\n$22,036", in: text)
+    text = try Self.replacing("Operations\nNet income\n", with: "Operations\nProfit for the period\n", in: text)
+    let msft = try Self.session("microsoft_q4_fy2024.md", text: text)
+    #expect(Self.amount(msft, "net_income(q4 2024)") == Self.dec("22036000000"))
+    #expect(Self.amount(msft, "net_income(fy 2024)") == Self.dec("88136000000"))
+    let explained = msft.run("explain net_income(q4 2024)", origin: .commandLine)
+    let rendered = explained.items.map { OutputRenderer(format: .text).render($0) }.joined()
+    #expect(rendered.contains("by the statement's structure, the line earnings per share divides"))
+    // Mutation: one printed figure of the line no longer divides into EPS; nothing is guessed.
+    let mutated = try Self.replacing(
+      "16,950\nProfit for the period\n$22,036", with: "16,950\nProfit for the period\n$22,136", in: text)
+    let broken = try Self.session("microsoft_q4_fy2024.md", text: mutated)
+    #expect(Self.amount(broken, "net_income(q4 2024)") == nil)
+  }
+
+  @Test func netIncomeAttributableToTheCompanyAndDividendsPerShare() throws {
+    // U.S. Bancorp 4Q21: "Net income attributable to U.S. Bancorp $1,673" (millions) is the
+    // net income; "Diluted earnings per common share $1.07" the EPS, and "Dividends declared
+    // per common share $.46" neither.
+    let usb = try Self.session("usbancorp_q4_2021.htm")
+    #expect(Self.amount(usb, "net_income(q4 2021)") == Self.dec("1673000000"))
+    #expect(Self.amount(usb, "eps(q4 2021)") == Self.dec("1.07"))
+    #expect(Self.amount(usb, "dividends_declared_per_common_share(q4 2021)") == Self.dec("0.46"))
+    // KeyCorp Q1 2022: "Cash dividends declared per common share $.195" beside EPS of $.45.
+    let key = try Self.session("keycorp_q1_2022.htm")
+    #expect(Self.amount(key, "eps(q1 2022)") == Self.dec("0.45"))
+    #expect(Self.amount(key, "cash_dividends_declared_per_common_share(q1 2022)") == Self.dec("0.195"))
+  }
+
   // MARK: Labels the catalog reaches
 
   @Test func catalogLabelsInTheirPrintedForms() {

@@ -17,6 +17,7 @@ extension StatementBuilder {
         inferTopLineRevenue(index)
         inferRevenueAboveGrossProfit(index)
         inferTopLineNamedRevenue(index)
+        inferNetIncomeFromEPS(index)
       default: break
       }
       qualifySegmentLines(index)
