@@ -437,6 +437,20 @@ import Testing
     #expect(Self.value(hartford, "net_income", "3m 2020-03-31") != Self.dec("121000000"))
   }
 
+  @Test func anEquityLabelWrappedOverManyNarrowLinesStaysInItsStatement() throws {
+    // Horizon Financial Q2 FY2009 (EDGAR text): "Common stock, / $1.00 par / value; /
+    // 30,000,000 / shares / authorized; / 11,960,371, / … shares / outstanding  $ 11,960". The
+    // lone numbers of the label were read as a column of figures, so the equity half of the
+    // balance sheet was skipped, and with it the total that total assets must equal.
+    let horizon = try Self.company("horizon_q2_fy2009_submission.txt")
+    #expect(Self.value(horizon, "common_stock", "at 2008-09-30") == Self.dec("11960000"))
+    #expect(Self.value(horizon, "stockholders_equity", "at 2008-09-30") == Self.dec("122151000"))
+    // "Total / liabili- / ties" and "Total liabilities and stock- / holders' equity".
+    #expect(Self.value(horizon, "total_liabilities", "at 2008-09-30") == Self.dec("1329148000"))
+    #expect(Self.value(horizon, "total_liabilities_and_equity", "at 2008-09-30") == Self.dec("1451299000"))
+    #expect(!horizon.facts.contains { $0.unit == .shares && $0.value == Self.dec("11960000") })
+  }
+
   @Test func bookValueAndDividendsPerShareAreNotEPS() throws {
     let goldman = try Self.company("goldmansachs_q4_2021.htm")
     #expect(Self.value(goldman, "eps", "3m 2021-12-31") != Self.dec("284.39"))

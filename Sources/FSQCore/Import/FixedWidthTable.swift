@@ -115,7 +115,7 @@ extension PlainTextReader {
         if let pending = pendingLabel, !pending.text.hasSuffix(":"),
           PlainTextReader.continues(pending.text, pendingIndent: pending.indent, next: text, nextIndent: indent)
         {
-          pendingLabel = (pending.text + " " + text, pending.line, pending.indent)
+          pendingLabel = (PlainTextReader.join(pending.text, text), pending.line, pending.indent)
         } else {
           flushPendingLabel()
           pendingLabel = (text, n + 1, indent)
@@ -135,7 +135,7 @@ extension PlainTextReader {
           let continues = PlainTextReader.continues(
             pending.text, pendingIndent: pending.indent, next: label, nextIndent: f.labelStart)
           if continues && !pending.text.hasSuffix(":") {
-            label = pending.text + (label.isEmpty ? "" : " " + label)
+            label = label.isEmpty ? pending.text : PlainTextReader.join(pending.text, label)
             lineNumber = pending.line
             indent = pending.indent
             pendingLabel = nil
@@ -160,12 +160,26 @@ extension PlainTextReader {
   static func continues(_ pending: String, pendingIndent: Int, next: String, nextIndent: Int) -> Bool {
     if next.isEmpty { return true }
     if next.unicodeScalars.first.map({ $0.properties.isLowercase }) ?? false { return true }
-    if pending.hasSuffix(",") || pending.hasSuffix(" and") || pending.hasSuffix(" of") || pending.hasSuffix(" or")
+    if pending.hasSuffix(",") || pending.hasSuffix(";") || pending.hasSuffix(" and") || pending.hasSuffix(" of")
+      || pending.hasSuffix(" or")
       || pending.hasSuffix(" in") || pending.hasSuffix(" for") || pending.hasSuffix(" from")
     {
       return true
     }
     return nextIndent > pendingIndent
+  }
+
+  /// Two lines of one label: a word broken with a hyphen at the end of the first ("liabili-" /
+  /// "ties", "stock-" / "holders' equity") is joined without the space.
+  static func join(_ first: String, _ second: String) -> String {
+    let u = Array(first.utf8)
+    if u.count >= 2, u[u.count - 1] == UInt8(ascii: "-"), (u[u.count - 2] | 0x20) >= 0x61,
+      (u[u.count - 2] | 0x20) <= 0x7A,
+      let next = second.utf8.first, next >= 0x61, next <= 0x7A
+    {
+      return first + second
+    }
+    return first + " " + second
   }
 
   /// A header line has words over the value columns.

@@ -158,6 +158,11 @@ public enum ItemCatalog {
       return table.entries[index]
     }
     if let entry = lookupVariants(normalized) { return entry }
+    // A word broken over two lines of fixed-width text ("Total liabili-ties").
+    if label.utf8.contains(UInt8(ascii: "-")) {
+      let joined = TextTools.normalize(String(label.filter { $0 != "-" }))
+      if joined != normalized, let entry = lookup(label: joined, normalized: joined) { return entry }
+    }
     if let comma = label.firstIndex(of: ",") {
       let rest = TextTools.normalize(String(label[comma...]))
       // A one-word head before a list is the list's first member ("Sales, general and
@@ -307,6 +312,9 @@ public enum ItemCatalog {
     // Every phrase above has "share", "weighted", "eps" or " per": a text with none of them
     // (most labels) fails all three tests, so four searches stand for about twenty.
     func mayMention(_ t: String) -> Bool { t.has("share") || t.has(" per") || t.has("eps") || t.has("weighted") }
+    // "Common stock, $1.00 par value; 30,000,000 shares authorized; 11,960,371 shares
+    // outstanding  $ 11,960": the stock's carrying amount, described by its shares.
+    if text.has("par value") || text.has("shares authorized") { return .money }
     if mayMention(text) {
       if countsShares(text) { return .shares }
       if mentionsPerShare(text) { return .perShare }

@@ -65,6 +65,7 @@ enum PlainTextReader {
       }
       n += 1
     }
+    PlainTextReader.unmarkLabelNumbers(&kinds)
 
     func isData(_ i: Int) -> Bool {
       if case .figures(let f) = kinds[i], !f.allYears { return true }
@@ -213,7 +214,11 @@ enum PlainTextReader {
           // outstanding  25,055").
           var nearData = (j + 1 < lines.count && isData(j + 1)) || (j + 2 < lines.count && isData(j + 2))
           var ahead = j + 1
-          while !nearData, ahead < min(lines.count, j + 5), case .text = kinds[ahead], lines[ahead].utf8.count <= 80 {
+          // A label of a balance sheet's equity wraps further in a narrow column ("Common stock, /
+          // $1.00 par / value; / 30,000,000 / shares / authorized; …"): a run of very short lines.
+          while !nearData, ahead < min(lines.count, j + 16), case .text = kinds[ahead],
+            ahead < j + 5 ? lines[ahead].utf8.count <= 80 : PlainTextReader.isWrappedLabelWord(lines[ahead])
+          {
             ahead += 1
             if ahead < lines.count, isData(ahead) { nearData = true }
           }
@@ -375,5 +380,40 @@ enum PlainTextReader {
     if tail.filter({ $0 == "." }).count >= 2 || tail.contains(" ") { label.removeLast(tail.count) }
     let labelStart = words.first?.start ?? merged[0].start
     return .figures(FigureLine(label: label, labelStart: labelStart, figures: merged, allYears: allYears))
+  }
+
+  /// A number alone on a line, left of where the labelled lines around it print their figures,
+  /// is a word of a wrapped label ("Serial preferred stock, $1.00 par value; / 10,000,000 /
+  /// shares authorized"), not a row: read as a figure it made a column of the label area, and
+  /// every label line above it a column header.
+  static func unmarkLabelNumbers(_ kinds: inout [LineKind]) {
+    // Where each labelled line of figures prints its first figure.
+    let starts: [Int?] = kinds.map { kind in
+      guard case .figures(let f) = kind, !f.label.isEmpty, !f.allYears else { return nil }
+      return f.figures.first?.start
+    }
+    func isText(_ k: Int) -> Bool {
+      if case .text = kinds[k] { return true }
+      return false
+    }
+    for n in kinds.indices.dropFirst().dropLast() {
+      // Indented, between two lines of words (cells stacked one a line start in column 0).
+      guard case .figures(let f) = kinds[n], f.label.isEmpty, !f.allYears, let last = f.figures.last,
+        f.labelStart > 0, isText(n - 1), isText(n + 1)
+      else { continue }
+      var nearest = Int.max
+      if let k = stride(from: n - 1, through: max(0, n - 40), by: -1).first(where: { starts[$0] != nil }) {
+        nearest = starts[k]!
+      }
+      if let k = (n + 1..<min(kinds.count, n + 41)).first(where: { starts[$0] != nil }) {
+        nearest = min(nearest, starts[k]!)
+      }
+      if nearest != Int.max, last.end + 2 < nearest { kinds[n] = .text }
+    }
+  }
+
+  /// A few words indented in a narrow label column: a piece of a label wrapped over many lines.
+  static func isWrappedLabelWord(_ line: Substring) -> Bool {
+    line.utf8.prefix(2).allSatisfy { $0 == 0x20 } && TextTools.collapseSpaces(line).utf8.count <= 24
   }
 }
