@@ -159,6 +159,9 @@ extension PlainTextReader {
   /// case, is indented further, or the line above ends in a comma or a joining word.
   static func continues(_ pending: String, pendingIndent: Int, next: String, nextIndent: Int) -> Bool {
     if next.isEmpty { return true }
+    // A heading in capitals ("ASSETS", "LIABILITIES") over an indented line in mixed case
+    // ("   Cash and cash equivalents") heads it; it is not the first half of its label.
+    if isCapitals(pending), next.unicodeScalars.contains(where: { $0.properties.isLowercase }) { return false }
     if next.unicodeScalars.first.map({ $0.properties.isLowercase }) ?? false { return true }
     if pending.hasSuffix(",") || pending.hasSuffix(";") || pending.hasSuffix(" and") || pending.hasSuffix(" of")
       || pending.hasSuffix(" or")
@@ -167,6 +170,12 @@ extension PlainTextReader {
       return true
     }
     return nextIndent > pendingIndent
+  }
+
+  /// Letters, all of them capitals ("STOCKHOLDERS' EQUITY").
+  static func isCapitals(_ text: String) -> Bool {
+    text.unicodeScalars.contains { $0.properties.isUppercase }
+      && !text.unicodeScalars.contains { $0.properties.isLowercase }
   }
 
   /// Two lines of one label: a word broken with a hyphen at the end of the first ("liabili-" /

@@ -62,20 +62,32 @@ extension StatementBuilder {
     let unlabeled = table.rows.indices.filter { k in
       (table.rows[k].label.isEmpty || TextTools.normalize(table.rows[k].label) == "total") && full(table.rows[k])
     }
-    let first: Int
+    var first: Int?
+    var rule = "the total that equals total liabilities and equity"
     if let closingIndex = table.rows.firstIndex(where: { $0.item == "total_liabilities_and_equity" }),
       full(table.rows[closingIndex])
     {
       // The one such line above the closing total that equals it (blank subtotals of
       // current assets and the like do not).
       let equal = unlabeled.filter { $0 < closingIndex && same(table.rows[$0], table.rows[closingIndex]) }
-      guard equal.count == 1 else { return }
-      first = equal[0]
-    } else {
-      guard unlabeled.count >= 2, same(table.rows[unlabeled[0]], table.rows[unlabeled[1]]) else { return }
+      if equal.count == 1 { first = equal[0] }
+    } else if unlabeled.count >= 2, same(table.rows[unlabeled[0]], table.rows[unlabeled[1]]) {
       first = unlabeled[0]
     }
-    guard !(table.rows[first].values[periodColumns[0]]?.isZero ?? true) else { return }
+    // Else by its place: the last total printed under a rule before the liabilities begin,
+    // when the liabilities are closed by a total of their own. Whether it ties is then for
+    // `check` to say: a changed total assets must not lose its name.
+    if first == nil, let liabilities = table.rows.firstIndex(where: StatementBuilder.opensLiabilities),
+      table.rows[liabilities...].contains(where: {
+        $0.item == "total_liabilities" || $0.item == "total_current_liabilities"
+      }),
+      let last = unlabeled.last(where: { $0 < liabilities && table.rows[$0].ruleAbove }),
+      table.rows[..<last].contains(where: { $0.kind == .money && !$0.label.isEmpty && !$0.isHeading })
+    {
+      first = last
+      rule = "the total that closes the assets, above the liabilities"
+    }
+    guard let first, !(table.rows[first].values[periodColumns[0]]?.isZero ?? true) else { return }
     statements[index].rows[first].item = "total_assets"
     let row = statements[index].rows[first]
     for c in periodColumns {
@@ -83,13 +95,21 @@ extension StatementBuilder {
       var source = SourceReference(
         document: documentName, statement: table.title, label: "(total assets, printed without a label)",
         column: table.columns[c].header, line: row.line)
-      source.namedBy = "the total that equals total liabilities and equity"
+      source.namedBy = rule
       facts.append(
         Fact(
           item: "total_assets", label: "(total assets, printed without a label)", statement: .balanceSheet,
           period: ResolvedPeriod(start: nil, end: period.end), value: value, unit: .usd, source: source))
       factStatements.append(index)
     }
+  }
+
+  /// A row that begins the liabilities: a heading, or a line under a section, named for them.
+  static func opensLiabilities(_ row: StatementRow) -> Bool {
+    let section = TextTools.normalize(row.section ?? "")
+    let label = TextTools.normalize(row.label)
+    return section.hasPrefix("liabilit") || section.hasPrefix("current liabilit")
+      || (row.isHeading && (label.hasPrefix("liabilit") || label.hasPrefix("current liabilit")))
   }
 
   /// A balance sheet's line labelled just "Assets" that carries figures at dates (a summary's
