@@ -237,6 +237,24 @@ extension StatementBuilder {
     }
   }
 
+  /// A statement whose first part printed no caption takes the money scale its continuation
+  /// states ("(in thousands)" printed over the second page only): the earlier figures were
+  /// read as dollars, and Surmodics's operating loss of $156 thousand came out as $156.
+  mutating func adoptContinuationCaption(_ index: Int, _ scale: PeriodHeaders.Scale, line: Int) {
+    guard let caption = scale.caption, scales[index].caption == nil, scales[index].money == .one,
+      scale.money != .one
+    else { return }
+    rescale(statement: index, money: scale.money, shares: nil)
+    scales[index].money = scale.money
+    scales[index].caption = caption
+    statements[index].scaleCaption = caption
+    updateReport(statement: index)
+    for k in report.indices where report[k].line == statements[index].line && report[k].statement != nil {
+      report[k].scaleNote =
+        "no caption is printed over this table; × \(scale.money.formatted(places: 0)) because its continuation at line \(line) states \"\(caption)\""
+    }
+  }
+
   // MARK: EPS × shares = net income
 
   mutating func checkEarningsPerShare(_ index: Int) {

@@ -58,6 +58,7 @@ struct StatementBuilder {
     let index = placement.statementIndex
     var scale = header.scale
     if let index, scale.caption == nil { scale = scales[index] }
+    if let index { adoptContinuationCaption(index, scale, line: table.line) }
     let kind =
       index.map { statements[$0].kind } ?? identity.kind
       ?? StatementBuilder.inferKind(rows: table.rows, columns: header.columns)
