@@ -292,7 +292,18 @@ struct RowReader {
       if case .number(let v, let p) = cell { return (v, p) }
       return nil
     }
-    if !numbers.isEmpty && numbers.allSatisfy({ $0.1 }) { rowKind = .percent }
+    // One figure with its % sign makes the row's figures percents: Wells Fargo prints
+    // "CET1  11.4 %  11.6" with the sign once, and 11.6 is no $11.6 billion.
+    // (Only when the figures without it look like it, with decimals and under 100: dollars
+    // beside a column of changes in percent stay dollars.)
+    let hundred = Decimal(100)
+    if !numbers.isEmpty
+      && (numbers.allSatisfy({ $0.1 })
+        || rowKind == .money && numbers.contains { $0.1 }
+          && numbers.allSatisfy { $0.1 || (!$0.0.isInteger && $0.0.magnitude < hundred) })
+    {
+      rowKind = .percent
+    }
     if percentOfSales && rowKind == .money { rowKind = .percent }
     // "Efficiency ratio 61", "Return on equity 12.8" in a table of dollars in millions: a
     // ratio printed without its % sign is a plain number, never dollars at the caption's scale.
