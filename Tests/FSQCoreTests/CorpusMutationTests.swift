@@ -27,10 +27,6 @@ import Testing
       (.lineItem, "uncovered: D&A enters no recognised total as read"),
       (.balanceTotal, "not checked: the importer withheld the balance sheet (its pages' columns differ)"),
     ],
-    "keycorp_q1_2022.htm": [
-      (.lineItem, "uncovered: a supplement's summary lists interest expense without its total"),
-      (.subtotal, "unverified: net income attributable to Key ties no reading"),
-    ],
     "morganstanley_q1_2022_supplement.htm": [
       (.lineItem, "uncovered: the tax line of a supplement page enters no recognised total"),
       (.balanceTotal, "unverified: total assets on a page of selected lines"),

@@ -451,6 +451,31 @@ import Testing
     #expect(!horizon.facts.contains { $0.unit == .shares && $0.value == Self.dec("11960000") })
   }
 
+  @Test func aStatementWhoseCaptionIsPrintedOnItsContinuation() throws {
+    // Surmodics Q2 FY2020: the segment operating results ("Operating (loss) income: Medical
+    // Device $ (1,453)", "Total operating (loss) income (156)") print no caption; the part of
+    // the statement that continues them does, "(in thousands)". Read as dollars, the total
+    // operating loss was $156 beside the income statement's $156 thousand.
+    let surmodics = try Self.company("surmodics_q2_fy2020.htm")
+    let segment = surmodics.facts.filter { $0.label == "Medical Device" && $0.value.isNegative }
+    #expect(segment.contains { $0.value == Self.dec("-1453000") })
+    #expect(!surmodics.facts.contains { $0.value == Self.dec("-156") || $0.value == Self.dec("-1453") })
+  }
+
+  @Test func aPercentSignPrintedOnceMakesTheRowPercents() throws {
+    // Wells Fargo Q4 2021: "CET1  11.4 %  11.6" and "ROE  12.8 %  6.6": the sign printed
+    // once, after the first figure. The second is 11.6%, not $11.6 billion.
+    let wf = try Self.company("wellsfargo_q4_2021.htm")
+    let cet1 = wf.facts.filter { $0.label == "CET11" }
+    #expect(cet1.count == 2)
+    #expect(cet1.allSatisfy { $0.unit == .percent })
+    #expect(Set(cet1.map(\.value)) == [Self.dec("0.114"), Self.dec("0.116")])
+    // Dollars beside a column of percent changes stay dollars: NVIDIA prints "Automotive 604
+    // 592 570 2 % 6 %" (revenue by market, in millions, then Q/Q and Y/Y).
+    let nvidia = try Self.company("nvidia_q4_fy2026.txt")
+    #expect(nvidia.facts.contains { $0.unit == .usd && $0.value == Self.dec("604000000") })
+  }
+
   @Test func bookValueAndDividendsPerShareAreNotEPS() throws {
     let goldman = try Self.company("goldmansachs_q4_2021.htm")
     #expect(Self.value(goldman, "eps", "3m 2021-12-31") != Self.dec("284.39"))

@@ -20,6 +20,8 @@ public enum Checker {
     findings += ReconciliationRule.findings(company)
     findings += PerShareRule.findings(company)
     findings += ReportedMetricRule.findings(company)
+    findings += RepeatedFigureRule.findings(company)
+    findings += RepeatedFigureRule.columnFindings(company, tables: full.statements)
     findings += TextClaimRule.findings(company)
     return findings
   }
