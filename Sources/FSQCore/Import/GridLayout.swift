@@ -401,6 +401,9 @@ enum GridLayout {
   static func isPrefix(_ text: String) -> Bool {
     text.utf8.allSatisfy { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "(") || $0 == 0x20 || $0 >= 0x80 }
       && text.utf8.count <= 4
+      // An em or en dash alone is a zero of its own column, never a sign: Hartford's "—" in
+      // the narrow column before "Consolidated 29" made it −29.
+      && !PlainTextReader.isDashZero(text)
   }
 
   /// Header words that span the columns to their right when printed in one Markdown cell.
