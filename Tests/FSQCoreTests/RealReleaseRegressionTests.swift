@@ -476,6 +476,22 @@ import Testing
     #expect(nvidia.facts.contains { $0.unit == .usd && $0.value == Self.dec("604000000") })
   }
 
+  @Test func netIncomeNamedForTheCompanyUnderABareDate() throws {
+    // Wells Fargo Q4 2021, "Selected Company-wide Financial Information": "Wells Fargo net
+    // income 5,750 5,122 3,091" under "Dec 31, 2021", "Quarter ended Sep 30, 2021", "Dec 31,
+    // 2020" (the heading spans the last two only). The line is the company's net income, and
+    // the first column a quarter, not a figure at a date.
+    let wf = try Self.company("wellsfargo_q4_2021.htm")
+    let table = wf.facts.filter {
+      $0.item == "net_income" && $0.source.statement == "Selected Company-wide Financial Information"
+    }
+    #expect(table.contains { $0.value == Self.dec("5750000000") && $0.period.months == 3 })
+    #expect(!table.contains { $0.period.isInstant })
+    #expect(Self.value(wf, "net_income", "3m 2021-09-30") == Self.dec("5122000000"))
+    // Not a segment's: "Consumer Banking and Lending" lines keep their own names.
+    #expect(!wf.facts.contains { $0.item == "net_income" && $0.label.hasPrefix("Consumer") })
+  }
+
   @Test func bookValueAndDividendsPerShareAreNotEPS() throws {
     let goldman = try Self.company("goldmansachs_q4_2021.htm")
     #expect(Self.value(goldman, "eps", "3m 2021-12-31") != Self.dec("284.39"))

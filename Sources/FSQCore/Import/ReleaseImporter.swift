@@ -126,6 +126,8 @@ public enum ReleaseImporter {
     let captionName = builder.companyCaptions.first.map(ReleaseText.companyName(fromCaption:))
     let name = captionName ?? profile.shortName ?? documentName
     profile.shortName = profile.shortName ?? captionName
+    ReleaseImporter.nameCompanyNetIncome(
+      names: [name, profile.shortName].compactMap { $0 }, statements: &statements, facts: &facts)
     let newestTicker = profile.listings.last?.ticker
     let id = newestTicker.map(TextTools.lowercasedASCII) ?? TextTools.slug(profile.shortName ?? name, limit: 24)
     var company = Company(
@@ -154,6 +156,33 @@ public enum ReleaseImporter {
       }
     }
     return false
+  }
+
+  /// "Wells Fargo net income", "Acme net earnings": the net income of the company the release
+  /// names, in a statement that names no other. (Not "Consumer Banking net income": a
+  /// segment's name is not the company's.)
+  static func nameCompanyNetIncome(names: [String], statements: inout [StatementTable], facts: inout [Fact]) {
+    let nameWords = names.map { TextTools.splitOnSpaces(TextTools.normalize($0)).map(String.init) }
+    for index in statements.indices {
+      let rows = statements[index].rows
+      guard !rows.contains(where: { $0.item == "net_income" || $0.item == "net_income_to_common" }) else { continue }
+      let candidates = rows.indices.filter { r in
+        let words = TextTools.splitOnSpaces(TextTools.normalize(rows[r].label)).map(String.init)
+        guard rows[r].kind == .money, let net = words.firstIndex(of: "net"), net > 0,
+          ["net income", "net earnings", "net income loss", "net loss", "net earnings loss"].contains(
+            words[net...].joined(separator: " "))
+        else { return false }
+        let prefix = Array(words[..<net])
+        return nameWords.contains { $0.count >= prefix.count && Array($0.prefix(prefix.count)) == prefix }
+      }
+      guard candidates.count == 1, let old = rows[candidates[0]].item else { continue }
+      statements[index].rows[candidates[0]].item = "net_income"
+      let title = statements[index].title
+      for f in facts.indices where facts[f].item == old && facts[f].source.statement == title {
+        facts[f].item = "net_income"
+        facts[f].source.namedBy = "net income named for the company"
+      }
+    }
   }
 
   /// NUL bytes or mostly control characters: not a text document.

@@ -255,6 +255,25 @@ extension StatementBuilder {
     }
   }
 
+  /// In a statement of results, a column headed by a bare date ("Dec 31, 2021") beside
+  /// columns headed "Quarter ended …" covers a quarter too: the heading spanned only the
+  /// columns after it, and Wells Fargo's fourth-quarter net income came out as a figure at a
+  /// date. It takes the length of the nearest period column to its right (else to its left).
+  static func lengthenBareDates(_ header: inout HeaderModel) {
+    let dated = header.columns.indices.filter { header.columns[$0].period != nil }
+    for k in dated {
+      guard let period = header.columns[k].period, period.isInstant else { continue }
+      let words = TextTools.lowercasedASCII(header.columns[k].header)
+      guard !words.has("as of"), !words.has("balance"), !words.hasPrefix("at ") else { continue }
+      let right = dated.first { $0 > k && header.columns[$0].period?.isInstant == false }
+      let left = dated.last { $0 < k && header.columns[$0].period?.isInstant == false }
+      guard let near = right ?? left, let length = header.columns[near].period?.months, (1...12).contains(length)
+      else { continue }
+      header.columns[k].period = ResolvedPeriod(
+        start: period.end.adding(months: -length).adding(days: 1), end: period.end)
+    }
+  }
+
   // MARK: EPS × shares = net income
 
   mutating func checkEarningsPerShare(_ index: Int) {

@@ -64,6 +64,7 @@ struct StatementBuilder {
       ?? StatementBuilder.inferKind(rows: table.rows, columns: header.columns)
     let title =
       index.map { statements[$0].title } ?? identity.title ?? identity.heading ?? StatementBuilder.defaultTitle(kind)
+    if index == nil, kind == .incomeStatement || kind == .cashFlow { StatementBuilder.lengthenBareDates(&header) }
 
     var reader = RowReader(
       columns: header.columns, columnMap: placement.columnMap,
