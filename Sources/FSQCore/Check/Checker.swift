@@ -21,6 +21,7 @@ public enum Checker {
     findings += PerShareRule.findings(company)
     findings += ReportedMetricRule.findings(company)
     findings += RepeatedFigureRule.findings(company)
+    findings += CrossFootRule.findings(company)
     findings += RepeatedFigureRule.columnFindings(company, tables: full.statements)
     findings += TextClaimRule.findings(company)
     return findings

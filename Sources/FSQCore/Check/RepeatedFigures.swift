@@ -23,6 +23,8 @@ enum RepeatedFigureRule {
       // A table on a taxable-equivalent basis is another measure of the same lines.
       guard
         !table.rows.contains(where: { row in
+          // (A dollar line: a margin "on a taxable-equivalent basis" is only a ratio so stated.)
+          guard row.kind == .money else { return false }
           let label = TextTools.normalize(row.label)
           return label.has("taxable equivalent") || label.has("tax equivalent") || label.hasSuffix(" fte")
         })
@@ -30,10 +32,17 @@ enum RepeatedFigureRule {
       let columns = CheckSupport.periodColumns(table).filter { c in
         table.columns[c].period != nil && !qualifiedColumn(table.columns[c].header)
       }
+      // A reconciliation, or a table of another measure (pro forma, non-GAAP), is held to it
+      // only on the lines it labels GAAP ("Net income (GAAP)"): the rest are its own measure.
+      let otherMeasure =
+        table.kind == .reconciliation
+        || ["pro forma", "non-gaap", "non gaap", "adjusted", "excluding", "underlying"].contains { title.has($0) }
       var cells: [Key: Cell] = [:]
       for (r, row) in table.rows.enumerated() {
+        let words = TextTools.normalize(row.label)
         guard let item = row.item, row.kind == .money || row.kind == .perShare,
           headline.contains(ItemCatalog.baseName(item)),
+          !otherMeasure || (TextTools.splitOnSpaces(words).contains("gaap") && !words.has("non gaap")),
           !TextTools.lowercasedASCII(row.section ?? "").has("average")
         else { continue }
         for c in columns where row.values[c] != nil {
@@ -137,14 +146,16 @@ enum RepeatedFigureRule {
   /// statement. (A cash flow statement's "Income taxes" are those paid, its "Net income" the
   /// consolidated one: other figures than the income statement's.)
   static func comparable(_ a: StatementTable, _ b: StatementTable) -> Bool {
-    a.kind == b.kind || (a.kind == .other && b.kind != .cashFlow) || (b.kind == .other && a.kind != .cashFlow)
+    // (A reconciliation starts from the statement's own lines: net income, its taxes.)
+    func summary(_ kind: StatementKind) -> Bool { kind == .other || kind == .reconciliation }
+    return a.kind == b.kind || (summary(a.kind) && b.kind != .cashFlow) || (summary(b.kind) && a.kind != .cashFlow)
   }
 
   /// The company's statements and summaries; not segments or reconciliations, whose lines
   /// are a part of the company or another measure of it.
   static func compared(_ table: StatementTable) -> Bool {
     switch table.kind {
-    case .incomeStatement, .balanceSheet, .cashFlow, .other: return true
+    case .incomeStatement, .balanceSheet, .cashFlow, .other, .reconciliation: return true
     default: return false
     }
   }

@@ -7,6 +7,12 @@ enum Totals {
     CheckSupport.words(label).first == "total" || sectionWord(label) != nil
   }
 
+  /// "… (after-tax)", "… after tax", "… net of tax(es)": a total stated after its tax.
+  static func isAfterTax(_ label: String) -> Bool {
+    let text = TextTools.normalize(label)
+    return text.has("after tax") || text.has("net of tax")
+  }
+
   /// The section a cash flow section total closes: "investing" in "Net cash used in
   /// investing activities".
   static func sectionWord(_ label: String) -> String? {

@@ -264,6 +264,26 @@ enum SubtotalRule {
           + [Entry(row: index, sign: 1, isTotal: true)]
         return
       }
+      // "Total non-interest expenses (after-tax)" under "Total non-interest expenses" and its
+      // "Income tax provision": the total before tax less the tax lines, by what it says.
+      // (The total before tax is a part of it by its words, so it is among the lines since.)
+      let inside = since.count >= 2 && since[0].isTotal
+      if Totals.isAfterTax(label), var pretax = inside ? since[0] : barrier,
+        since.dropFirst(inside ? 1 : 0).allSatisfy({ TextTools.lowercasedASCII(table.rows[$0.row].label).has("tax") })
+      {
+        // The tax lines subtracted (or, printed as deductions, added as printed), in any table.
+        let taxes = since.dropFirst(inside ? 1 : 0).map { entry -> Entry in
+          var tax = entry
+          tax.sign = -1
+          return tax
+        }
+        pretax.sign = 1  // (kept as subtracted from the running total it closed)
+        let afterTax = readings([pretax] + taxes, allowCostReading: false, kind: kind, target: index)
+        compare(index, readings: afterTax, strong: true, context: groups[target].heading, total: true, tag: index)
+        let kept = inside ? start : start - 1
+        groups[target].entries = Array(entries[..<kept]) + [Entry(row: index, sign: 1, isTotal: true)]
+        return
+      }
       let sinceOptions = readings(since, allowCostReading: true, kind: kind, target: index)
       // A total printed without a label may be the grand total of the totals above it (FICO's
       // total assets after "Total current assets" and the other assets): read both ways.
