@@ -32,6 +32,24 @@ struct Main {
     let diagnostics = DiagnosticRenderer(color: !options.noColor && !Output.noColorRequested && Output.stderrIsTerminal)
     var status = ExitStatus.success
 
+    /// A script's statements, each result written as it comes (`Session.stream`).
+    func stream(_ source: SourceFile) -> RunResult {
+      let result = session.stream(
+        source: source,
+        emit: { item in
+          if case .message = item, format != .text { return }
+          Output.out(renderer.renderNext(item))
+        },
+        diagnose: { diagnostic in
+          Output.flush()
+          Output.err(diagnostics.render([diagnostic]))
+        })
+      Output.flush()
+      if !result.diagnostics.isEmpty { Output.err(diagnostics.render(result.diagnostics)) }
+      status = max(status, result.status)
+      return result
+    }
+
     func report(_ result: RunResult) {
       for item in result.items {
         if case .message = item, format != .text { continue }
@@ -47,7 +65,7 @@ struct Main {
     func runScript(_ bytes: [UInt8], origin: Origin) {
       let text = String(decoding: bytes, as: UTF8.self)
       guard !bytes.contains(0), let parts = REPL.scriptParts(text) else {
-        report(session.run(bytes: bytes, origin: origin))
+        _ = stream(SourceFile(name: origin.sourceName, bytes: bytes))
         return
       }
       nonisolated(unsafe) var commandFailed = false
@@ -77,8 +95,7 @@ struct Main {
           if !goOn { return }
           continue
         }
-        let result = session.run(source: source)
-        report(result)
+        let result = stream(source)
         if result.status != .success && result.status != .assertionFailed && !options.keepGoing { return }
       }
     }

@@ -63,6 +63,38 @@ import Testing
     #expect(keepGoing.out == "2\n4\n")
   }
 
+  @Test func aScriptWritesEachResultAsItComes() throws {
+    // Statement by statement (issue 17: a script's results were kept until it ended, 700 MB
+    // for 1.5 million lines): with stdout and stderr on one pipe, the error of line 3 comes
+    // between the results of lines 2 and 4.
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("fsq-cli-\(UUID().uuidString).fsq")
+    try "1 + 1\n2 + 2\n1 / 0\n3 + 3\n".write(to: url, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "\"$0\" --no-bundled --keep-going \"$1\" 2>&1", FSQBinary.url.path, url.path]
+    var environment = ProcessInfo.processInfo.environment
+    environment["NO_COLOR"] = "1"
+    process.environment = environment
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let merged = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    let lines = merged.split(separator: "\n").map(String.init)
+    #expect(lines.first == "2")
+    #expect(lines.dropFirst().first == "4")
+    #expect(lines.dropFirst(2).first?.hasPrefix("\(url.path):3:3: error: division by zero") == true)
+    #expect(lines.last == "6")
+    #expect(process.terminationStatus == 4)
+    // A syntax error anywhere still runs nothing.
+    try "1 + 1\n2 +\n".write(to: url, atomically: true, encoding: .utf8)
+    let syntax = try FSQBinary.run(["--no-bundled", url.path])
+    #expect(syntax.out.isEmpty)
+    #expect(syntax.status == 3)
+  }
+
   @Test func pipedStdinRunsAsScript() throws {
     let result = try FSQBinary.run(["--no-bundled"], stdin: "let x = 2\nx * 21\n")
     #expect(result.out == "42\n")

@@ -164,14 +164,19 @@ public struct Parser {
   // MARK: Program and statements
 
   /// program -> { statement ( NEWLINE | ';' ) } EOF
-  public mutating func parseProgram() -> ParsedProgram {
+  ///
+  /// With `retaining` false the statements are not kept (a syntax-only pass over a long
+  /// script); `each`, when given, receives every statement as it is parsed and returns false
+  /// to stop (a script run statement by statement once its syntax is known to be sound).
+  public mutating func parseProgram(retaining: Bool = true, each: ((Statement) -> Bool)? = nil) -> ParsedProgram {
     var statements: [Statement] = []
     while true {
       while at(.newline) || at(.semicolon) { advance() }
       if at(.endOfInput) { break }
       let before = index
       let statement = parseStatement()
-      statements.append(statement)
+      if retaining { statements.append(statement) }
+      if let each, !each(statement) { break }
       if !at(.newline) && !at(.semicolon) && !at(.endOfInput) {
         error(.unexpectedToken, "expected end of statement, found \(describe(current))", at: current)
       }

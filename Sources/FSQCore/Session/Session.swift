@@ -56,6 +56,44 @@ public final class Session {
     return result
   }
 
+  /// Runs a script statement by statement, handing each result to `emit` and each error to
+  /// `diagnose` as it comes, and keeping none: memory stays bounded by the longest statement,
+  /// not the script (1.5 million one-line statements peaked at 700 MB kept whole). The syntax
+  /// is checked first in a pass that keeps nothing, so a syntax error anywhere still runs
+  /// nothing. Returns the worst outcome; its items and diagnostics are empty.
+  public func stream(
+    source: SourceFile, emit: @escaping (ResultItem) -> Void, diagnose: @escaping (Diagnostic) -> Void
+  ) -> RunResult {
+    var checker = Parser(source: source)
+    let syntax = checker.parseProgram(retaining: false)
+    if !syntax.diagnostics.isEmpty {
+      return RunResult(diagnostics: syntax.diagnostics, status: .syntax, isIncomplete: syntax.isIncomplete)
+    }
+    evaluator.source = source
+    Interrupt.clear()
+    nonisolated(unsafe) var status = ExitStatus.success
+    StackGuard.run { [self] in
+      evaluator.stackBase = StackGuard.address()
+      var parser = Parser(source: source)
+      _ = parser.parseProgram(retaining: false) { statement in
+        do throws(Diagnostic) {
+          if let item = try self.execute(statement, source) {
+            if case .findings(let findings) = item, findings.contains(where: { $0.severity == .error }) {
+              status = max(status, .assertionFailed)
+            }
+            emit(item)
+          }
+        } catch {
+          diagnose(error)
+          status = max(status, error.id == .interrupted ? .interrupted : ExitStatus(error.category))
+          if !self.continueOnError || error.id == .interrupted { return false }
+        }
+        return true
+      }
+    }
+    return RunResult(status: status)
+  }
+
   func execute(_ statements: [Statement], _ source: SourceFile) -> RunResult {
     var result = RunResult()
     evaluator.stackBase = StackGuard.address()
