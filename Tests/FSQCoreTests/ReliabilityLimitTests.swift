@@ -61,6 +61,24 @@ import Testing
 
   /// Issue 17, item 8: the lexer read on after the error cap; 30 MB of '@' became millions of
   /// tokens and diagnostics (5 GB). It stops at `Lexer.maximumErrors`.
+  @Test func aStreamedScriptKeepsNoResults() {
+    // Issue 17, item 8: a script's results were kept until it ended (1.5 million lines, 700
+    // MB). Streamed, each result is handed on and none is kept; a syntax error anywhere (here
+    // at the very end) still runs nothing.
+    let session = Session(model: Model())
+    let lines = String(repeating: "1 + 1\n", count: 100_000)
+    nonisolated(unsafe) var emitted = 0
+    let result = session.stream(
+      source: SourceFile(name: "many.fsq", text: lines), emit: { _ in emitted += 1 }, diagnose: { _ in })
+    #expect(emitted == 100_000)
+    #expect(result.items.isEmpty && result.diagnostics.isEmpty && result.status == .success)
+    emitted = 0
+    let broken = session.stream(
+      source: SourceFile(name: "many.fsq", text: lines + "2 +\n"), emit: { _ in emitted += 1 }, diagnose: { _ in })
+    #expect(emitted == 0)
+    #expect(broken.status == .syntax)
+  }
+
   @Test func theLexerStopsReadingAtItsErrorCap() {
     let source = SourceFile(name: "at.fsq", text: String(repeating: "@", count: 1_000_000))
     var lexer = Lexer(source: source)
