@@ -442,7 +442,8 @@ public final class REPL {
     """,
     "check": """
     check checks that the current company's releases tie (subtotals, balance sheet, reconciliations,
-    figures stated in the text, the importer's scale cross-checks); check "NAME" checks another.
+    a consolidating statement's columns, a figure printed in two tables, figures stated in the
+    text, the importer's scale cross-checks); check "NAME" checks another.
     Errors and warnings are listed; what could not be verified is counted (:check verbose, or
     fsq --check --verbose, lists it with the reason). Percent changes are over |base|.
     """,
