@@ -255,6 +255,10 @@ extension NarrativeReader {
       ("cost of sales", "cost_of_revenue"), ("cash and cash equivalents", "cash"),
       ("diluted eps", "eps_diluted"), ("diluted earnings per share", "eps_diluted"), ("basic eps", "eps_basic"),
       ("basic earnings per share", "eps_basic"), ("earnings per share", "eps"), ("eps", "eps"),
+      // "an increase of 100.0% in net income per share to $.24 from $.12" is about EPS.
+      ("net income per share", "eps"), ("net loss per share", "eps"), ("net earnings per share", "eps"),
+      ("income per share", "eps"), ("loss per share", "eps"), ("earnings per diluted share", "eps_diluted"),
+      ("net income per diluted share", "eps_diluted"), ("net loss per diluted share", "eps_diluted"),
     ]
     return table.map { (String($0.0).split(separator: " ").map(String.init), $0.1) }.sorted {
       $0.words.count > $1.words.count
