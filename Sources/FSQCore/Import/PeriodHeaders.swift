@@ -311,6 +311,30 @@ enum PeriodHeaders {
     return nil
   }
 
+  /// The year end a release's opening paragraphs imply when they name a quarter by its number
+  /// and end without the word "fiscal": "for the first quarter ended September 30, 1997" (a
+  /// first quarter ending in September: the year ends in June). The first such phrase decides.
+  static func fiscalYearEnd(quarterEnded text: [String]) -> FiscalYearEnd? {
+    for paragraph in text where paragraph.has("uarter") || paragraph.has("UARTER") {
+      let words = TextTools.splitOnSpaces(TextTools.normalize(paragraph)).map(String.init)
+      for index in words.indices.dropLast() where words[index + 1] == "quarter" {
+        guard let q = ordinals[words[index]], ["first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"]
+          .contains(words[index])
+        else { continue }
+        // "quarter ended September 30", "quarter of 1997 ended September 30".
+        guard
+          let ended = words[(index + 2)..<min(words.count, index + 5)].firstIndex(where: {
+            $0 == "ended" || $0 == "ending"
+          }),
+          let (month, _) = monthDay(Array(words[(ended + 1)..<min(words.count, ended + 4)]))
+        else { continue }
+        let endMonth = (month - 1 + 3 * (4 - q)) % 12 + 1
+        return FiscalYearEnd(month: endMonth, day: CivilDate.daysIn(month: endMonth, year: 2001))
+      }
+    }
+    return nil
+  }
+
   /// The year end implied by year-to-date columns: six or nine months (26 or 39 weeks) that
   /// start the day after the last fiscal year ended. A 52/53-week start near a month's turn
   /// ("January 30") is read as that month's end.

@@ -78,7 +78,8 @@ public enum ReleaseImporter {
     }.filter { !$0.isInstant }
     var fiscalYearEnd =
       PeriodHeaders.fiscalYearEnd(text: paragraphs.map(\.text), columnHeaders: headers)
-      ?? PeriodHeaders.fiscalYearEnd(yearToDate: periods) ?? .december
+      ?? PeriodHeaders.fiscalYearEnd(yearToDate: periods)
+      ?? PeriodHeaders.fiscalYearEnd(quarterEnded: paragraphs.prefix(20).map(\.text)) ?? .december
     if let latest = periods.max(by: { $0.end < $1.end }) {
       fiscalYearEnd.namedForStartYear = PeriodHeaders.namesFiscalYearForStart(
         fiscalYearEnd, latestEnd: latest.end, text: paragraphs.map(\.text))
