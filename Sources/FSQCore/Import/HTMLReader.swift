@@ -397,7 +397,13 @@ enum HTMLReader {
             index += 6
             break
           }
-          // Another tag inside the block (<B>, <A HREF>): dropped, its line breaks kept.
+          // Another tag inside the block (<B>, <A HREF>): dropped, its line breaks kept. An
+          // opening tag after a space, before a word, stands for a space: the text was aligned
+          // with its tags in it, and "shares outstanding <B>11,832,000" sets the figure apart
+          // from its label as "sales    <B>31,889,000" does (each first figure moves by one).
+          if index + 1 < count, bytes[index + 1] != UInt8(ascii: "/"), text.last == 0x20 {
+            text.append(0x20)
+          }
           var j = index + 1
           while j < count, bytes[j] != UInt8(ascii: ">") {
             if bytes[j] == 0x0A {

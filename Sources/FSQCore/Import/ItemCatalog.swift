@@ -67,7 +67,7 @@ public enum ItemCatalog {
       let variant = variantSuffix(label: normalized, section: sectionText)
       if entry == nil
         && (normalized.has("per share") || normalized.has("per common share") || normalized.has("per diluted share")
-          || normalized.has("per basic share"))
+          || normalized.has("per basic share") || perShareWords(normalized))
       {
         // Only earnings per share is `eps`: book value, dividends or cash flow per share are not.
         guard !speaksOfOtherPerShare(normalized), speaksOfEarnings(normalized) || speaksOfEarnings(sectionText) else {
@@ -120,6 +120,8 @@ public enum ItemCatalog {
       if sectionText.has("weighted average") || sectionText.has("average shares")
         || sectionText.has("shares outstanding")
         || sectionText.has("shares used") || normalized.has("weighted average") || normalized.has("shares used")
+        // "Weighted avg. shares outstanding"
+        || normalized.has("weighted avg")
         // "Average diluted common shares outstanding"
         || (normalized.hasPrefix("average ") && normalized.has("shares") && !normalized.has("per share"))
       {
@@ -250,6 +252,14 @@ public enum ItemCatalog {
     ["earnings", "income", "loss", "profit", "eps", "net"].contains { word in
       TextTools.splitOnSpaces(normalized).contains { $0 == word }
     }
+  }
+
+  /// "per" and "share" within three words of it: "Income per common equiv. share", "Net
+  /// income per common and common equivalent share".
+  static func perShareWords(_ normalized: String) -> Bool {
+    let words = TextTools.splitOnSpaces(normalized)
+    guard let per = words.firstIndex(of: "per") else { return false }
+    return words[(per + 1)...].prefix(4).contains("share")
   }
 
   /// Per-share lines that are not earnings: "book value per share", "dividends declared per

@@ -72,7 +72,7 @@ struct StatementBuilder {
       statementKind: kind, statementTitle: title, documentName: documentName, truncatedLine: truncatedLine,
       used: index.map { usedItems[$0] } ?? [], section: index.flatMap { lastSections[$0] })
     reader.percentOfSales = identity.statesPercentOfSales
-    for row in table.rows { try reader.read(row) }
+    for row in StatementBuilder.joinWrappedLabels(table.rows) { try reader.read(row) }
     reportTable.unread = reader.unread
     for row in table.leftOut {
       reportTable.unread.append(

@@ -404,3 +404,34 @@ struct RowReader {
     }
   }
 }
+
+extension StatementBuilder {
+  /// A label printed over two rows of a grid: a row of words with no figures, ending in a word
+  /// that goes on ("Minority interests in income of", "Weighted average number of common
+  /// shares"), over a row whose label starts in lower case ("consolidated subsidiaries", "and
+  /// equivalents outstanding"). Read apart, the first was a heading and the second an item of
+  /// its own; they are one label. (Fixed-width text joins its wrapped labels as it reads them.)
+  static func joinWrappedLabels(_ rows: [LogicalRow]) -> [LogicalRow] {
+    guard rows.count > 1 else { return rows }
+    var result: [LogicalRow] = []
+    result.reserveCapacity(rows.count)
+    var k = 0
+    while k < rows.count {
+      let row = rows[k]
+      if k + 1 < rows.count, !row.label.isEmpty, row.values.allSatisfy(\.isEmpty), !row.label.hasSuffix(":"),
+        let first = rows[k + 1].label.unicodeScalars.first, first.properties.isLowercase
+      {
+        var joined = rows[k + 1]
+        joined.label = row.label + " " + joined.label
+        joined.line = row.line
+        joined.ruleAbove = joined.ruleAbove || row.ruleAbove
+        result.append(joined)
+        k += 2
+        continue
+      }
+      result.append(row)
+      k += 1
+    }
+    return result
+  }
+}
