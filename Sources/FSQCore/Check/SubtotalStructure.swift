@@ -37,10 +37,18 @@ extension SubtotalRule.Walker {
     while start > 0, !entries[start - 1].isTotal, entries[start - 1].sign == 1 { start -= 1 }
     let since = Array(entries[start...])
     guard since.count >= 2, since.allSatisfy({ table.rows[$0.row].kind == row.kind }) else { return false }
+    // "Gross sales / Less freight and discounts / Net sales": lines whose labels say they are
+    // taken off ("Less …") are subtracted, printed positive or not.
+    func taken(_ entry: SubtotalRule.Entry) -> Bool {
+      CheckSupport.words(table.rows[entry.row].label).first == "less"
+    }
     var figures = 0
     for column in columns {
       guard let printed = row.values[column] else { continue }
-      let sum = since.reduce(Decimal.zero) { $0.plus(table.rows[$1.row].values[column] ?? .zero) }
+      let sum = since.reduce(Decimal.zero) { total, entry in
+        let value = table.rows[entry.row].values[column] ?? .zero
+        return taken(entry) ? total.minus(value.magnitude) : total.plus(value)
+      }
       guard sum == printed else { return false }
       if !printed.isZero { figures += 1 }
     }

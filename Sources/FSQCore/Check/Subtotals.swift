@@ -171,8 +171,12 @@ enum SubtotalRule {
       groups.append(Group(heading: row.label, words: headingWords(row.label), subtracts: subtracts, entries: []))
     }
 
+    /// The words of a heading or total, singular ("Operating expenses and costs:" is closed
+    /// by "Total operating expenses and cost").
     func headingWords(_ label: String) -> Set<String> {
-      Set(CheckSupport.words(label)).subtracting(["total", "and", "the", "of"])
+      Set(CheckSupport.words(label).map { word in
+        word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
+      }).subtracting(["total", "and", "the", "of"])
     }
 
     /// Moves the innermost group's lines into the enclosing group.
