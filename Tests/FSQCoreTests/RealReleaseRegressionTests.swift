@@ -492,6 +492,32 @@ import Testing
     #expect(!wf.facts.contains { $0.item == "net_income" && $0.label.hasPrefix("Consumer") })
   }
 
+  @Test func aFirstQuarterEndedInSeptemberStartsAFiscalYearInJuly() throws {
+    // Republic Group: "net sales increased 10% to $31,889,000 for the first quarter ended
+    // September 30, 1997" with no word "fiscal": its year ends in June, so the quarter is
+    // q1 1998 (it was read as the third quarter of a calendar year).
+    let republic = try Self.company("republic_group_q1_fy1998.html")
+    #expect(republic.fiscalYearEnd.month == 6)
+    let session = Session(model: Model(companies: [republic]))
+    let result = session.run("revenue(q1 1998)", origin: .commandLine)
+    guard case .value(.quantity(let revenue))? = result.items.last else {
+      Issue.record("no revenue: \(result.diagnostics.map(\.message))")
+      return
+    }
+    #expect(revenue.amount == Self.dec("31889000"))
+  }
+
+  @Test func aChangeInNetIncomePerShareIsAboutEPS() throws {
+    // USA Truck Q3 1997: "Net income increased 106.3% to $2,301,813 … an increase of 100.0% in
+    // net income per share to $.24 from $.12" (and 114.8%, $.58 from $.27, for nine months):
+    // the second change is EPS's, not net income's, and the release ties.
+    let truck = try Self.company("usa_truck_q3_1997.htm")
+    let perShare = truck.claims.filter { $0.phrase.contains("100.0%") || $0.phrase.contains("114.8%") }
+    #expect(!perShare.isEmpty)
+    #expect(perShare.allSatisfy { $0.item == "eps" })
+    #expect(Checker.check(truck).filter { $0.severity != .note }.isEmpty)
+  }
+
   @Test func bookValueAndDividendsPerShareAreNotEPS() throws {
     let goldman = try Self.company("goldmansachs_q4_2021.htm")
     #expect(Self.value(goldman, "eps", "3m 2021-12-31") != Self.dec("284.39"))
