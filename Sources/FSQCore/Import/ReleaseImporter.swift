@@ -116,7 +116,7 @@ public enum ReleaseImporter {
     narrative.currentQuarter = periods.filter { (2...4).contains($0.months) }.max { $0.end < $1.end }
     narrative.currentYear = periods.filter { (11...13).contains($0.months) }.max { $0.end < $1.end }
     try ImportError.checkInterrupt()
-    let (figures, claims) = narrative.read(paragraphs: paragraphs)
+    var (figures, claims) = narrative.read(paragraphs: paragraphs)
     try ImportError.checkInterrupt()
     TextScaleCheck.check(
       narrative: figures, claims: claims,
@@ -129,10 +129,12 @@ public enum ReleaseImporter {
     profile.shortName = profile.shortName ?? captionName
     ReleaseImporter.nameCompanyNetIncome(
       names: [name, profile.shortName].compactMap { $0 }, statements: &statements, facts: &facts)
+    let currency = StatedCurrency.apply(
+      paragraphs: paragraphs, statements: statements, facts: &facts, narrative: &figures, claims: &claims)
     let newestTicker = profile.listings.last?.ticker
     let id = newestTicker.map(TextTools.lowercasedASCII) ?? TextTools.slug(profile.shortName ?? name, limit: 24)
     var company = Company(
-      id: id, name: name, fiscalYearEnd: fiscalYearEnd, currency: "USD", listings: profile.listings,
+      id: id, name: name, fiscalYearEnd: fiscalYearEnd, currency: currency, listings: profile.listings,
       events: profile.events, facts: facts, narrative: figures, claims: claims, statements: statements,
       documents: [documentName])
     company.importReports = [report]

@@ -1,0 +1,86 @@
+// MARK: - The currency a release states
+
+/// Releases say when their amounts are not US dollars: "(in thousands of Canadian dollars)"
+/// over a statement, "All amounts in this news release are expressed in Canadian dollars" in
+/// the text, "Cash Cost of Gold Sold (U.S. dollars)" over some lines. The importer reads every
+/// amount as dollars while it works; this gives each fact the currency its line, its table or
+/// the document states, so a Goldcorp figure is never shown as US dollars.
+enum StatedCurrency {
+  /// Words and signs that name a currency, as lower-case text; longer phrases first.
+  static let names: [(phrase: String, code: String)] = [
+    ("united states dollar", "USD"), ("u.s. dollar", "USD"), ("us dollar", "USD"), ("u.s.$", "USD"),
+    ("us$", "USD"), ("canadian dollar", "CAD"), ("cdn$", "CAD"), ("cdn. $", "CAD"), ("c$", "CAD"),
+    ("australian dollar", "AUD"), ("a$", "AUD"), ("new zealand dollar", "NZD"), ("nz$", "NZD"),
+    ("hong kong dollar", "HKD"), ("hk$", "HKD"), ("singapore dollar", "SGD"), ("s$", "SGD"),
+    ("pounds sterling", "GBP"), ("pound sterling", "GBP"), ("british pound", "GBP"), ("£", "GBP"),
+    ("euros", "EUR"), ("euro ", "EUR"), ("€", "EUR"), ("japanese yen", "JPY"), ("¥", "JPY"),
+    ("swiss franc", "CHF"), ("renminbi", "CNY"), ("indian rupee", "INR"),
+  ]
+
+  /// The currency a caption, heading or label names, if any: "(in thousands of Canadian
+  /// dollars)" → CAD. A sign glued to a figure ("C$34.3 million") counts; a word inside
+  /// another ("European") does not.
+  static func code(in text: String) -> String? {
+    guard !text.isEmpty else { return nil }
+    let lower = text.lowercased() + " "
+    for (phrase, code) in names {
+      guard let range = TextTools.firstRange(of: phrase, in: lower) else { continue }
+      // A letter before the phrase makes it part of another word ("abc$", "neuro ").
+      if range.lowerBound > lower.startIndex, lower[lower.index(before: range.lowerBound)].isLetter {
+        continue
+      }
+      return code
+    }
+    return nil
+  }
+
+  /// The currency the whole release states in its text: "all amounts … expressed in Canadian
+  /// dollars", "figures are in euros". A currency mentioned in passing ("the weak Canadian
+  /// dollar") states nothing.
+  static func document(_ paragraphs: [TextBlock]) -> String? {
+    for paragraph in paragraphs.prefix(40) {
+      let lower = paragraph.text.lowercased()
+      let states = ["expressed in", "stated in", "reported in", "denominated in", "presented in", "are in "]
+      guard states.contains(where: { lower.has($0) }),
+        lower.has("amount") || lower.has("figure") || lower.has("result")
+      else { continue }
+      if let code = code(in: paragraph.text) { return code }
+    }
+    return nil
+  }
+
+  /// Gives each fact, narrative figure and claim the currency stated for it; the amounts
+  /// themselves do not change. Returns the company's currency: the document's, else the one
+  /// its statements state, else US dollars.
+  static func apply(
+    paragraphs: [TextBlock], statements: [StatementTable], facts: inout [Fact], narrative: inout [NarrativeFact],
+    claims: inout [Claim]
+  ) -> String {
+    let documentCode = document(paragraphs)
+    var tableCodes: [String: String] = [:]
+    for table in statements {
+      if let code = code(in: table.scaleCaption ?? "") ?? code(in: table.title) { tableCodes[table.title] = code }
+    }
+    let stated = Set(tableCodes.values)
+    let company = documentCode ?? (stated.count == 1 ? stated.first : nil)
+    guard company != nil || !tableCodes.isEmpty else { return "USD" }
+    for f in facts.indices {
+      let code =
+        code(in: facts[f].label) ?? code(in: facts[f].section ?? "") ?? tableCodes[facts[f].source.statement]
+        ?? company ?? "USD"
+      facts[f].unit = converted(facts[f].unit, to: code)
+    }
+    let textCode = company ?? "USD"
+    for n in narrative.indices { narrative[n].unit = converted(narrative[n].unit, to: textCode) }
+    for c in claims.indices { claims[c].unit = converted(claims[c].unit, to: textCode) }
+    return textCode
+  }
+
+  static func converted(_ unit: Unit, to code: String) -> Unit {
+    switch unit {
+    case .currency("USD"): .currency(code)
+    case .perShare("USD"): .perShare(code)
+    default: unit
+    }
+  }
+}
