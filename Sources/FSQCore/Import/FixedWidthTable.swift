@@ -132,8 +132,15 @@ extension PlainTextReader {
         var lineNumber = n + 1
         var indent = f.labelStart
         if let pending = pendingLabel {
-          let continues = PlainTextReader.continues(
-            pending.text, pendingIndent: pending.indent, next: label, nextIndent: f.labelStart)
+          // "Earnings per share" over "   Basic  0.06" and "   Fully diluted  0.06": when the
+          // next row of figures starts at this row's indent, the line above heads them both.
+          let heads =
+            f.labelStart > pending.indent && !label.isEmpty
+            && PlainTextReader.nextFigureLineStarts(at: f.labelStart, after: n, lines: lines, kinds: kinds, end: end)
+          let continues =
+            !heads
+            && PlainTextReader.continues(
+              pending.text, pendingIndent: pending.indent, next: label, nextIndent: f.labelStart)
           if continues && !pending.text.hasSuffix(":") {
             label = label.isEmpty ? pending.text : PlainTextReader.join(pending.text, label)
             lineNumber = pending.line
@@ -170,6 +177,24 @@ extension PlainTextReader {
       return true
     }
     return nextIndent > pendingIndent
+  }
+
+  /// Whether the next line of figures with a label, before `end` (blank lines aside, and no
+  /// text line between), starts its label at `indent`: a sibling of the row at `line`.
+  static func nextFigureLineStarts(at indent: Int, after line: Int, lines: [Substring], kinds: [LineKind], end: Int)
+    -> Bool
+  {
+    var k = line + 1
+    while k <= end {
+      switch kinds[k] {
+      case .blank: k += 1
+      case .figures(let f): return !f.label.isEmpty && f.labelStart == indent
+      // A sibling whose label wraps ("  Royalties and" / "  severance taxes   12").
+      case .text: return lines[k].utf8.prefix { $0 == 0x20 }.count == indent
+      default: return false
+      }
+    }
+    return false
   }
 
   /// Letters, all of them capitals ("STOCKHOLDERS' EQUITY").

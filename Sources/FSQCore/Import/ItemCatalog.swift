@@ -84,7 +84,11 @@ public enum ItemCatalog {
       case "loss_discontinued_operations": return "eps_discontinued_operations" + variant
       case let name?: return name + "_per_share"
       case nil:
-        if normalized == "basic" || normalized == "diluted" || normalized == "basic and diluted" {
+        if normalized == "basic" || normalized == "diluted" || normalized == "basic and diluted"
+          || normalized == "fully diluted" || normalized == "primary"
+        {
+          // Not under "Cash flow per share from operations": another amount per share.
+          if speaksOfOtherPerShare(sectionText) { return TextTools.slug(label) + "_per_share" }
           return "eps" + variant
         }
         // "Net income (loss) attributable to Key common shareholders" under "Per common share —

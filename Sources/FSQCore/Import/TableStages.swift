@@ -246,9 +246,13 @@ struct RowReader {
       hasNumbers
     else { return }
     var placed = [Decimal?](repeating: nil, count: statementWidth)
+    // (At the scale of the section it closes: "(U.S. dollars)" per ounce, not the caption's.)
+    let money =
+      section.flatMap(StatementBuilder.ownScale) ?? StatementBuilder.statesCurrencyAsPrinted("", section)
+      ?? scale.money
     for (k, target) in columnMap.enumerated() where k < read.count && target < statementWidth {
       if case .number(let printed, false) = read[k], columns[k].kind == .period {
-        placed[target] = printed.times(scale.money)
+        placed[target] = printed.times(money)
       }
     }
     rows.append(
@@ -310,6 +314,10 @@ struct RowReader {
     if rowKind == .money, StatementBuilder.namesRatio(normalizedLabel) {
       rowKind = label.has("%") || normalizedLabel.has("percent") ? .percent : .count
     }
+    // "Gold Production (ounces)": a quantity of things, never money at the caption's scale.
+    if rowKind == .money, StatementBuilder.statesPhysicalUnit(label) || StatementBuilder.statesPhysicalUnit(self.section) {
+      rowKind = .count
+    }
     if rowKind == .money, ["basic", "diluted", "basic and diluted"].contains(normalizedLabel) {
       rowKind = numbers.contains { !$0.0.isInteger } ? .perShare : .shares
     }
@@ -342,7 +350,9 @@ struct RowReader {
   /// The row's figures in base units; "Average shares outstanding (in thousands):" scales its
   /// own rows.
   func baseUnits(_ logical: LogicalRow, _ read: [CellValue], rowKind: RowKind) throws(ImportError) -> [Decimal?] {
-    let rowScale = StatementBuilder.ownScale(logical.label) ?? section.flatMap(StatementBuilder.ownScale)
+    let rowScale =
+      StatementBuilder.ownScale(logical.label) ?? section.flatMap(StatementBuilder.ownScale)
+      ?? StatementBuilder.statesCurrencyAsPrinted(logical.label, section)
     var values: [Decimal?] = []
     for (k, cell) in read.enumerated() {
       guard case .number(let printed, let isPercent) = cell else {
@@ -433,5 +443,36 @@ extension StatementBuilder {
       k += 1
     }
     return result
+  }
+}
+
+extension StatementBuilder {
+  /// A heading or label that names its currency in parentheses with no scale ("Average Cost
+  /// Per Ounce of Gold Sold (U.S. dollars)"): its figures are as printed (scale 1), not in
+  /// the thousands of the table's caption.
+  static func statesCurrencyAsPrinted(_ label: String, _ section: String?) -> Decimal? {
+    for text in [label, section ?? ""] where text.has("(") {
+      for group in ScaleCaption.parenthesised(text)
+      where StatedCurrency.code(in: group) != nil && ScaleCaption.read(group) == nil {
+        return .one
+      }
+    }
+    return nil
+  }
+
+  /// Units of things stated in parentheses: "(ounces)", "(tons)", "(barrels per day)".
+  static let physicalUnits: Set<String> = [
+    "ounce", "ounces", "oz", "ton", "tons", "tonne", "tonnes", "barrel", "barrels", "bbl", "boe", "mcf", "units",
+    "employees", "customers", "subscribers", "stores", "vessels", "rigs", "carats", "lbs", "kilograms", "kg",
+    "acres", "megawatts", "mw", "gigawatt", "hours", "miles", "feet", "square feet",
+  ]
+
+  static func statesPhysicalUnit(_ text: String?) -> Bool {
+    guard let text, text.has("(") else { return false }
+    return ScaleCaption.parenthesised(text).contains { group in
+      let words = TextTools.splitOnSpaces(TextTools.normalize(String(group))).map(String.init)
+      return words.first.map { physicalUnits.contains($0) } ?? false
+        || (words.count >= 2 && physicalUnits.contains(words[words.count - 1]) && words[0] == "in")
+    }
   }
 }
