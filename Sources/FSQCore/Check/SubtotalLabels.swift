@@ -96,3 +96,31 @@ enum CashBalances {
       && !words.contains("effect") && !words.contains("activities")
   }
 }
+
+extension SubtotalRule.Walker {
+  /// "Total non-interest expenses (after-tax)" under "Total non-interest expenses" and its
+  /// "Income tax provision": the total before tax less the tax lines, by what it says. (The
+  /// total before tax is a part of it by its words, so it may be among the lines since.)
+  /// Returns whether the total was read so.
+  mutating func closeAfterTax(
+    _ index: Int, label: String, since: [SubtotalEntry], barrier: SubtotalEntry?, entries: [SubtotalEntry],
+    start: Int, target: Int
+  ) -> Bool {
+    let inside = since.count >= 2 && since[0].isTotal
+    guard Totals.isAfterTax(label), var pretax = inside ? since[0] : barrier,
+      since.dropFirst(inside ? 1 : 0).allSatisfy({ TextTools.lowercasedASCII(table.rows[$0.row].label).has("tax") })
+    else { return false }
+    // The tax lines subtracted (or, printed as deductions, added as printed), in any table.
+    let taxes = since.dropFirst(inside ? 1 : 0).map { entry -> SubtotalEntry in
+      var tax = entry
+      tax.sign = -1
+      return tax
+    }
+    pretax.sign = 1  // (kept as subtracted from the running total it closed)
+    let afterTax = readings([pretax] + taxes, allowCostReading: false, kind: table.rows[index].kind, target: index)
+    compare(index, readings: afterTax, strong: true, context: groups[target].heading, total: true, tag: index)
+    let kept = inside ? start : start - 1
+    groups[target].entries = Array(entries[..<kept]) + [SubtotalEntry(row: index, sign: 1, isTotal: true)]
+    return true
+  }
+}

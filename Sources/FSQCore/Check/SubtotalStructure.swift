@@ -158,11 +158,40 @@ extension SubtotalRule.Walker {
   /// with interest, taxes and D&A lines added back is what it must equal, whatever the
   /// columns say.
   func isEstablishedByMeaning(_ index: Int, _ reading: SubtotalRule.Reading) -> Bool {
+    if isRevenueLessCosts(index, reading) { return true }
     guard table.rows[index].item == "ebitda", let first = reading.rows.first,
       let start = table.rows[first].item, Self.earningsItems.contains(start), reading.rows.count > 1
     else { return false }
     return reading.rows.dropFirst().allSatisfy { row in
       table.rows[row].item.map { Self.ebitdaAddBacks.contains($0) } ?? false
+    }
+  }
+
+  /// Operating income or gross profit read as the revenue line less cost lines (catalog costs,
+  /// or the total of a group of costs): what the labels say it is, whatever the columns show.
+  /// Republic Group's operating profit is its net sales less the total of its costs, though
+  /// one column of the release itself does not tie.
+  func isRevenueLessCosts(_ index: Int, _ reading: SubtotalRule.Reading) -> Bool {
+    guard ["operating_income", "gross_profit"].contains(table.rows[index].item ?? ""), reading.rows.count >= 2,
+      table.rows[reading.rows[0]].item == "revenue"
+    else { return false }
+    let costs = reading.rows.dropFirst()
+    guard
+      costs.allSatisfy({ row in
+        let line = table.rows[row]
+        let isCost = line.item.flatMap { ItemCatalog.entry(named: $0)?.isCost } ?? false
+        return isCost || line.label.isEmpty || Totals.isTotal(line.label)
+      })
+    else { return false }
+    // The reading subtracts them: revenue less every cost line, in each column with figures.
+    return columns.enumerated().allSatisfy { c, column in
+      guard let revenue = table.rows[reading.rows[0]].values[column] else { return true }
+      var expected = revenue
+      for row in costs {
+        guard let cost = table.rows[row].values[column] else { return true }
+        expected = expected.minus(cost.magnitude)
+      }
+      return expected == reading.values[c]
     }
   }
 

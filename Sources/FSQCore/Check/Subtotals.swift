@@ -174,9 +174,11 @@ enum SubtotalRule {
     /// The words of a heading or total, singular ("Operating expenses and costs:" is closed
     /// by "Total operating expenses and cost").
     func headingWords(_ label: String) -> Set<String> {
-      Set(CheckSupport.words(label).map { word in
-        word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
-      }).subtracting(["total", "and", "the", "of"])
+      Set(
+        CheckSupport.words(label).map { word in
+          word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
+        }
+      ).subtracting(["total", "and", "the", "of"])
     }
 
     /// Moves the innermost group's lines into the enclosing group.
@@ -268,24 +270,9 @@ enum SubtotalRule {
           + [Entry(row: index, sign: 1, isTotal: true)]
         return
       }
-      // "Total non-interest expenses (after-tax)" under "Total non-interest expenses" and its
-      // "Income tax provision": the total before tax less the tax lines, by what it says.
-      // (The total before tax is a part of it by its words, so it is among the lines since.)
-      let inside = since.count >= 2 && since[0].isTotal
-      if Totals.isAfterTax(label), var pretax = inside ? since[0] : barrier,
-        since.dropFirst(inside ? 1 : 0).allSatisfy({ TextTools.lowercasedASCII(table.rows[$0.row].label).has("tax") })
+      if closeAfterTax(
+        index, label: label, since: since, barrier: barrier, entries: entries, start: start, target: target)
       {
-        // The tax lines subtracted (or, printed as deductions, added as printed), in any table.
-        let taxes = since.dropFirst(inside ? 1 : 0).map { entry -> Entry in
-          var tax = entry
-          tax.sign = -1
-          return tax
-        }
-        pretax.sign = 1  // (kept as subtracted from the running total it closed)
-        let afterTax = readings([pretax] + taxes, allowCostReading: false, kind: kind, target: index)
-        compare(index, readings: afterTax, strong: true, context: groups[target].heading, total: true, tag: index)
-        let kept = inside ? start : start - 1
-        groups[target].entries = Array(entries[..<kept]) + [Entry(row: index, sign: 1, isTotal: true)]
         return
       }
       let sinceOptions = readings(since, allowCostReading: true, kind: kind, target: index)
@@ -350,7 +337,12 @@ enum SubtotalRule {
       }
       let options = full + partial
       guard !options.isEmpty else { return false }
-      if !strong && !ties(index, options, withinRounding: true) { return false }
+      // (Unless its label says what it nets: operating income as revenue less its costs.)
+      if !strong && !ties(index, options, withinRounding: true)
+        && !options.contains(where: { isEstablishedByMeaning(index, $0) })
+      {
+        return false
+      }
       // A line under a rule that nets only the last few lines ("Gross loans receivable /
       // Reserve for loan losses / ----- / Net loans receivable") when no longer reading does:
       // the shortest run of last lines the columns bear out; the lines before it stay in the
