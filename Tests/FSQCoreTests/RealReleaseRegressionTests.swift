@@ -518,6 +518,26 @@ import Testing
     #expect(Checker.check(truck).filter { $0.severity != .note }.isEmpty)
   }
 
+  @Test func amountsInCanadianDollarsAreCanadianDollars() throws {
+    // Goldcorp 1994: "All amounts in this news release are expressed in Canadian dollars",
+    // "(in thousands of Canadian dollars …)": revenue 34,295 thousand is CAD, never shown as
+    // US dollars; the cost per ounce "(U.S. dollars)" is US dollars as printed ($264, not
+    // $264 thousand); gold production "(ounces)" is a count; "Fully diluted" under "Earnings
+    // per share" is diluted EPS (it was $60, a per-share figure read as thousands of dollars).
+    let goldcorp = try Self.company("goldcorp_q4_1994.html")
+    #expect(goldcorp.currency == "CAD")
+    let revenue = try #require(goldcorp.facts.first { $0.item == "revenue" && $0.value == Self.dec("34295000") })
+    #expect(revenue.unit == .currency("CAD"))
+    let cash = goldcorp.facts.filter { $0.label == "Cash production cost" }
+    #expect(cash.contains { $0.value == Self.dec("264") && $0.unit == .usd })
+    #expect(
+      goldcorp.facts.contains { $0.label == "Red Lake Mine" && $0.value == Self.dec("16213") && $0.unit == .none })
+    #expect(Self.value(goldcorp, "eps_diluted", "3m 1994-12-31") == Self.dec("0.06"))
+    #expect(!goldcorp.facts.contains { $0.label == "Fully diluted" && $0.value == Self.dec("60") })
+    // A release that states no currency stays in US dollars.
+    #expect(try Self.company("usa_truck_q3_1997.htm").currency == "USD")
+  }
+
   @Test func bookValueAndDividendsPerShareAreNotEPS() throws {
     let goldman = try Self.company("goldmansachs_q4_2021.htm")
     #expect(Self.value(goldman, "eps", "3m 2021-12-31") != Self.dec("284.39"))
