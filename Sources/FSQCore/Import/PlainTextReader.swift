@@ -372,6 +372,8 @@ enum PlainTextReader {
     {
       return .text
     }
+    // A caption alone on its line ("(000's)", "($000)") is a caption, not a figure.
+    if words.isEmpty, merged.count == 1, ScaleCaption.read(merged[0].text) != nil { return .text }
     let allYears = merged.allSatisfy { CellReader.isYearHeading($0.text) }
     var label = words.map(\.text).joined(separator: " ")
     // Dotted leaders: "Net sales ........" or "Net sales. . . ."

@@ -275,6 +275,8 @@ struct RowReader {
     // labelled otherwise ("Gross margin %") is back at the statement's level.
     if section != nil, sectionCountsShares,
       !normalizedLabel.has("basic") && !normalizedLabel.has("diluted") && !normalizedLabel.has("share")
+        // "Primary" and "Fully diluted" (before SFAS 128).
+        && !normalizedLabel.has("primary")
         && !normalizedLabel.has("continuing") && !normalizedLabel.has("discontinued")
         && !normalizedLabel.has("net income")
         && !normalizedLabel.has("net loss")
