@@ -51,6 +51,9 @@ extension NarrativeReader {
     if let qualifier = qualifier(words, mention) {
       return "it is about \(qualifier) \(mention.phrase), which is not the \(mention.item) the tables print"
     }
+    if let basis = statedBasis(words) {
+      return "the sentence states its figures \"on a \(basis) basis\", another measure than the tables print"
+    }
     if mention.end < index, let subject = laterSubject(words, from: mention.end, to: index) {
       return "its clause is about \"\(subject)\", not \(mention.phrase)"
     }
@@ -128,6 +131,20 @@ extension NarrativeReader {
       previous = word.core
     }
     return false
+  }
+
+  /// "on a comparable fully taxed basis", "on a pro forma basis", "on a constant-currency
+  /// basis": the words of a basis other than the reported one, or nil ("on a GAAP basis", "on
+  /// a reported basis" and "on a diluted basis" are the tables' own).
+  static func statedBasis(_ words: [Word]) -> String? {
+    for (k, word) in words.enumerated() where word.core == "basis" && k >= 2 {
+      guard let on = words[..<k].lastIndex(where: { $0.core == "on" }), k - on <= 6 else { continue }
+      let between = words[(on + 1)..<k].map(\.core).filter { $0 != "a" && $0 != "an" && $0 != "the" }
+      let own: Set<String> = ["gaap", "reported", "diluted", "basic", "consolidated", "per", "share", "quarterly", "annual"]
+      guard !between.isEmpty, !between.allSatisfy({ own.contains($0) }) else { continue }
+      return between.joined(separator: " ")
+    }
+    return nil
   }
 
   /// The word that qualifies a mention ("adjusted", "Data Center", "product"), or nil.

@@ -182,7 +182,11 @@ struct NarrativeReader {
     let figures = NarrativeReader.figures(words)
     let periods = self.periods(words)
     let mentions = NarrativeReader.mentions(words)
-    let startsWithReference = NarrativeReader.references.contains(words[0].core)
+    // ("It is noteworthy that …" refers to nothing before it.)
+    let expletive =
+      words[0].core == "it" && (words[1].core == "is" || words[1].core == "was")
+      && words.prefix(6).contains { $0.core == "that" }
+    let startsWithReference = NarrativeReader.references.contains(words[0].core) && !expletive
     if !startsWithReference { carriedItem = nil }
     let sentenceItem = startsWithReference ? carriedItem : nil
     let sentencePeriod = periods.first?.period ?? carriedPeriod
