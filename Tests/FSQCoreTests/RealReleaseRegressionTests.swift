@@ -538,6 +538,22 @@ import Testing
     #expect(try Self.company("usa_truck_q3_1997.htm").currency == "USD")
   }
 
+  @Test func aCaptionAloneOnItsLineAndClaimsOnAnotherBasis() throws {
+    // Novametrix Q2 FY1998: "(000's)" alone under the title is the statement's caption (read
+    // as a figure, it split the title off and the statement was withheld at dollars);
+    // "Primary" and "Fully Diluted" under "Net Income Per Common Share" are EPS (they were
+    // $70 and 9 billion shares). The text's "$393,000 … on a comparable fully taxed basis" is
+    // another measure than the statement's $696,000, and "It is noteworthy that earnings
+    // growth rates of 40% …" is about no revenue named before it: no false error.
+    let nova = try Self.company("novametrix_q2_fy1998.html")
+    #expect(Self.value(nova, "revenue", "3m 1997-11-02") == Self.dec("7506000"))
+    #expect(Self.value(nova, "eps_diluted", "3m 1997-11-02") == Self.dec("0.07"))
+    #expect(!nova.facts.contains { $0.label == "Primary" && $0.value == Self.dec("70") })
+    let basis = nova.claims.filter { $0.phrase.contains("393,000") }
+    #expect(!basis.isEmpty && basis.allSatisfy { $0.unplaced?.contains("fully taxed") == true })
+    #expect(Checker.check(nova).filter { $0.severity != .note }.isEmpty)
+  }
+
   @Test func bookValueAndDividendsPerShareAreNotEPS() throws {
     let goldman = try Self.company("goldmansachs_q4_2021.htm")
     #expect(Self.value(goldman, "eps", "3m 2021-12-31") != Self.dec("284.39"))
