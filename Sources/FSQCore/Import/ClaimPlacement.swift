@@ -140,7 +140,9 @@ extension NarrativeReader {
     for (k, word) in words.enumerated() where word.core == "basis" && k >= 2 {
       guard let on = words[..<k].lastIndex(where: { $0.core == "on" }), k - on <= 6 else { continue }
       let between = words[(on + 1)..<k].map(\.core).filter { $0 != "a" && $0 != "an" && $0 != "the" }
-      let own: Set<String> = ["gaap", "reported", "diluted", "basic", "consolidated", "per", "share", "quarterly", "annual"]
+      let own: Set<String> = [
+        "gaap", "reported", "diluted", "basic", "consolidated", "per", "share", "quarterly", "annual",
+      ]
       guard !between.isEmpty, !between.allSatisfy({ own.contains($0) }) else { continue }
       return between.joined(separator: " ")
     }

@@ -318,8 +318,9 @@ enum PeriodHeaders {
     for paragraph in text where paragraph.has("uarter") || paragraph.has("UARTER") {
       let words = TextTools.splitOnSpaces(TextTools.normalize(paragraph)).map(String.init)
       for index in words.indices.dropLast() where words[index + 1] == "quarter" {
-        guard let q = ordinals[words[index]], ["first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"]
-          .contains(words[index])
+        guard let q = ordinals[words[index]],
+          ["first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"]
+            .contains(words[index])
         else { continue }
         // "quarter ended September 30", "quarter of 1997 ended September 30".
         guard

@@ -317,7 +317,9 @@ struct RowReader {
       rowKind = label.has("%") || normalizedLabel.has("percent") ? .percent : .count
     }
     // "Gold Production (ounces)": a quantity of things, never money at the caption's scale.
-    if rowKind == .money, StatementBuilder.statesPhysicalUnit(label) || StatementBuilder.statesPhysicalUnit(self.section) {
+    if rowKind == .money,
+      StatementBuilder.statesPhysicalUnit(label) || StatementBuilder.statesPhysicalUnit(self.section)
+    {
       rowKind = .count
     }
     if rowKind == .money, ["basic", "diluted", "basic and diluted"].contains(normalizedLabel) {
