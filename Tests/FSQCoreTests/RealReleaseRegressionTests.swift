@@ -554,6 +554,21 @@ import Testing
     #expect(Checker.check(nova).filter { $0.severity != .note }.isEmpty)
   }
 
+  @Test func aFigureOneSpaceFromItsLabelIsAFigure() throws {
+    // Stratus Q3 1997: "Total cost of sales 96,047   84,211 …" and "Product cost of sales
+    // 65,013 …" print the quarter's figure one space after the label; it was read as part of
+    // the label ("Total cost of sales 96,047") and the quarter had no cost of sales.
+    let stratus = try Self.company("stratus_q3_1997.html")
+    #expect(Self.value(stratus, "cost_of_revenue", "3m 1997-09-28") == Self.dec("96047000"))
+    #expect(!stratus.facts.contains { $0.label.hasSuffix("96,047") })
+    // Goldcorp: "Cash flow from operations 5,701    8,550".
+    let goldcorp = try Self.company("goldcorp_q4_1994.html")
+    #expect(goldcorp.facts.contains { $0.label == "Cash flow from operations" && $0.value == Self.dec("5701000") })
+    // A figure in parentheses cut by a space ("Net loss ( 0.38)") is not split off.
+    let clinical = try Self.company("innovativeclinical_q2_fy2001_submission.txt")
+    #expect(!clinical.facts.contains { $0.label.hasSuffix("(") })
+  }
+
   @Test func bookValueAndDividendsPerShareAreNotEPS() throws {
     let goldman = try Self.company("goldmansachs_q4_2021.htm")
     #expect(Self.value(goldman, "eps", "3m 2021-12-31") != Self.dec("284.39"))

@@ -129,6 +129,16 @@ extension PlainTextReader {
           }
         }
         var label = f.label
+        // A figure one space from its label ("Cash flow from operations 5,701    8,550"): the
+        // label's last word is a figure standing in the first column, which is otherwise empty.
+        if values[0].isEmpty, let glued = tokens(line).last(where: { $0.end <= (f.figures.first?.start ?? 0) }),
+          glued.end > columns[0].start, PlainTextReader.isFigureToken(glued.text),
+          CellReader.isYearHeading(glued.text) == false, label.hasSuffix(glued.text), label.count > glued.text.count,
+          glued.text.contains(")") == glued.text.contains("(")
+        {
+          values[0] = glued.text
+          label = String(label.dropLast(glued.text.count).reversed().drop { $0 == " " }.reversed())
+        }
         var lineNumber = n + 1
         var indent = f.labelStart
         if let pending = pendingLabel {
