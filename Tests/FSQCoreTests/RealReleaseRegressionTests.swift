@@ -534,8 +534,15 @@ import Testing
       goldcorp.facts.contains { $0.label == "Red Lake Mine" && $0.value == Self.dec("16213") && $0.unit == .none })
     #expect(Self.value(goldcorp, "eps_diluted", "3m 1994-12-31") == Self.dec("0.06"))
     #expect(!goldcorp.facts.contains { $0.label == "Fully diluted" && $0.value == Self.dec("60") })
-    // A release that states no currency stays in US dollars.
+    // A release that states no currency stays in US dollars, and a currency named for some
+    // amounts ("denominated in euros") says nothing of the statements.
     #expect(try Self.company("usa_truck_q3_1997.htm").currency == "USD")
+    let truck = try Self.text("usa_truck_q3_1997.htm")
+    let euros = try #require(truck.range(of: "USA Truck, Inc. (NASDAQ NMS: USAK) today announced"))
+    var mentioned = truck
+    mentioned.insert(
+      contentsOf: "Amounts of fuel purchased in Europe are denominated in euros. ", at: euros.lowerBound)
+    #expect(try Self.company("usa_truck_q3_1997.htm", text: mentioned).currency == "USD")
   }
 
   @Test func aCaptionAloneOnItsLineAndClaimsOnAnotherBasis() throws {

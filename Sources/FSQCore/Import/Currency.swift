@@ -40,10 +40,14 @@ enum StatedCurrency {
   static func document(_ paragraphs: [TextBlock]) -> String? {
     for paragraph in paragraphs.prefix(40) {
       let lower = paragraph.text.lowercased()
-      let states = ["expressed in", "stated in", "reported in", "denominated in", "presented in", "are in "]
-      guard states.contains(where: { lower.has($0) }),
-        lower.has("amount") || lower.has("figure") || lower.has("result")
-      else { continue }
+      // About every amount of the release, not some ("revenue from contracts denominated in
+      // euros" says nothing of the statements).
+      let states = ["expressed in", "stated in", "reported in", "presented in", "are in "]
+      let whole = [
+        "all amounts", "all figures", "all dollar amounts", "all financial", "unless otherwise", "this news release",
+        "this press release", "this release",
+      ]
+      guard states.contains(where: { lower.has($0) }), whole.contains(where: { lower.has($0) }) else { continue }
       if let code = code(in: paragraph.text) { return code }
     }
     return nil
@@ -59,7 +63,8 @@ enum StatedCurrency {
     let documentCode = document(paragraphs)
     var tableCodes: [String: String] = [:]
     for table in statements {
-      if let code = code(in: table.scaleCaption ?? "") ?? code(in: table.title) { tableCodes[table.title] = code }
+      // The caption that states the table's unit, not its title ("Euro Region").
+      if let code = code(in: table.scaleCaption ?? "") { tableCodes[table.title] = code }
     }
     let stated = Set(tableCodes.values)
     let company = documentCode ?? (stated.count == 1 ? stated.first : nil)
