@@ -32,32 +32,34 @@ struct Main {
     let diagnostics = DiagnosticRenderer(color: !options.noColor && !Output.noColorRequested && Output.stderrIsTerminal)
     var status = ExitStatus.success
 
+    /// One result, as the output format writes it (messages such as "loaded …" in text only).
+    func write(_ item: ResultItem) {
+      if case .message = item, format != .text { return }
+      Output.out(renderer.renderNext(item))
+    }
+
+    /// The end of a run: its diagnostics after what it wrote, and its status.
+    func finish(_ result: RunResult) {
+      Output.flush()
+      if !result.diagnostics.isEmpty { Output.err(diagnostics.render(result.diagnostics)) }
+      status = max(status, result.status)
+    }
+
     /// A script's statements, each result written as it comes (`Session.stream`).
     func stream(_ source: SourceFile) -> RunResult {
       let result = session.stream(
-        source: source,
-        emit: { item in
-          if case .message = item, format != .text { return }
-          Output.out(renderer.renderNext(item))
-        },
+        source: source, emit: write,
         diagnose: { diagnostic in
           Output.flush()
           Output.err(diagnostics.render([diagnostic]))
         })
-      Output.flush()
-      if !result.diagnostics.isEmpty { Output.err(diagnostics.render(result.diagnostics)) }
-      status = max(status, result.status)
+      finish(result)
       return result
     }
 
     func report(_ result: RunResult) {
-      for item in result.items {
-        if case .message = item, format != .text { continue }
-        Output.out(renderer.renderNext(item))
-      }
-      Output.flush()
-      if !result.diagnostics.isEmpty { Output.err(diagnostics.render(result.diagnostics)) }
-      status = max(status, result.status)
+      for item in result.items { write(item) }
+      finish(result)
     }
 
     /// A script, with the REPL's `:` commands accepted on lines of their own: the statements

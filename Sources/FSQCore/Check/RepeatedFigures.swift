@@ -4,8 +4,9 @@
 /// first page, the statements behind it. The same item for the same period in two tables of one
 /// document must be the same figure, up to the rounding of the coarser table: a net income of
 /// 448 in the summary and 458 in the statement means one of them is wrong. Only the company's
-/// own lines are compared (catalog items, not segments, reconciliations or averages), and not in
-/// columns that say they are restated, adjusted or pro forma.
+/// own headline lines are compared (not segments or averages; of a reconciliation or a
+/// non-GAAP table only the lines it labels GAAP), and not in columns that say they are
+/// restated, adjusted or pro forma.
 enum RepeatedFigureRule {
   static let rule = "repeated-figure"
 
@@ -16,7 +17,7 @@ enum RepeatedFigureRule {
 
   static func findings(_ company: Company) -> [Finding] {
     // Each table's headline figures by item and period.
-    var tables: [(table: StatementTable, cells: [Key: Cell])] = []
+    var tables: [(table: StatementTable, cells: [Key: Cell], units: [RowKind: Decimal])] = []
     for table in company.statements where compared(table) {
       let title = TextTools.lowercasedASCII(table.title)
       guard !title.has("average"), !title.has("segment") else { continue }
@@ -50,7 +51,14 @@ enum RepeatedFigureRule {
           if cells[key] == nil { cells[key] = Cell(table: table, row: r, column: c) }
         }
       }
-      if !cells.isEmpty { tables.append((table, cells)) }
+      if !cells.isEmpty {
+        // The printed unit of each kind of line, found once per table (not at every figure).
+        let units = Dictionary(
+          uniqueKeysWithValues: [RowKind.money, .perShare].map {
+            ($0, CheckSupport.printedUnit(table, kind: $0))
+          })
+        tables.append((table, cells, units))
+      }
     }
     var findings: [Finding] = []
     for (i, first) in tables.enumerated() {
@@ -65,9 +73,8 @@ enum RepeatedFigureRule {
           guard let b = second.cells[key], let x = a.value, let y = b.value else { continue }
           // Statements keep printed signs: a cost in parentheses in one table is the same cost.
           let difference = y.magnitude.minus(x.magnitude)
-          let unit = max(
-            CheckSupport.printedUnit(a.table, kind: a.statementRow.kind),
-            CheckSupport.printedUnit(b.table, kind: b.statementRow.kind))
+          let kind = a.statementRow.kind
+          let unit = max(first.units[kind] ?? .one, second.units[kind] ?? .one)
           // Within half the coarser table's printed unit: the same figure, rounded.
           if difference.magnitude <= unit.times(.half) { agree += 1 } else { differ.append((key, a, b, difference)) }
         }
