@@ -173,7 +173,9 @@ func printed(_ statement: Statement) -> String {
     return "def \(name)(\(parameters.joined(separator: ", "))) = \(printed(body))"
   case .assertion(let condition, let message):
     return "assert \(printed(condition))" + (message.map { ", " + fsqString($0) } ?? "")
-  case .table(let items, let periods): return "table \(list(items)) for \(list(periods))"
+  case .table(let spec): return "table \(list(spec.rows)) for \(list(spec.columns))"
+  case .chart(let series, let file, _):
+    return "chart \(list(series))" + (file.map { " to " + fsqString($0) } ?? "")
   case .explain(let expression): return "explain \(printed(expression))"
   case .check(let company): return "check" + (company.map { " " + fsqString($0) } ?? "")
   case .use(let company, _): return "use \(fsqString(company))"
@@ -213,6 +215,12 @@ func printed(_ expression: FSQCore.Expression) -> String {
   case .unary(let op, let operand):
     return "(\(op == .not ? "not " : op.rawValue)\(printed(operand)))"
   case .binary(let op, let left, let right, _): return "(\(printed(left)) \(op.rawValue) \(printed(right)))"
+  case .list(let elements): return "[\(elements.map(printed).joined(separator: ", "))]"
+  case .comprehension(let element, let variable, let source, let condition):
+    return "[\(printed(element)) for \(variable) in \(printed(source))"
+      + (condition.map { " if " + printed($0) } ?? "") + "]"
+  case .scaled(let inner, let power):
+    return "(\(printed(inner)) in \(["", "thousands", "millions", "billions"][power]))"
   case .invalid: return "<invalid>"
   }
 }
@@ -303,7 +311,7 @@ func depth(_ expression: FSQCore.Expression) -> Int {
       case .expression(let e), .letBinding(_, _, let e), .definition(_, _, _, let e), .assertion(let e, _),
         .explain(let e):
         return depth(e) < 60
-      case .table(let items, let periods): return (items + periods).allSatisfy { depth($0) < 60 }
+      case .table(let spec): return (spec.rows + spec.columns).allSatisfy { depth($0) < 60 }
       default: return true
       }
     }

@@ -96,10 +96,23 @@ func features(of example: String) -> Set<String> {
       found.insert("stmt:assert")
       if message != nil { found.insert("stmt:assert-message") }
       walk(condition, into: &found)
-    case .table(let items, let periods):
+    case .table(let spec):
       found.insert("stmt:table")
-      if items.count > 1 || periods.count > 1 { found.insert("stmt:table-list") }
-      for expression in items + periods { walk(expression, into: &found) }
+      if spec.rows.count > 1 || spec.columns.count > 1 { found.insert("stmt:table-list") }
+      if spec.columnVariable != nil { found.insert("table:variable") }
+      if spec.change || spec.percentChange || spec.sparkline { found.insert("table:with") }
+      if spec.sparkline && (spec.change || spec.percentChange) { found.insert("table:with-several") }
+      if spec.scale != nil { found.insert("table:in") }
+      if spec.decimals != nil { found.insert("table:decimals") }
+      if spec.filter != nil { found.insert("table:where") }
+      if spec.order != nil { found.insert("table:order") }
+      if spec.limit != nil { found.insert("table:limit") }
+      for expression in spec.rows + spec.columns { walk(expression, into: &found) }
+      for expression in [spec.filter, spec.order].compactMap({ $0 }) { walk(expression, into: &found) }
+    case .chart(let series, let file, _):
+      found.insert("stmt:chart")
+      if file != nil { found.insert("stmt:chart-to") }
+      for expression in series { walk(expression, into: &found) }
     case .explain(let expression):
       found.insert("stmt:explain")
       walk(expression, into: &found)
@@ -138,6 +151,16 @@ func walk(_ expression: FSQCore.Expression, into found: inout Set<String>) {
     found.insert("op:\(op.rawValue)")
     walk(left, into: &found)
     walk(right, into: &found)
+  case .list(let elements):
+    found.insert("list")
+    for element in elements { walk(element, into: &found) }
+  case .comprehension(let element, _, let source, let condition):
+    found.insert("comprehension")
+    if condition != nil { found.insert("comprehension-if") }
+    for part in [element, source] + (condition.map { [$0] } ?? []) { walk(part, into: &found) }
+  case .scaled(let inner, _):
+    found.insert("scaled")
+    walk(inner, into: &found)
   case .invalid: found.insert("invalid")
   }
 }
@@ -153,7 +176,11 @@ let evidence: [String: [String]] = [
   "def_statement": ["stmt:def"],
   "parameter_list": ["stmt:def-parameters"],
   "assert_statement": ["stmt:assert", "stmt:assert-message"],
-  "table_statement": ["stmt:table"],
+  "table_statement": ["stmt:table", "table:variable"],
+  "table_option": ["table:in", "table:decimals", "table:where", "table:order", "table:limit"],
+  "column_option": ["table:with", "table:with-several"],
+  "scale_word": ["scaled", "table:in"],
+  "chart_statement": ["stmt:chart", "stmt:chart-to"],
   "expression_list": ["stmt:table-list"],
   "explain_statement": ["stmt:explain"],
   "check_statement": ["stmt:check", "tok:identifier"],
@@ -166,6 +193,9 @@ let evidence: [String: [String]] = [
   "conjunction": ["op:and"],
   "negation": ["unary:not", "op:and"],
   "comparison": ["op:<"],
+  "range": ["op:.."],
+  "list": ["list"],
+  "comprehension": ["comprehension", "comprehension-if"],
   "comparison_operator": ["op:>=", "op:!=", "op:=="],
   "additive": ["op:+", "op:-"],
   "multiplicative": ["op:*", "op:/"],

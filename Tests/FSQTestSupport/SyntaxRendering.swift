@@ -34,8 +34,22 @@ public func sexpr(_ statement: Statement) -> String {
     return "(def \(name) (\(parameters.joined(separator: " "))) \(sexpr(body)))"
   case .assertion(let condition, let message):
     return message.map { "(assert \(sexpr(condition)) \(quoted($0)))" } ?? "(assert \(sexpr(condition)))"
-  case .table(let items, let periods):
-    return "(table (\(items.map(sexpr).joined(separator: " "))) (for \(periods.map(sexpr).joined(separator: " "))))"
+  case .table(let spec):
+    var options = ""
+    if let variable = spec.columnVariable { options += " (var \(variable))" }
+    if spec.change { options += " change" }
+    if spec.percentChange { options += " pct_change" }
+    if spec.sparkline { options += " sparkline" }
+    if let scale = spec.scale { options += " (scale \(scale))" }
+    if let decimals = spec.decimals { options += " (decimals \(decimals))" }
+    if let filter = spec.filter { options += " (where \(sexpr(filter)))" }
+    if let order = spec.order { options += " (order \(sexpr(order))\(spec.descending ? " desc" : ""))" }
+    if let limit = spec.limit { options += " (limit \(limit))" }
+    return
+      "(table (\(spec.rows.map(sexpr).joined(separator: " "))) (for \(spec.columns.map(sexpr).joined(separator: " ")))"
+      + options + ")"
+  case .chart(let series, let file, _):
+    return "(chart \(series.map(sexpr).joined(separator: " "))\(file.map { " (to \(quoted($0)))" } ?? ""))"
   case .explain(let expression): return "(explain \(sexpr(expression)))"
   case .check(let company): return company.map { "(check \(quoted($0)))" } ?? "(check)"
   case .use(let company, _): return "(use \(quoted(company)))"
@@ -52,6 +66,10 @@ public func sexpr(_ expression: Expression) -> String {
     return "(call \(callee.displayName)\(arguments.map { " " + sexpr($0) }.joined()))"
   case .unary(let op, let operand): return "(\(op.rawValue) \(sexpr(operand)))"
   case .binary(let op, let left, let right, _): return "(\(op.rawValue) \(sexpr(left)) \(sexpr(right)))"
+  case .list(let elements): return "(list\(elements.map { " " + sexpr($0) }.joined()))"
+  case .comprehension(let element, let variable, let source, let condition):
+    return "(for \(variable) \(sexpr(source)) \(sexpr(element))\(condition.map { " (if \(sexpr($0)))" } ?? ""))"
+  case .scaled(let inner, let power): return "(in \(power) \(sexpr(inner)))"
   case .invalid: return "<invalid>"
   }
 }
@@ -73,6 +91,8 @@ public func sexpr(_ value: Value) -> String {
   case .period(let period):
     return period.isInstant ? "(date \(period))" : "(period \(period))"
   case .table: return "<table>"
+  case .list(let values): return "(list\(values.map { " " + sexpr($0) }.joined()))"
+  case .series(let series): return "(series \(series.name))"
   case .function(let name): return "(function \(name))"
   case .nothing: return "<nothing>"
   }

@@ -7,13 +7,15 @@ struct Builtin: Sendable {
   var summary: String
   var arity: ClosedRange<Int>
   var lazy = false
+  /// Takes lists and series whole (`sum`, `cagr`) rather than being applied to each element.
+  var takesLists = false
   var body: @Sendable (Evaluator, [Argument], Span, Scope) throws(Diagnostic) -> Value
 }
 
 enum Builtins {
   static let table: [String: Builtin] = {
     var table: [String: Builtin] = [:]
-    for builtin in comparisons + periods + numbers + profile { table[builtin.name] = builtin }
+    for builtin in comparisons + periods + numbers + profile + seriesFunctions + ends { table[builtin.name] = builtin }
     return table
   }()
 
@@ -55,11 +57,17 @@ enum Builtins {
       return try e.applyBinary(.subtract, now, then, operatorSpan: span, left: span, right: span)
     },
     Builtin(
-      name: "pct_change", signature: "pct_change(item, period [, base])",
+      name: "pct_change", signature: "pct_change(item, period [, base]) or pct_change(series)",
       summary:
-        "Change in percent: (item(period) - item(base)) / |item(base)|, with the base chosen as for change(); a loss that narrowed is a rise.",
-      arity: 2...3
+        "Change in percent: (item(period) - item(base)) / |item(base)|, with the base chosen as for change(); a loss that narrowed is a rise. Of a series, the change from each period to the next.",
+      arity: 1...3, takesLists: true
     ) { (e, args, span, scope) throws(Diagnostic) -> Value in
+      if args.count == 1 { return try e.periodChanges(args[0], span: span) }
+      let values = try args.map { (argument) throws(Diagnostic) -> Value in try e.value(argument) }
+      if let position = values.firstIndex(where: Evaluator.isList) {
+        return try e.broadcast(
+          "pct_change", values, at: position, argumentSpans: args.map(\.span), calleeSpan: span, span: span, scope)
+      }
       let (item, period) = try (e.function(args[0]), e.period(args[1]))
       let base = args.count == 3 ? try e.period(args[2]) : e.defaultBase(period, scope)
       return try e.relativeChange(
@@ -175,19 +183,6 @@ enum Builtins {
       q.amount = (try? Decimal(significand: rounded.significand, exponent: rounded.exponent)) ?? rounded
       return .quantity(q)
     },
-    Builtin(name: "min", signature: "min(a, b)", summary: "The smaller of two amounts in the same unit.", arity: 2...2)
-    {
-      (e, args, span, _) throws(Diagnostic) -> Value in
-      let (a, b) = try (e.quantity(args[0]), e.quantity(args[1]))
-      guard case .bool(let less) = try e.arithmetic(.lessEqual, a, b, operatorSpan: span) else { return .nothing }
-      return .quantity(less ? a : b)
-    },
-    Builtin(name: "max", signature: "max(a, b)", summary: "The larger of two amounts in the same unit.", arity: 2...2) {
-      (e, args, span, _) throws(Diagnostic) -> Value in
-      let (a, b) = try (e.quantity(args[0]), e.quantity(args[1]))
-      guard case .bool(let less) = try e.arithmetic(.lessEqual, a, b, operatorSpan: span) else { return .nothing }
-      return .quantity(less ? b : a)
-    },
     Builtin(
       name: "multiple", signature: "multiple(ratio)", summary: "A ratio shown as a multiple: multiple(0.29) is 0.29x.",
       arity: 1...1
@@ -222,19 +217,6 @@ enum Builtins {
         case .unevaluated(let no) = args[2]
       else { return .nothing }
       return try e.evaluate(try e.truth(e.evaluate(condition, scope), condition.span) ? yes : no, scope)
-    },
-    Builtin(
-      name: "first", signature: "first(a, b)", summary: "`a`, or `b` when the company reports no figure for `a`.",
-      arity: 2...2, lazy: true
-    ) {
-      (e, args, _, scope) throws(Diagnostic) -> Value in
-      guard case .unevaluated(let a) = args[0], case .unevaluated(let b) = args[1] else { return .nothing }
-      do throws(Diagnostic) {
-        return try e.evaluate(a, scope)
-      } catch {
-        guard error.id == .missingFigure || error.id == .unknownItem else { throw error }
-        return try e.evaluate(b, scope)
-      }
     },
   ]
 

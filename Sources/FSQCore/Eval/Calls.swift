@@ -43,6 +43,25 @@ extension Evaluator {
   func invoke(_ name: String, _ values: [Value], argumentSpans: [Span], calleeSpan: Span, span: Span, _ scope: Scope)
     throws(Diagnostic) -> Value
   {
+    // A function given a list is applied to each element; a built-in of one value is applied
+    // to each value of a series. Series functions (sum, cagr, …) take lists and series whole.
+    let builtin = functions[name] == nil ? Builtins.table[name] : nil
+    if builtin?.takesLists != true {
+      if let position = values.firstIndex(where: Evaluator.isList) {
+        return try broadcast(
+          name, values, at: position, argumentSpans: argumentSpans, calleeSpan: calleeSpan, span: span, scope)
+      }
+      if builtin != nil, let position = values.firstIndex(where: { if case .series = $0 { true } else { false } }) {
+        return try mapSeries(
+          name, values, at: position, argumentSpans: argumentSpans, calleeSpan: calleeSpan, span: span, scope)
+      }
+    }
+    if let cells = rowCells[name], values.count == 1, case .period(let period) = values[0] {
+      guard let cell = cells[period] else {
+        throw fail(.missingFigure, "the row has no figure for \(period)", calleeSpan)
+      }
+      return cell
+    }
     if let function = functions[name] {
       return try callUser(function, values, calleeSpan: calleeSpan, scope, isMetric: false)
     }

@@ -47,6 +47,8 @@ final class Evaluator {
   /// Function values that are printed labels (`"Net income"`, `"Cost of revenue"."Product"`),
   /// by the name the value carries.
   var labelFunctions: [String: Callee] = [:]
+  /// While a table's `where` or `order by` runs: the row's figures by period, for `row(p)`.
+  var rowCells: [String: [PeriodSpec: Value]] = [:]
 
   init(model: Model, metrics: [String: UserFunction]) {
     self.model = model
@@ -109,7 +111,7 @@ final class Evaluator {
       }
     case .unary(let op, let operand):
       let value = try evaluate(operand, scope)
-      return try applyUnary(op, value, expression.span)
+      return try applyUnaryToEach(op, value, expression.span)
     case .binary(let op, let left, let right, let operatorSpan):
       if op == .and || op == .or {
         let lhs = try truth(evaluate(left, scope), left.span)
@@ -120,6 +122,13 @@ final class Evaluator {
       let lhs = try evaluate(left, scope)
       let rhs = try evaluate(right, scope)
       return try applyBinary(op, lhs, rhs, operatorSpan: operatorSpan, left: left.span, right: right.span)
+    case .list(let elements):
+      return try evaluateList(elements, scope)
+    case .comprehension(let element, let variable, let source, let condition):
+      return try comprehension(
+        element, variable: variable, source: source, condition: condition, span: expression.span, scope)
+    case .scaled(let inner, let power):
+      return try scaled(evaluate(inner, scope), power: power, span: expression.span)
     case .invalid:
       throw fail(.expectedExpression, "cannot evaluate an invalid expression", expression.span)
     }
@@ -166,6 +175,10 @@ final class Evaluator {
     switch (lhs, rhs) {
     case (.quantity(let a), .quantity(let b)):
       return try arithmetic(op, a, b, operatorSpan: operatorSpan)
+    case (.period(let a), .period(let b)) where op == .range:
+      return try periodRange(a, b, span: left.union(right))
+    case (.series, _), (_, .series):
+      return try applyBinaryToEach(op, lhs, rhs, operatorSpan: operatorSpan, left: left, right: right)
     case (.text(let a), .text(let b)) where op == .equal || op == .notEqual:
       return .bool((a == b) == (op == .equal))
     case (.bool(let a), .bool(let b)) where op == .equal || op == .notEqual:
@@ -182,6 +195,11 @@ final class Evaluator {
       default: return .bool(x.end >= y.end)
       }
     default:
+      if op == .range {
+        throw fail(
+          .typeMismatch, "a range runs between two periods, not \(lhs.typeName) and \(rhs.typeName)", operatorSpan,
+          notes: [DiagnosticNote("for example q1 2008..q3 2009")])
+      }
       throw fail(
         .typeMismatch, "cannot apply '\(op.rawValue)' to \(lhs.typeName) and \(rhs.typeName)", operatorSpan,
         notes: hintForFunctionOperand(lhs, rhs))

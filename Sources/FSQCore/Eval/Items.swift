@@ -79,6 +79,12 @@ extension Evaluator {
     }
     var values: [Value] = []
     for argument in arguments { values.append(try evaluate(argument, scope)) }
+    if values.contains(where: Evaluator.isList) {
+      // "Net income"(fy2020..fy2024): the line once per period.
+      labelFunctions[callee.displayName] = callee
+      return try invoke(
+        callee.displayName, values, argumentSpans: arguments.map(\.span), calleeSpan: calleeSpan, span: span, scope)
+    }
     return try lookupItem(
       item, values, argumentSpans: arguments.map(\.span), calleeSpan: calleeSpan,
       company: (scope.company ?? currentCompany)!, printedLabel: label)

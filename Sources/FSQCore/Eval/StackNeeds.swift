@@ -73,6 +73,11 @@ struct StackNeeds {
         let rightHeight = height(right, parameters: parameters, allowed: allowed - 1)
       else { return nil }
       return max(leftHeight, rightHeight) + 1
+    case .scaled(let inner, _):
+      return height(inner, parameters: parameters, allowed: allowed - 1).map { $0 + 1 }
+    case .list, .comprehension:
+      // Lists map functions over their elements: left to the large stack.
+      return nil
     }
   }
 

@@ -24,7 +24,7 @@ public struct OutputRenderer: Sendable {
   public mutating func renderNext(_ item: ResultItem) -> String {
     switch item {
     case .value(.nothing), .message: return render(item)
-    case .value(.table), .explanation, .findings:
+    case .value(.table), .value(.series), .value(.list), .explanation, .findings, .chart:
       underScalarHeader = false
       return render(item)
     case .value(let value):
@@ -46,9 +46,12 @@ public struct OutputRenderer: Sendable {
     switch item {
     case .value(.nothing): return ""
     case .value(.table(let table)): return renderTable(table)
+    case .value(.series(let series)): return renderSeries(series)
+    case .value(.list(let values)): return renderList(values)
     case .value(let value): return renderScalar(value)
     case .explanation(let explanation): return renderExplanation(explanation)
     case .findings(let findings): return FindingRenderer(format: format, verbose: verbose).render(findings)
+    case .chart(let chart): return renderChart(chart)
     case .message(let message):
       return format == .text || format == .markdown ? message + "\n" : ""
     }
@@ -85,7 +88,12 @@ public struct OutputRenderer: Sendable {
       ]
     case .function(let name):
       return [("value", JSON.string(name)), ("unit", "null"), ("type", JSON.string("function"))]
-    case .table, .nothing: return [("value", "null"), ("unit", "null")]
+    case .table, .nothing, .series: return [("value", "null"), ("unit", "null")]
+    case .list(let values):
+      return [
+        ("value", JSON.array(values.map { JSON.object(scalarFields($0)) })), ("unit", "null"),
+        ("type", JSON.string("list")),
+      ]
     }
   }
 
@@ -96,24 +104,108 @@ public struct OutputRenderer: Sendable {
     }
   }
 
+  // MARK: Charts
+
+  /// Width of a terminal chart.
+  public var chartWidth = 80
+
+  /// Text draws the chart; Markdown fences it; JSON and CSV give its numbers.
+  func renderChart(_ chart: ChartData) -> String {
+    switch format {
+    case .text: return ChartRenderer.terminal(chart, width: chartWidth, color: color)
+    case .markdown: return "```\n" + ChartRenderer.terminal(chart, width: chartWidth, color: false) + "```\n"
+    case .json:
+      let series = chart.series.map { line -> String in
+        let values = line.values.map { $0.map { JSON.string(Self.plainNumber($0)) } ?? "null" }
+        return JSON.object([
+          ("name", JSON.string(line.name)), ("values", JSON.array(values)),
+          ("texts", JSON.array(line.texts.map { $0.map(JSON.string) ?? "null" })),
+        ])
+      }
+      return JSON.object([
+        ("type", JSON.string("chart")), ("unit", JSON.string(chart.unitLabel)),
+        ("categories", JSON.array(chart.categories.map(JSON.string))), ("series", JSON.array(series)),
+      ]) + "\n"
+    case .csv:
+      var out = CSV.row(["period"] + chart.series.map(\.name))
+      for (index, category) in chart.categories.enumerated() {
+        out += CSV.row([category] + chart.series.map { $0.texts[index] ?? "" })
+      }
+      return out
+    }
+  }
+
+  static func plainNumber(_ value: Double) -> String {
+    var text = value.description
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return text
+  }
+
+  // MARK: Series and lists
+
+  /// A series reads down the page, one period a line; in JSON it is one object with its points.
+  func renderSeries(_ series: Series) -> String {
+    if format == .json {
+      let points = zip(series.periods, series.values).map { period, value -> String in
+        var fields = [("period", JSON.string(period.description))]
+        fields += value.map(scalarFields) ?? [("value", "null"), ("unit", "null")]
+        return JSON.object(fields)
+      }
+      return JSON.object([
+        ("type", JSON.string("series")), ("name", JSON.string(series.name)), ("points", JSON.array(points)),
+      ]) + "\n"
+    }
+    var table = ResultTable(columns: [series.name], rows: [])
+    table.rowHeader = "period"
+    table.rows = zip(series.periods, series.values).map { ResultTable.Row(label: $0.description, cells: [$1]) }
+    if format == .csv {
+      var out = CSV.row(["period", "value", "unit"])
+      for (period, value) in zip(series.periods, series.values) {
+        let (number, unit) = value.map(csvFields) ?? ("", "")
+        out += CSV.row([period.description, number, unit])
+      }
+      return out
+    }
+    return renderTable(table)
+  }
+
+  /// A list: one element a line (CSV rows under one header; JSON one object).
+  func renderList(_ values: [Value]) -> String {
+    switch format {
+    case .json:
+      return JSON.object([
+        ("type", JSON.string("list")), ("values", JSON.array(values.map { JSON.object(scalarFields($0)) })),
+      ]) + "\n"
+    case .csv:
+      var out = CSV.row(["value", "unit"])
+      for value in values {
+        let (number, unit) = csvFields(value)
+        out += CSV.row([number, unit])
+      }
+      return out
+    case .text, .markdown:
+      return values.map { ValueFormatter.source($0) + "\n" }.joined()
+    }
+  }
+
   // MARK: Tables
 
   func renderTable(_ table: ResultTable) -> String {
     switch format {
     case .text:
-      let header = ["item"] + table.columns
-      let rows = table.rows.map { row in [row.label] + row.cells.map { $0.map(ValueFormatter.bare) ?? "—" } }
+      let header = [table.rowHeader] + table.columns
+      let rows = table.rows.map { row in [row.label] + TableDecimals.texts(row.cells, decimals: table.decimals) }
       return TextTable.render(header: header, rows: rows)
     case .markdown:
-      var out = "| item | " + table.columns.joined(separator: " | ") + " |\n"
+      var out = "| \(table.rowHeader) | " + table.columns.joined(separator: " | ") + " |\n"
       out += "|---|" + table.columns.map { _ in "---:" }.joined(separator: "|") + "|\n"
       for row in table.rows {
-        let cells = row.cells.map { $0.map(ValueFormatter.bare) ?? "—" }
+        let cells = TableDecimals.texts(row.cells, decimals: table.decimals)
         out += "| \(row.label) | " + cells.map { $0.replacingPipes }.joined(separator: " | ") + " |\n"
       }
       return out
     case .csv:
-      var header = ["item"]
+      var header = [table.rowHeader]
       for column in table.columns { header += [column, "\(column) unit"] }
       var out = CSV.row(header)
       for row in table.rows {
@@ -131,7 +223,7 @@ public struct OutputRenderer: Sendable {
         for (column, cell) in zip(table.columns, row.cells) {
           cells.append((column, cell.map { JSON.object(scalarFields($0)) } ?? "null"))
         }
-        return JSON.object([("item", JSON.string(row.label)), ("values", JSON.object(cells))])
+        return JSON.object([(table.rowHeader, JSON.string(row.label)), ("values", JSON.object(cells))])
       }
       return JSON.object([
         ("type", JSON.string("table")),

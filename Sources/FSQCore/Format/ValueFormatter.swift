@@ -12,6 +12,9 @@ public enum ValueFormatter {
     case .period(let p): return p.description
     case .function(let name): return "<function \(name)>"
     case .table: return "<table>"
+    case .list(let values): return "[" + values.map(source).joined(separator: ", ") + "]"
+    case .series(let series):
+      return zip(series.periods, series.values).map { "\($0): \($1.map(text) ?? "—")" }.joined(separator: "; ")
     case .nothing: return ""
     }
   }

@@ -65,6 +65,7 @@ public struct Lexer {
       return lexString()
     case UInt8(ascii: "."):
       if position + 1 < bytes.count, isDigit(bytes[position + 1]) { return lexNumberOrPeriod() }
+      if peek(1) == UInt8(ascii: ".") { return double(.dotDot) }
       return single(.dot)
     case UInt8(ascii: "("):
       parenDepth += 1
@@ -72,6 +73,12 @@ public struct Lexer {
     case UInt8(ascii: ")"):
       parenDepth = max(0, parenDepth - 1)
       return single(.rightParen)
+    case UInt8(ascii: "["):
+      parenDepth += 1
+      return single(.leftBracket)
+    case UInt8(ascii: "]"):
+      parenDepth = max(0, parenDepth - 1)
+      return single(.rightBracket)
     case UInt8(ascii: ","): return single(.comma)
     case UInt8(ascii: ";"): return single(.semicolon)
     case UInt8(ascii: "+"): return single(.plus)
@@ -162,7 +169,11 @@ public struct Lexer {
   private func yearAt(_ index: Int) -> Int? {
     guard digitRun(from: index) == 4 else { return nil }
     let end = index + 4
-    if end < bytes.count && (isIdentifierByte(bytes[end]) || bytes[end] == UInt8(ascii: ".")) { return nil }
+    if end < bytes.count && isIdentifierByte(bytes[end]) { return nil }
+    // `2009.5` is not a year, but `q1 2008..q3 2009` is a range that starts with one.
+    if end < bytes.count && bytes[end] == UInt8(ascii: "."), end + 1 >= bytes.count || bytes[end + 1] != bytes[end] {
+      return nil
+    }
     return end
   }
 

@@ -9,7 +9,7 @@ public enum TokenKind: UInt8, Sendable, CaseIterable {
   case kwLet, kwDef, kwAssert, kwTable, kwFor, kwExplain, kwCheck, kwUse, kwLoad, kwAnd, kwOr,
     kwNot, kwTrue, kwFalse
   // Punctuation and operators
-  case leftParen, rightParen, comma, dot, equals, plus, minus, star, slash, caret, less,
+  case leftParen, rightParen, leftBracket, rightBracket, comma, dot, dotDot, equals, plus, minus, star, slash, caret, less,
     lessEqual, greater, greaterEqual, equalEqual, bangEqual
   // Structure
   case semicolon, newline, endOfInput
@@ -44,8 +44,11 @@ public enum TokenKind: UInt8, Sendable, CaseIterable {
     case .kwFalse: "'false'"
     case .leftParen: "'('"
     case .rightParen: "')'"
+    case .leftBracket: "'['"
+    case .rightBracket: "']'"
     case .comma: "','"
     case .dot: "'.'"
+    case .dotDot: "'..'"
     case .equals: "'='"
     case .plus: "'+'"
     case .minus: "'-'"

@@ -5,6 +5,8 @@ public enum BinaryOperator: String, Sendable {
   case or, and
   case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
   case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
+  /// `q1 2008..q3 2009`: the periods from one to the other.
+  case range = ".."
 
   /// Left and right binding powers (Lua's `priority[]`): a higher right power than left makes
   /// an operator right-associative.
@@ -13,9 +15,11 @@ public enum BinaryOperator: String, Sendable {
     case .or: (1, 1)
     case .and: (2, 2)
     case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: (4, 4)
-    case .add, .subtract: (5, 5)
-    case .multiply, .divide: (6, 6)
-    case .power: (9, 8)
+    // Tighter than comparisons, looser than arithmetic: `prior(q3 2009)..q3 2009`.
+    case .range: (5, 5)
+    case .add, .subtract: (6, 6)
+    case .multiply, .divide: (7, 7)
+    case .power: (10, 9)
     }
   }
 
@@ -34,6 +38,7 @@ public enum BinaryOperator: String, Sendable {
     case .star: self = .multiply
     case .slash: self = .divide
     case .caret: self = .power
+    case .dotDot: self = .range
     default: return nil
     }
   }
@@ -44,7 +49,7 @@ public enum BinaryOperator: String, Sendable {
 public enum UnaryOperator: String, Sendable {
   case negate = "-", plus = "+", not
   /// Unary operators bind tighter than `*` but looser than `^`: `-2^2` is -4.
-  static let bindingPower = 7
+  static let bindingPower = 8
   static let notBindingPower = 3
 }
 
@@ -93,6 +98,12 @@ public struct Expression: Sendable, Equatable {
     indirect case call(Callee, calleeSpan: Span, arguments: [Expression])
     indirect case unary(UnaryOperator, Expression)
     indirect case binary(BinaryOperator, Expression, Expression, operatorSpan: Span)
+    /// `[revenue, sga]`: a list of values.
+    indirect case list([Expression])
+    /// `[growth(x, q3 2009) for x in items(income_statement) if x(q3 2009) > 0]`.
+    indirect case comprehension(element: Expression, variable: String, source: Expression, condition: Expression?)
+    /// `revenue(q3 2009) in millions`: shown in thousands (1), millions (2) or billions (3).
+    indirect case scaled(Expression, power: Int)
     /// Placeholder where the parser recovered from an error.
     case invalid
   }
@@ -111,7 +122,9 @@ public struct Statement: Sendable, Equatable {
     case letBinding(name: String, nameSpan: Span, value: Expression)
     case definition(name: String, nameSpan: Span, parameters: [String], body: Expression)
     case assertion(Expression, message: String?)
-    case table(items: [Expression], periods: [Expression])
+    case table(TableSpec)
+    /// `chart revenue(q1 2008..q3 2009), cost_of_revenue(q1 2008..q3 2009) to "revenue.svg"`
+    case chart(series: [Expression], file: String?, fileSpan: Span?)
     case explain(Expression)
     case check(company: String?)
     case use(company: String, nameSpan: Span)
@@ -132,4 +145,37 @@ public struct ParsedProgram: Sendable {
   public var diagnostics: [Diagnostic]
   /// The input stopped in the middle of a statement; more lines could complete it.
   public var isIncomplete: Bool
+}
+
+/// A `table` statement: rows by columns, and the options after them.
+public struct TableSpec: Sendable, Equatable {
+  /// Items, metrics, lists of them, series, or any expression (evaluated per column).
+  public var rows: [Expression]
+  /// `for q in …`: the name a row expression uses for its column's period.
+  public var columnVariable: String?
+  /// Periods, period ranges or lists of periods.
+  public var columns: [Expression]
+  /// Extra columns: `with change`, `with pct_change`, `with sparkline`.
+  public var change = false
+  public var percentChange = false
+  public var sparkline = false
+  /// `in thousands|millions|billions` (1, 2, 3).
+  public var scale: Int?
+  /// `decimals N`: every figure rounded to N places in the unit shown.
+  public var decimals: Int?
+  /// `where CONDITION`: keeps the rows for which it holds; `row` names the row.
+  public var filter: Expression?
+  /// `order by EXPRESSION [asc|desc]`.
+  public var order: Expression?
+  public var descending = false
+  /// `limit N`.
+  public var limit: Int?
+
+  public init(rows: [Expression], columns: [Expression]) {
+    self.rows = rows
+    self.columns = columns
+  }
+
+  /// Whether an option asks for extra columns (otherwise two columns get a change column).
+  public var hasColumnOptions: Bool { change || percentChange || sparkline }
 }

@@ -3,7 +3,36 @@
 extension Parser {
   /// expression -> subexpression(0)
   public mutating func parseExpression() -> Expression {
-    parseSubexpression(limit: 0)
+    var expression = parseSubexpression(limit: 0)
+    // `… in millions`: how the whole expression is shown.
+    while isWord("in"), let power = Parser.scaleWords[peekText()] {
+      advance()
+      let word = advance()
+      expression = Expression(.scaled(expression, power: power), expression.span.union(word.span))
+    }
+    return expression
+  }
+
+  /// The words after `in` that set a scale.
+  static let scaleWords = ["thousands": 1, "millions": 2, "billions": 3]
+
+  /// Whether the current token is the name `word` (a word with a meaning only in its place,
+  /// such as `in`, `where` or `order`, which stays usable as a name elsewhere).
+  func isWord(_ word: String) -> Bool {
+    current.kind == .identifier && current.span.end - current.span.start == word.utf8.count && text(current) == word
+  }
+
+  /// The text of the token after the current one, without consuming anything.
+  func peekText() -> String {
+    var copy = lexer
+    let next = copy.next()
+    return next.kind == .identifier ? text(next) : ""
+  }
+
+  /// The kind of the token after the current one.
+  func peekKind() -> TokenKind {
+    var copy = lexer
+    return copy.next().kind
   }
 
   /// subexpression -> ( unary_op subexpression | postfix ) { binary_op subexpression }
@@ -31,6 +60,7 @@ extension Parser {
       left = parsePostfix()
     }
     var lastComparison: Token?
+    var lastRange: Token?
     var chained = 0
     while let op = BinaryOperator(current.kind), op.bindingPower.left > limit {
       // A chain of operators builds a tree as deep as it is long, and freeing such a tree
@@ -52,6 +82,12 @@ extension Parser {
             at: operatorToken)
         }
         lastComparison = operatorToken
+      }
+      if op == .range {
+        if lastRange != nil {
+          error(.unexpectedToken, "a range has two ends: write 'q1 2008..q4 2009'", at: operatorToken)
+        }
+        lastRange = operatorToken
       }
       skipNewlines()
       let right = parseSubexpression(limit: op.bindingPower.right)
@@ -169,6 +205,8 @@ extension Parser {
     case .kwTrue, .kwFalse:
       advance()
       return Expression(.literal(.bool(token.kind == .kwTrue)), token.span)
+    case .leftBracket:
+      return parseList()
     case .leftParen:
       advance()
       skipNewlines()
@@ -185,5 +223,46 @@ extension Parser {
       error(.expectedExpression, "expected an expression, found \(describe(token))", at: token)
       return Expression(.invalid, token.span)
     }
+  }
+}
+
+extension Parser {
+  /// list -> '[' [ expression { ',' expression } [ ',' ] ] ']'
+  ///       | '[' expression 'for' NAME 'in' expression [ 'if' expression ] ']'
+  mutating func parseList() -> Expression {
+    let opener = advance()
+    var elements: [Expression] = []
+    if !at(.rightBracket) {
+      let first = parseExpression()
+      if panicking { return Expression(.invalid, opener.span) }
+      if at(.kwFor) {
+        advance()
+        let variable = current
+        guard expectName(for: "'for'") else { return Expression(.invalid, opener.span) }
+        guard isWord("in") else {
+          error(.expectedToken, "expected 'in' after 'for \(text(variable))', found \(describe(current))", at: current)
+          return Expression(.invalid, opener.span)
+        }
+        advance()
+        let source = parseExpression()
+        var condition: Expression?
+        if isWord("if") {
+          advance()
+          condition = parseExpression()
+        }
+        if !panicking { expect(.rightBracket, closing: opener) }
+        return Expression(
+          .comprehension(element: first, variable: text(variable), source: source, condition: condition),
+          opener.span.union(previous.span))
+      }
+      elements.append(first)
+      while eat(.comma) {
+        if at(.rightBracket) { break }  // a trailing comma is allowed
+        elements.append(parseExpression())
+        if panicking { break }
+      }
+    }
+    if !panicking { expect(.rightBracket, closing: opener) }
+    return Expression(.list(elements), opener.span.union(previous.span))
   }
 }

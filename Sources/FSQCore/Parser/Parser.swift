@@ -240,6 +240,7 @@ public struct Parser {
     case .kwCheck: kind = parseCheck()
     case .kwUse: kind = parseUse()
     case .kwLoad: kind = parseLoad()
+    case .identifier where isWord("chart") && Parser.opensChart(peekKind()): kind = parseChart()
     default: kind = .expression(parseExpression())
     }
     return Statement(kind, Span(start: start, end: previous.span.end))
@@ -293,21 +294,127 @@ public struct Parser {
     return .assertion(condition, message: message)
   }
 
-  /// table_stmt -> 'table' expression { ',' expression } 'for' expression { ',' expression }
+  /// table_stmt -> 'table' expression { ',' expression } 'for' [ NAME 'in' ] expression
+  ///               { ',' expression } { table_option }
   mutating func parseTable() -> Statement.Kind {
     advance()
-    var items: [Expression] = [parseExpression()]
+    var rows: [Expression] = [parseExpression()]
     while eat(.comma) {
       skipNewlines()
-      items.append(parseExpression())
+      rows.append(parseExpression())
     }
     guard expect(.kwFor) else { return .invalid }
-    var periods: [Expression] = [parseExpression()]
+    var first = parseExpression()
+    var variable: String?
+    // `for q in q1 2008..q3 2009`: rows may use q for their column's period.
+    if case .name(let name) = first.kind, isWord("in") {
+      advance()
+      variable = name
+      first = parseExpression()
+    }
+    var columns: [Expression] = [first]
     while eat(.comma) {
       skipNewlines()
-      periods.append(parseExpression())
+      columns.append(parseExpression())
     }
-    return .table(items: items, periods: periods)
+    var table = TableSpec(rows: rows, columns: columns)
+    table.columnVariable = variable
+    // `… for q3 2009, q3 2008 in millions`: the scale is the table's, not the last column's.
+    if case .scaled(let inner, let power) = columns[columns.count - 1].kind {
+      table.columns[columns.count - 1] = inner
+      table.scale = power
+    }
+    return parseTableOptions(&table) ? .table(table) : .invalid
+  }
+
+  /// table_option -> 'with' column_option { ',' column_option } | 'in' scale_word
+  ///               | 'decimals' NUMBER | 'where' expression | 'order' 'by' expression [ 'asc' | 'desc' ]
+  ///               | 'limit' NUMBER
+  mutating func parseTableOptions(_ table: inout TableSpec) -> Bool {
+    while at(.identifier) && !panicking {
+      let word = text(current)
+      let start = current
+      switch word {
+      case "with":
+        advance()
+        repeat {
+          let option = current
+          switch at(.identifier) ? text(option) : "" {
+          case "change": table.change = true
+          case "pct_change": table.percentChange = true
+          case "sparkline": table.sparkline = true
+          default:
+            error(
+              .expectedToken, "expected change, pct_change or sparkline after 'with', found \(describe(option))",
+              at: option)
+            return false
+          }
+          advance()
+        } while eat(.comma)
+      case "in":
+        advance()
+        guard at(.identifier), let power = Parser.scaleWords[text(current)] else {
+          error(
+            .expectedToken, "expected thousands, millions or billions after 'in', found \(describe(current))",
+            at: current)
+          return false
+        }
+        advance()
+        table.scale = power
+      case "decimals", "limit":
+        advance()
+        let number = current
+        guard eat(.number), let value = Int(text(number)), value >= 0, value <= (word == "limit" ? 1_000_000 : 12)
+        else {
+          let range = word == "limit" ? "a whole number of rows" : "a whole number from 0 to 12"
+          error(.expectedToken, "expected \(range) after '\(word)', found \(describe(number))", at: number)
+          return false
+        }
+        if word == "limit" { table.limit = value } else { table.decimals = value }
+      case "where":
+        advance()
+        table.filter = parseExpression()
+      case "order":
+        advance()
+        guard isWord("by") else {
+          error(.expectedToken, "expected 'by' after 'order', found \(describe(current))", at: current)
+          return false
+        }
+        advance()
+        table.order = parseExpression()
+        if isWord("desc") || isWord("asc") { table.descending = text(advance()) == "desc" }
+      default:
+        error(
+          .unexpectedToken,
+          "expected a table option (with, in, decimals, where, order by, limit) or end of statement, found '\(word)'",
+          at: start)
+        return false
+      }
+    }
+    return true
+  }
+
+  /// What may follow `chart` for it to start a chart rather than name a variable or call.
+  static func opensChart(_ kind: TokenKind) -> Bool {
+    switch kind {
+    case .identifier, .string, .leftBracket, .period, .date: true
+    default: false
+    }
+  }
+
+  /// chart_stmt -> 'chart' expression { ',' expression } [ 'to' STRING ]
+  mutating func parseChart() -> Statement.Kind {
+    advance()
+    var series: [Expression] = [parseExpression()]
+    while eat(.comma) {
+      skipNewlines()
+      series.append(parseExpression())
+    }
+    guard isWord("to") else { return .chart(series: series, file: nil, fileSpan: nil) }
+    advance()
+    let token = current
+    guard expect(.string) else { return .invalid }
+    return .chart(series: series, file: unescaped(token), fileSpan: token.span)
   }
 
   /// check_stmt -> 'check' [ NAME | STRING ]

@@ -58,3 +58,27 @@ public enum FileSystem {
     }
   }
 }
+
+extension FileSystem {
+  /// Writes a file whole: to a temporary file beside it, then renamed over it, so a reader
+  /// never sees half a chart.
+  public static func write(_ path: String, _ bytes: [UInt8]) -> Result<Void, FileError> {
+    let temporary = path + ".fsq-tmp"
+    guard let file = fopen(temporary, "wb") else {
+      return .failure(FileError(reason: String(cString: strerror(errno))))
+    }
+    let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, bytes.count, file) }
+    let closed = fclose(file)
+    guard written == bytes.count, closed == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      return .failure(FileError(reason: reason))
+    }
+    guard rename(temporary, path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      return .failure(FileError(reason: reason))
+    }
+    return .success(())
+  }
+}

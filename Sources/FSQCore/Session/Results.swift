@@ -85,6 +85,8 @@ public enum ResultItem: Sendable, Equatable {
   case findings([Finding])
   /// An informational line, such as "loaded acme.htm: 1 company, 212 facts".
   case message(String)
+  /// `chart …`: drawn in the terminal, or as SVG with `--chart FILE` or `to "FILE"`.
+  case chart(ChartData)
 }
 
 /// Everything one `Session.run` produced. Sessions never print; front ends render this.

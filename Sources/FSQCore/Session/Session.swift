@@ -13,6 +13,8 @@ public final class Session {
   public var continueOnError = false
   /// Reads files for `load`; replaceable in tests.
   public var readFile: (String) -> Result<[UInt8], FileError> = FileSystem.read
+  /// Where `chart … to "FILE"` writes.
+  public var writeFile: (String, [UInt8]) -> Result<Void, FileError> = FileSystem.write
 
   public init(model: Model) {
     evaluator = Evaluator(model: model, metrics: Metrics.load())
@@ -149,8 +151,10 @@ public final class Session {
           notes: notes)
       }
       return nil
-    case .table(let items, let periods):
-      return .value(.table(try buildTable(items: items, periods: periods, scope)))
+    case .table(let spec):
+      return .value(.table(try buildTable(spec, scope)))
+    case .chart(let series, let file, let fileSpan):
+      return try chart(series, file: file, fileSpan: fileSpan, span: statement.span, scope)
     case .explain(let expression):
       return .explanation(try explain(expression, scope))
     case .check(let company):
@@ -183,67 +187,6 @@ public final class Session {
   func isCall(_ expression: Expression) -> Bool {
     if case .call = expression.kind { return true }
     return false
-  }
-
-  // MARK: Tables
-
-  /// The most cells one `table` statement builds: a 6,000 × 6,000 table took 4.3 GB.
-  static let maximumTableCells = 250_000
-
-  func buildTable(items: [Expression], periods: [Expression], _ scope: Scope) throws(Diagnostic) -> ResultTable {
-    let (cells, overflow) = items.count.multipliedReportingOverflow(by: max(periods.count, 1))
-    if overflow || cells > Session.maximumTableCells, let first = items.first {
-      throw evaluator.fail(
-        .stepLimit,
-        "a table of \(items.count) rows by \(periods.count) periods is more than \(Session.maximumTableCells) cells",
-        first.span.union(periods.last?.span ?? first.span))
-    }
-    var periodValues: [PeriodSpec] = []
-    for expression in periods {
-      let value = try evaluator.evaluate(expression, scope)
-      guard case .period(let period) = value else {
-        throw evaluator.fail(.typeMismatch, "table columns must be periods, found \(value.typeName)", expression.span)
-      }
-      periodValues.append(period)
-    }
-    var columns = periodValues.map(\.description)
-    let withChange = periodValues.count == 2
-    if withChange { columns.append("change") }
-    var rows: [ResultTable.Row] = []
-    for item in items {
-      var function = try evaluator.evaluate(item, scope)
-      var rowLabel = evaluator.text(item.span)
-      // A printed label is a row like an item: table "Net income", revenue for fy2024
-      if case .text(let label) = function {
-        function = try evaluator.labelFunction(label, item.span)
-        rowLabel = label
-      }
-      guard case .function = function else {
-        throw evaluator.fail(
-          .typeMismatch, "table rows must be items or metrics such as revenue, found \(function.typeName)", item.span)
-      }
-      var cells: [Value?] = []
-      for period in periodValues {
-        do throws(Diagnostic) {
-          cells.append(try evaluator.apply(function, [.period(period)], span: item.span, scope))
-        } catch {
-          guard error.id == .missingFigure else { throw error }
-          cells.append(nil)
-        }
-      }
-      if withChange {
-        if let a = cells[0], let b = cells[1],
-          let change = try? evaluator.applyBinary(
-            .subtract, a, b, operatorSpan: item.span, left: item.span, right: item.span)
-        {
-          cells.append(change)
-        } else {
-          cells.append(nil)
-        }
-      }
-      rows.append(ResultTable.Row(label: rowLabel, cells: cells))
-    }
-    return ResultTable(columns: columns, rows: rows)
   }
 
   // MARK: Loading and companies

@@ -57,6 +57,10 @@ public indirect enum Value: Sendable, Equatable {
   case bool(Bool)
   case period(PeriodSpec)
   case table(ResultTable)
+  /// `[revenue, sga]`, `items(income_statement)`, or the periods of `q1 2008..q3 2009`.
+  case list([Value])
+  /// One value per period: `revenue(q1 2008..q3 2009)`. A period with no figure holds nil.
+  case series(Series)
   /// A function, item or metric named without calling it: `revenue` in `growth(revenue, q3 2009)`.
   case function(String)
   /// A statement with no value of its own (`let`, `def`, `use`).
@@ -70,6 +74,8 @@ public indirect enum Value: Sendable, Equatable {
     case .bool: "boolean"
     case .period(let p): p.isInstant ? "date" : "period"
     case .table: "table"
+    case .list: "list"
+    case .series: "series"
     case .function: "function"
     case .nothing: "nothing"
     }
@@ -79,6 +85,11 @@ public indirect enum Value: Sendable, Equatable {
 /// A table of results: items as rows, periods as columns, and an optional change column.
 public struct ResultTable: Sendable, Equatable {
   public var title: String?
+  /// The heading over the row labels: `item`, or `period` for a series.
+  public var rowHeader = "item"
+  /// `decimals N`: every figure shows exactly N places; otherwise the figures of one row in
+  /// one unit show as many places as the most precise of them.
+  public var decimals: Int?
   public var columns: [String]
   public var rows: [Row]
 
@@ -96,4 +107,22 @@ public struct ResultTable: Sendable, Equatable {
     self.columns = columns
     self.rows = rows
   }
+}
+
+/// Values over periods, in the order of the periods: what a function gives for a range.
+public struct Series: Sendable, Equatable {
+  /// What the series is of, as written: `revenue`, `margin(q1 2008..q3 2009)`.
+  public var name: String
+  public var periods: [PeriodSpec]
+  /// One per period; nil where the company reports no figure.
+  public var values: [Value?]
+
+  public init(name: String, periods: [PeriodSpec], values: [Value?]) {
+    self.name = name
+    self.periods = periods
+    self.values = values
+  }
+
+  /// The periods that have no figure.
+  public var gaps: [PeriodSpec] { zip(periods, values).compactMap { $1 == nil ? $0 : nil } }
 }
