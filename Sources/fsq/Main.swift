@@ -11,7 +11,27 @@ import FSQCore
 struct Main {
   let options: Settings
 
+  /// With `--chart FILE`: the last chart the run drew, written as SVG when the run ends.
+  final class ChartSink {
+    var last: ChartData?
+  }
+
   func run() -> ExitStatus {
+    let charts = ChartSink()
+    let status = runModes(charts)
+    guard let path = options.chart else { return status }
+    guard let chart = charts.last else {
+      Output.err("fsq: --chart \(path): the run drew no chart (write chart revenue(q1 2008..q3 2009))\n")
+      return max(status, .usage)
+    }
+    if case .failure(let error) = FileSystem.write(path, Array(ChartRenderer.svg(chart).utf8)) {
+      Output.err("fsq: cannot write the chart to '\(path)': \(error.reason)\n")
+      return max(status, .output)
+    }
+    return status
+  }
+
+  func runModes(_ charts: ChartSink) -> ExitStatus {
     if options.version {
       Output.out("fsq \(FSQ.version)\n")
       return .success
@@ -35,6 +55,10 @@ struct Main {
     /// One result, as the output format writes it (messages such as "loaded …" in text only).
     func write(_ item: ResultItem) {
       if case .message = item, format != .text { return }
+      if options.chart != nil, case .chart(let chart) = item {
+        charts.last = chart
+        return
+      }
       Output.out(renderer.renderNext(item))
     }
 

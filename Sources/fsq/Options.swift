@@ -62,6 +62,13 @@ struct Options: ParsableCommand {
       valueName: "FILE"))
   var importReport: String?
 
+  @Option(
+    name: .customLong("chart"),
+    help: ArgumentHelp(
+      "Write the last chart the run draws (chart revenue(q1 2008..q3 2009)) to FILE as a standalone SVG, instead of drawing it in the terminal.",
+      valueName: "FILE"))
+  var chart: String?
+
   @Flag(name: .customLong("no-color"), help: "Never use colour (also: the NO_COLOR environment variable).")
   var noColor = false
 
@@ -92,6 +99,7 @@ struct Settings {
   var noBundled = false
   var export: String?
   var importReport: String?
+  var chart: String?
   var noColor = false
   var version = false
   var script: String?
@@ -110,6 +118,7 @@ struct Settings {
     noBundled = options.noBundled
     export = options.export
     importReport = options.importReport
+    chart = options.chart
     noColor = options.noColor
     version = options.version
     script = options.script
@@ -133,7 +142,7 @@ struct Settings {
         guard index < arguments.count else { return nil }
         settings.expressions.append(arguments[index])
         index += 1
-      case "--load", "--company", "--format":
+      case "--load", "--company", "--format", "--chart":
         guard index < arguments.count, !arguments[index].hasPrefix("-") else { return nil }
         let value = arguments[index]
         index += 1
@@ -141,7 +150,11 @@ struct Settings {
           settings.loads.append(value)
         } else {
           guard once(argument) else { return nil }
-          if argument == "--company" { settings.company = value } else { settings.format = value }
+          switch argument {
+          case "--company": settings.company = value
+          case "--chart": settings.chart = value
+          default: settings.format = value
+          }
         }
       case "--check", "--verbose", "--explain", "--keep-going", "--no-bundled", "--no-color":
         guard once(argument) else { return nil }

@@ -336,3 +336,24 @@ func runProcessInBackground(_ path: String, _ arguments: [String]) throws -> Pro
     #expect(json.out.contains("\"lines\":[159,161,162,164]"))
   }
 }
+
+/// `--chart FILE`: the SVG of the run's last chart, written whole; no chart is a usage error.
+@Suite struct ChartOptionTests {
+  @Test func writesTheLastChartAsSVG() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fsq-chart-\(getpid())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("margin.svg").path
+    let result = try FSQBinary.run(["-e", "chart margin(q3 2008..q3 2009)", "--chart", path])
+    #expect(result.status == 0, "\(result.err)")
+    #expect(result.out.isEmpty)
+    let svg = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(svg.hasPrefix("<?xml") && svg.hasSuffix("</svg>\n"))
+    // Fusion's gross margins as printed: 6.20% and 8.33%.
+    #expect(svg.contains("q3 2008: 6.20%") && svg.contains("q3 2009: 8.33%"))
+    let none = try FSQBinary.run(["-e", "1", "--chart", path + ".none"])
+    #expect(none.status == 2)
+    #expect(none.err.contains("drew no chart"))
+    #expect(!FileManager.default.fileExists(atPath: path + ".none"))
+  }
+}

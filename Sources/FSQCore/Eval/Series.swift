@@ -32,7 +32,16 @@ extension Evaluator {
     let overPeriods = !elements.isEmpty && elements.allSatisfy { if case .period = $0 { true } else { false } }
     for value in elements {
       inner.locals[variable] = value
-      if let condition, try !truth(evaluate(condition, inner), condition.span) { continue }
+      if let condition {
+        // An element whose figure the condition needs is missing, or in another unit than
+        // the condition's, does not pass it (as a table's `where`).
+        do throws(Diagnostic) {
+          guard try truth(evaluate(condition, inner), condition.span) else { continue }
+        } catch {
+          guard error.id == .missingFigure || error.id == .unitMismatch else { throw error }
+          continue
+        }
+      }
       do throws(Diagnostic) {
         values.append(try evaluate(element, inner))
       } catch {
@@ -95,7 +104,7 @@ extension Evaluator {
           throw fail(
             .invalidPeriod, "the range \(first)..\(last) runs backwards; write the earlier period first", span)
         }
-        throw fail(.stepLimit, "a range holds at most \(Evaluator.maximumRange) periods", span)
+        throw fail(.stepLimit, "a range holds at most 1,000 periods", span)
       }
     }
     return .list(periods.map(Value.period))

@@ -386,7 +386,11 @@ public final class REPL {
     }.joined(separator: "\n\n")
   }
 
-  public static let topics: [String: String] = [
+  /// The help topics, by name: these and the language version 2 topics (`series`, `lists`,
+  /// `chart`, …).
+  public static let topics = baseTopics.merging(reportTopics) { first, _ in first }
+
+  static let baseTopics: [String: String] = [
     "units": """
     Units: figures carry their unit. Money is in the company's currency (USD), shares are
     counts, ratios of money are percentages and differences of percentages are percentage
@@ -415,9 +419,9 @@ public final class REPL {
     """,
     "statements": """
     Statements: let NAME = EXPR binds a variable; def NAME(p) = EXPR defines a function;
-    assert EXPR checks a comparison; table ITEMS for PERIODS prints a table; explain EXPR
-    shows the computation; check [COMPANY] checks that releases tie; use NAME and load "FILE"
-    change the company and the model.
+    assert EXPR checks a comparison; table ROWS for COLUMNS prints a report (:help table);
+    chart SERIES draws one (:help chart); explain EXPR shows the computation; check [COMPANY]
+    checks that releases tie; use NAME and load "FILE" change the company and the model.
     """,
     "let": """
     let NAME = EXPR binds a variable for the rest of the session or script: let base = revenue(q3
@@ -432,9 +436,16 @@ public final class REPL {
     revenue(q3 2009) > $11M. The message shows both sides.
     """,
     "table": """
-    table ITEMS for PERIODS prints one row per item and one column per period, with a change
-    column when there are two periods: table revenue, gross_profit, margin for q3 2009, q3 2008.
-    --format csv, json and markdown print the table whole.
+    table ROWS for COLUMNS [OPTIONS] prints a report: table revenue, gross_profit, margin for
+    q3 2009, q3 2008. Rows are items, metrics, printed labels, lists (items(income_statement)
+    is one row per line), series, or any expression of the columns' period when the columns
+    name it: table growth(revenue, q), margin for q in q1 2008..q3 2009. Columns are periods,
+    ranges or lists of periods. Options, in any order: with change, pct_change, sparkline
+    (extra columns); in thousands|millions|billions; decimals N; where CONDITION; order by EXPR
+    [asc|desc]; limit N. In where and order by, row is the row: where row(fy2009) > $1M order
+    by row(fy2009) desc. Two columns and no 'with' add a change column. The figures of one row
+    in one unit show as many decimals as the most precise of them. --format csv, json and
+    markdown print the table whole.
     """,
     "explain": """
     explain EXPR shows the value and where every figure in it came from: the document, line,

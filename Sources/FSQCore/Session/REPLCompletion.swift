@@ -45,9 +45,13 @@ extension REPL {
       else { return [] }
       let names = Set(company.facts.map(\.item)).union(session.evaluator.metrics.keys)
       return names.filter { $0.hasPrefix(partial) }.sorted().map { word[...dot] + $0 }
+    } else if let followers = REPL.followers(of: before),
+      case let matching = followers.filter({ $0.hasPrefix(word) }), !matching.isEmpty
+    {
+      return matching.sorted()
     } else {
       candidates =
-        Array(Builtins.table.keys) + Array(session.evaluator.metrics.keys)
+        REPL.contextWords + Array(Builtins.table.keys) + Array(session.evaluator.metrics.keys)
         + Array(session.evaluator.functions.keys) + Array(session.evaluator.globals.keys) + REPL.keywords
       if let company = currentCompany { candidates += company.facts.map(\.item) }
       candidates += companyNames()

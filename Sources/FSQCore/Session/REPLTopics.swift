@@ -1,0 +1,57 @@
+// MARK: - Help topics for series, lists and reports
+
+extension REPL {
+  static let reportTopics: [String: String] = [
+    "series": """
+    Series: a function given a range of periods gives one value per period:
+    revenue(q1 2008..q3 2009), margin(fy2005..fy2009), growth(revenue, q1 2009..q4 2009),
+    ttm(revenue, q1 2009..q4 2009) (rolling). A period with no figure is a gap (—). Arithmetic
+    goes period by period: gross_profit(r) / revenue(r). Series functions: sum, avg, min, max,
+    count (periods with a figure), first, last, cagr, stdev, pct_change(series). sum, avg, min,
+    max, stdev and cagr refuse a series with a gap and name the periods. See :help ranges.
+    """,
+    "ranges": """
+    Ranges: q1 2008..q3 2009 is every quarter from the first to the last; fy2005..fy2009 and
+    h1 2008..h2 2009 likewise (both ends the same kind). last(8, quarters, q3 2009) is the eight
+    quarters that end with q3 2009 (also halves, years). A range holds at most 1,000 periods.
+    """,
+    "lists": """
+    Lists: [revenue, sga, "Net income"]; items(income_statement), items(balance_sheet),
+    items(cash_flow), items(reconciliation), items(segments) in printed order; items("Interest*")
+    by label pattern (* and ?). [growth(x, q3 2009) for x in items(income_statement) if
+    x(q3 2009) > $1M] builds a list; over a range of periods, a series. A function given a list
+    is applied to each element. Lists go wherever table rows go.
+    """,
+    "chart": """
+    chart SERIES [, SERIES…] draws bars in the terminal (colour only on a terminal), one row per
+    period, with the value and an axis in the series' unit: chart revenue(q1 2008..q3 2009).
+    All series share one unit. chart … to "FILE.svg" writes a standalone SVG instead, and the
+    option --chart FILE.svg writes the SVG of a run's last chart. A table's sparkline column
+    (table … with sparkline) draws a row's trend in one cell.
+    """,
+    "scale": """
+    Scale: … in thousands, in millions or in billions after any expression shows money and
+    share counts at that scale: revenue(q3 2009) in millions is $11.85M, and round(revenue(q3
+    2009) in millions, 1) is $11.9M. In a table, in millions after the columns scales every
+    figure; decimals N shows every figure with N places.
+    """,
+  ]
+
+  /// Words with a meaning in their place (table options, chart, comprehensions), completed
+  /// like keywords.
+  static let contextWords = [
+    "chart", "to", "in", "with", "where", "order", "by", "asc", "desc", "limit", "decimals", "if",
+    "quarters", "halves", "years",
+  ]
+
+  /// What may follow a word: the options after `with`, the scales after `in`, the statements
+  /// inside `items(`.
+  static func followers(of before: String) -> [String]? {
+    if before.hasSuffix("with") || (before.hasSuffix(",") && before.contains(" with ")) {
+      return ["change", "pct_change", "sparkline"]
+    }
+    if before.hasSuffix(" in") { return ["thousands", "millions", "billions"] }
+    if before.hasSuffix("items(") { return Array(Evaluator.statementWords.keys) }
+    return nil
+  }
+}
