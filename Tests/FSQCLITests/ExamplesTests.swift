@@ -9,7 +9,8 @@ import Testing
 
   @Test(arguments: scripts)
   func script(_ file: URL) throws {
-    let result = try FSQBinary.run([file.path])
+    // Examples load releases by paths relative to the package root, as a reader runs them.
+    let result = try runProcess(FSQBinary.url, [file.path], stdin: "", currentDirectory: TestSupport.packageRoot)
     #expect(result.status == 0, "\(result.err)")
     #expect(result.err.isEmpty)
     let golden = file.deletingPathExtension().appendingPathExtension("out")

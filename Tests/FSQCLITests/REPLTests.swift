@@ -287,15 +287,17 @@ func play(_ lines: [LineReadResult], model: Model = Model()) -> (ScriptedReader,
       _, _ in
     }
     #expect(repl.completions(for: "cha", cursor: 3).contains("chart"))
-    #expect(repl.completions(for: "table revenue for fy 2009 with ", cursor: 31) == ["change", "pct_change", "sparkline"])
+    #expect(
+      repl.completions(for: "table revenue for fy 2009 with ", cursor: 31) == ["change", "pct_change", "sparkline"])
     #expect(repl.completions(for: "table revenue for fy 2009 with sp", cursor: 33) == ["sparkline"])
     #expect(repl.completions(for: "revenue(q3 2009) in mi", cursor: 22) == ["millions"])
     #expect(repl.completions(for: "items(inc", cursor: 9) == ["income_statement"])
     #expect(repl.completions(for: "cag", cursor: 3) == ["cagr"])
     let (helper, transcript) = makeREPL(ReleaseImporter.bundledModel())
-    for word in ["series", "ranges", "lists", "chart", "scale", "table", "sum", "avg", "min", "max", "count", "first",
-      "last", "cagr", "stdev", "pct_change", "items"]
-    {
+    for word in [
+      "series", "ranges", "lists", "chart", "scale", "table", "sum", "avg", "min", "max", "count", "first",
+      "last", "cagr", "stdev", "pct_change", "items",
+    ] {
       transcript.output = ""
       helper.handle(":help \(word)")
       #expect(!transcript.output.isEmpty && !transcript.output.hasPrefix("no help"), "\(word)")

@@ -195,6 +195,44 @@ import Testing
     let json = run("chart revenue(q4 2005..q1 2006)", format: .json).out
     #expect(json.contains(#""type":"chart""#) && json.contains(#""categories":["q4 2005","q1 2006"]"#))
     let csv = run("chart revenue(q4 2005..q1 2006)", format: .csv).out
-    #expect(csv == "period,revenue\r\nq4 2005,$21.12M\r\nq1 2006,$22.47M\r\n")
+    #expect(csv == "period,revenue,unit\r\nq4 2005,21.121,USD millions\r\nq1 2006,22.473,USD millions\r\n")
+    #expect(json.contains(#""values":[21.121,22.473]"#), "\(json)")
+  }
+
+  // MARK: Found in review
+
+  @Test func aLaterReleasesRestatementWinsWhateverTheLoadOrder() throws {
+    // Q3 fiscal 2005 gross profit: 7,171 as first printed (pericom_q3_fy2005.txt:186), 7,451
+    // in the next release's "(Restated)" column (pericom_q4_fy2005_submission.txt:350).
+    for order in [
+      ["pericom_q3_fy2005.txt", "pericom_q4_fy2005_submission.txt"],
+      ["pericom_q4_fy2005_submission.txt", "pericom_q3_fy2005.txt"],
+    ] {
+      var model = Model()
+      for name in order {
+        let url = TestSupport.packageRoot.appendingPathComponent("Tests/Corpus/documents/\(name)")
+        try model.importRelease(bytes: Array(try Data(contentsOf: url)), documentName: name)
+      }
+      let (out, err, _) = TestSupport.run("gross_profit(q3 2005)", session: Session(model: model))
+      #expect(out == "$7,451,000\n", "\(order): \(err)")
+    }
+  }
+
+  @Test func decimalsRoundTheFullAmountAndNeverPad() {
+    // $14,301,428 in millions to four places is 14.3014, not 14.30 with zeros added.
+    let out = TestSupport.run(
+      "table revenue for q3 2008, q3 2009 in millions decimals 4",
+      session: Session(model: ReleaseImporter.bundledModel())
+    ).out
+    #expect(out.contains("$14.3014M") && out.contains("$11.8530M"), "\(out)")
+  }
+
+  @Test func lastCountsInTheUnitThatHoldsThePeriod() {
+    let session = Session(model: ReleaseImporter.bundledModel())
+    #expect(TestSupport.run("last(2, halves, q1 2009)", session: session).out == "h2 2008\nh1 2009\n")
+    #expect(TestSupport.run("last(2, quarters, h1 2009)", session: session).out == "q1 2009\nq2 2009\n")
+    #expect(TestSupport.run("last(2, quarters, 9m 2009)", session: session).out == "q2 2009\nq3 2009\n")
+    let (_, err, _) = TestSupport.run("last(0, quarters, q3 2009)", session: session)
+    #expect(err.contains("1:6:"), "\(err)")
   }
 }

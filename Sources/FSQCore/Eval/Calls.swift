@@ -111,8 +111,8 @@ extension Evaluator {
     guard case .function(let name) = function else {
       throw fail(.typeMismatch, "expected an item or function name, found \(function.typeName)", span)
     }
-    let description = "\(name)(\(arguments.map(ValueFormatter.source).joined(separator: ", ")))"
-    return try traced(description) { () throws(Diagnostic) -> Value in
+    return try traced("\(name)(\(arguments.map(ValueFormatter.source).joined(separator: ", ")))") {
+      () throws(Diagnostic) -> Value in
       try invoke(name, arguments, argumentSpans: arguments.map { _ in span }, calleeSpan: span, span: span, scope)
     }
   }

@@ -214,7 +214,7 @@ extension ModelIndex {
       } else if !wanted.isInstant && period.matches(wanted) {
         score = figure.priority * 2 + (period.end == wanted.end ? 1 : 0)
       }
-      if score > matchScore {
+      if score > matchScore || (score == matchScore && score >= 0 && figure.asOf > match!.asOf) {
         match = figure
         matchScore = score
       }

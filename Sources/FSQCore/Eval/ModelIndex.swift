@@ -10,6 +10,10 @@ struct IndexedFigure {
   /// Primary statements win over reconciliations and the text when the same item appears in
   /// several places for one period (a reconciliation prints losses as positive add-backs).
   var priority: Int
+  /// How recent the document that printed it is: the day number of the latest period end it
+  /// reports. Of two figures for one period, the later release's wins (a restatement), however
+  /// the releases were loaded.
+  var asOf: Int = 0
 }
 
 extension StatementKind {
@@ -35,11 +39,16 @@ struct ModelIndex {
     for company in model.companies {
       var byItem: [String: [IndexedFigure]] = [:]
       var byLabel: [String: [String]] = [:]
+      var asOf: [String: Int] = [:]
+      for fact in company.facts where fact.period.end.dayNumber > asOf[fact.source.document] ?? Int.min {
+        asOf[fact.source.document] = fact.period.end.dayNumber
+      }
       for fact in company.facts {
         byItem[fact.item, default: []].append(
           IndexedFigure(
             period: fact.period, quantity: Quantity(fact.value, fact.unit, derived: fact.isDerived), label: fact.label,
-            section: fact.section, source: fact.source, priority: fact.statement.lookupPriority))
+            section: fact.section, source: fact.source, priority: fact.statement.lookupPriority,
+            asOf: asOf[fact.source.document] ?? 0))
         let key = ModelIndex.normalize(fact.label)
         if !(byLabel[key]?.contains(fact.item) ?? false) { byLabel[key, default: []].append(fact.item) }
       }
@@ -48,7 +57,7 @@ struct ModelIndex {
           IndexedFigure(
             period: figure.period ?? ResolvedPeriod(start: nil, end: CivilDate(unchecked: 1, 1, 1)),
             quantity: Quantity(figure.value, figure.unit), label: figure.label, section: "text",
-            source: figure.source, priority: 0))
+            source: figure.source, priority: 0, asOf: asOf[figure.source.document] ?? 0))
       }
       items.append(byItem)
       labels.append(byLabel)

@@ -111,21 +111,31 @@ extension Evaluator {
   }
 
   /// `last(8, quarters, q3 2009)`: the eight quarters that end with q3 2009, oldest first.
-  func lastPeriods(_ count: Int, unit: String, ending period: PeriodSpec, span: Span) throws(Diagnostic) -> Value {
-    var current = period
-    switch (unit, period.kind) {
-    case ("quarters", .quarter), ("halves", .half), ("years", .year): break
-    case ("quarters", _): current = PeriodSpec(.quarter(4), year: period.year, calendar: period.calendar)
-    case ("years", _): current = PeriodSpec(.year, year: period.year, calendar: period.calendar)
-    case ("halves", _): current = PeriodSpec(.half(2), year: period.year, calendar: period.calendar)
+  func lastPeriods(_ count: Int, unit: String, ending period: PeriodSpec, span: Span, countSpan: Span)
+    throws(Diagnostic)
+    -> Value
+  {
+    // The period of the unit asked for that holds the given period's last month:
+    // last(2, halves, q1 2009) ends with h1 2009; last(2, quarters, 9m 2009) with q3 2009.
+    let month: Int
+    switch period.kind {
+    case .quarter(let q): month = 3 * q
+    case .half(let h): month = 6 * h
+    case .year: month = 12
+    case .monthsToDate(let n): month = n
+    case .instant, .range:
+      throw fail(.invalidArgument, "last(n, \(unit), …) ends with a period such as q3 2009, not a date", span)
+    }
+    var current: PeriodSpec
+    switch unit {
+    case "quarters": current = PeriodSpec(.quarter((month + 2) / 3), year: period.year, calendar: period.calendar)
+    case "halves": current = PeriodSpec(.half((month + 5) / 6), year: period.year, calendar: period.calendar)
+    case "years": current = PeriodSpec(.year, year: period.year, calendar: period.calendar)
     default:
       throw fail(.invalidArgument, "last(n, UNIT, period) counts quarters, halves or years, not '\(unit)'", span)
     }
-    if case .instant = period.kind {
-      throw fail(.invalidArgument, "last(n, \(unit), …) ends with a period such as q3 2009, not a date", span)
-    }
     guard count >= 1, count <= Evaluator.maximumRange else {
-      throw fail(.invalidArgument, "last() takes from 1 to \(Evaluator.maximumRange) periods, not \(count)", span)
+      throw fail(.invalidArgument, "last() takes from 1 to \(Evaluator.maximumRange) periods, not \(count)", countSpan)
     }
     var periods = [current]
     for _ in 1..<count {
@@ -162,11 +172,11 @@ extension Evaluator {
     results.reserveCapacity(elements.count)
     for element in elements {
       arguments[position] = element
-      let description = "\(name)(\(arguments.map(ValueFormatter.source).joined(separator: ", ")))"
       do throws(Diagnostic) {
         let argumentsNow = arguments
         results.append(
-          try traced(description) { () throws(Diagnostic) -> Value in
+          try traced("\(name)(\(argumentsNow.map(ValueFormatter.source).joined(separator: ", ")))") {
+            () throws(Diagnostic) -> Value in
             try invoke(name, argumentsNow, argumentSpans: argumentSpans, calleeSpan: calleeSpan, span: span, scope)
           })
       } catch {

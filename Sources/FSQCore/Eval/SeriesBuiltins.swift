@@ -119,7 +119,8 @@ extension Builtins {
       guard case .period(let period) = try e.evaluate(expressions[2], scope) else {
         throw e.fail(.typeMismatch, "last() needs the period the range ends with", expressions[2].span)
       }
-      return try e.lastPeriods(count, unit: unit, ending: period, span: expressions[1].span)
+      return try e.lastPeriods(
+        count, unit: unit, ending: period, span: expressions[1].span, countSpan: expressions[0].span)
     },
   ]
 }

@@ -38,6 +38,8 @@ public struct OutputRenderer: Sendable {
 
   public func render(_ item: ResultItem) -> String {
     let text = renderRaw(item)
+    // A chart's colours are its own escape codes; its labels are cleaned when it is drawn.
+    if case .chart = item { return text }
     // Text a person reads on a terminal carries no control characters from a release.
     return format == .text || format == .markdown ? TerminalText.escape(text) : text
   }
@@ -116,7 +118,7 @@ public struct OutputRenderer: Sendable {
     case .markdown: return "```\n" + ChartRenderer.terminal(chart, width: chartWidth, color: false) + "```\n"
     case .json:
       let series = chart.series.map { line -> String in
-        let values = line.values.map { $0.map { JSON.string(Self.plainNumber($0)) } ?? "null" }
+        let values = line.values.map { $0.map { $0.isFinite ? Self.plainNumber($0) : "null" } ?? "null" }
         return JSON.object([
           ("name", JSON.string(line.name)), ("values", JSON.array(values)),
           ("texts", JSON.array(line.texts.map { $0.map(JSON.string) ?? "null" })),
@@ -127,9 +129,11 @@ public struct OutputRenderer: Sendable {
         ("categories", JSON.array(chart.categories.map(JSON.string))), ("series", JSON.array(series)),
       ]) + "\n"
     case .csv:
-      var out = CSV.row(["period"] + chart.series.map(\.name))
+      // The numbers in the unit of the axis, which the last column names.
+      var out = CSV.row(["period"] + chart.series.map(\.name) + ["unit"])
       for (index, category) in chart.categories.enumerated() {
-        out += CSV.row([category] + chart.series.map { $0.texts[index] ?? "" })
+        let values = chart.series.map { $0.values[index].map(Self.plainNumber) ?? "" }
+        out += CSV.row([category] + values + [chart.unitLabel])
       }
       return out
     }

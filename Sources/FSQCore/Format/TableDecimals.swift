@@ -5,15 +5,32 @@
 /// places `decimals N` asked for. Only the text changes; CSV and JSON keep full precision.
 enum TableDecimals {
   static func texts(_ cells: [Value?], decimals: Int?) -> [String] {
+    if let decimals {
+      // Exactly the places asked for, rounded from the full amount (never zeros added to a
+      // rounder text: $14.3014M in four places is $14.3014M, not $14.3000M).
+      return cells.map { cell in
+        guard case .quantity(let q)? = cell else { return cell.map(ValueFormatter.bare) ?? "—" }
+        return ValueFormatter.amountText(q, places: decimals) + (q.isDerived ? " (derived)" : "")
+      }
+    }
     var texts = cells.map { $0.map(ValueFormatter.bare) ?? "—" }
-    var places: [String: Int] = [:]
-    func key(_ q: Quantity) -> String { "\(q.unit)/\(q.scale)" }
+    // Per unit and scale shown, the most places any figure of the row shows.
+    var groups: [(unit: Unit, scale: Int, places: Int)] = []
+    var shown = [Int](repeating: 0, count: cells.count)
     for (index, cell) in cells.enumerated() {
       guard case .quantity(let q)? = cell else { continue }
-      places[key(q)] = max(places[key(q)] ?? 0, decimals ?? decimalPlaces(texts[index]))
+      shown[index] = decimalPlaces(texts[index])
+      if let group = groups.firstIndex(where: { $0.unit == q.unit && $0.scale == q.scale }) {
+        groups[group].places = max(groups[group].places, shown[index])
+      } else {
+        groups.append((q.unit, q.scale, shown[index]))
+      }
     }
+    guard groups.contains(where: { $0.places > 0 }) else { return texts }
     for (index, cell) in cells.enumerated() {
-      guard case .quantity(let q)? = cell, let wanted = places[key(q)] else { continue }
+      guard case .quantity(let q)? = cell,
+        let wanted = groups.first(where: { $0.unit == q.unit && $0.scale == q.scale })?.places, wanted > shown[index]
+      else { continue }
       texts[index] = padded(texts[index], to: wanted)
     }
     return texts
@@ -21,10 +38,24 @@ enum TableDecimals {
 
   /// The digits after the decimal point of the first number in a text.
   static func decimalPlaces(_ text: String) -> Int {
-    guard let range = numberRange(Array(text)) else { return 0 }
-    let characters = Array(text)[range]
-    guard let point = characters.firstIndex(of: ".") else { return 0 }
-    return characters.distance(from: point, to: characters.endIndex) - 1
+    var sawDigit = false
+    var afterPoint = -1
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      let digit = byte >= 0x30 && byte <= 0x39
+      if digit {
+        sawDigit = true
+        if afterPoint >= 0 { afterPoint += 1 }
+      } else if sawDigit {
+        if byte == UInt8(ascii: "."), afterPoint < 0, previous >= 0x30 && previous <= 0x39 {
+          afterPoint = 0
+        } else if byte != UInt8(ascii: ",") {
+          break
+        }
+      }
+      previous = byte
+    }
+    return max(0, afterPoint)
   }
 
   /// The text with zeros added after its first number's last digit, up to `places`.

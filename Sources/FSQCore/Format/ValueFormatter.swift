@@ -30,39 +30,43 @@ public enum ValueFormatter {
     return q.isDerived ? body + " (derived)" : body
   }
 
-  static func amountText(_ q: Quantity) -> String {
+  /// The amount in its unit; `places`, when given, is the number of decimals shown (a table's
+  /// `decimals N`), rounded from the full amount, never padded.
+  static func amountText(_ q: Quantity, places: Int? = nil) -> String {
     let amount = q.displayAmount
     let negative = amount.isNegative
     let magnitude = amount.magnitude
     switch q.unit {
     case .currency(let code):
       let digits =
-        q.scale > 0
-        ? scaledDigits(magnitude)
-        : magnitude.formatted(places: magnitude.isInteger || (magnitude.rounded(places: 0) == magnitude) ? 0 : 2)
+        places.map { magnitude.formatted(places: $0) }
+        ?? (q.scale > 0
+          ? scaledDigits(magnitude)
+          : magnitude.formatted(places: magnitude.isInteger || (magnitude.rounded(places: 0) == magnitude) ? 0 : 2))
       let suffix = Quantity.scaleSuffixes[q.scale]
       let sign = negative ? "-" : ""
       return code == "USD" ? "\(sign)$\(digits)\(suffix)" : "\(sign)\(digits)\(suffix) \(code)"
     case .perShare(let code):
-      let digits = magnitude.formatted(places: 2)
+      let digits = magnitude.formatted(places: places ?? 2)
       let sign = negative ? "-" : ""
       return code == "USD" ? "\(sign)$\(digits) per share" : "\(sign)\(digits) \(code) per share"
     case .percent:
-      return amount.formatted(places: ratioPlaces(amount), grouping: true) + "%"
+      return amount.formatted(places: places ?? ratioPlaces(amount), grouping: true) + "%"
     case .percentagePoints:
-      let digits = amount.formatted(places: ratioPlaces(amount))
+      let digits = amount.formatted(places: places ?? ratioPlaces(amount))
       return (negative || digits.hasPrefix("-") ? digits : "+" + digits) + " pp"
     case .multiple:
-      return amount.formatted(places: ratioPlaces(amount)) + "x"
+      return amount.formatted(places: places ?? ratioPlaces(amount)) + "x"
     case .shares:
       if q.scale > 0 {
-        return (negative ? "-" : "") + scaledDigits(magnitude) + Quantity.scaleSuffixes[q.scale] + " shares"
+        return (negative ? "-" : "") + (places.map { magnitude.formatted(places: $0) } ?? scaledDigits(magnitude))
+          + Quantity.scaleSuffixes[q.scale] + " shares"
       }
-      return amount.formatted(places: amount.isInteger ? 0 : 2) + " shares"
+      return amount.formatted(places: places ?? (amount.isInteger ? 0 : 2)) + " shares"
     case .years:
-      return plain(amount) + " years"
+      return (places.map { amount.formatted(places: $0) } ?? plain(amount)) + " years"
     case .none:
-      return plain(amount)
+      return places.map { amount.formatted(places: $0) } ?? plain(amount)
     }
   }
 

@@ -53,8 +53,13 @@ extension Session {
       }
     }
     // Money and shares are drawn in the thousands that suit the largest figure.
-    var scale = 0
-    if let unit, Quantity.isScalable(unit) {
+    // A scale asked for (`revenue(…) in thousands`) is kept.
+    var asked: Int?
+    for (series, _) in all {
+      for case .quantity(let q)? in series.values where q.scale > 0 { asked = max(asked ?? 0, q.scale) }
+    }
+    var scale = asked ?? 0
+    if asked == nil, let unit, Quantity.isScalable(unit) {
       let digits = largest.digitCount + largest.exponent
       scale = min(Quantity.maximumScale, max(0, (digits - 1) / 3))
     }

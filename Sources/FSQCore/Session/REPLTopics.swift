@@ -8,7 +8,8 @@ extension REPL {
     ttm(revenue, q1 2009..q4 2009) (rolling). A period with no figure is a gap (—). Arithmetic
     goes period by period: gross_profit(r) / revenue(r). Series functions: sum, avg, min, max,
     count (periods with a figure), first, last, cagr, stdev, pct_change(series). sum, avg, min,
-    max, stdev and cagr refuse a series with a gap and name the periods. See :help ranges.
+    max and stdev refuse a series with a gap and name the periods; cagr, first and last need
+    figures at the ends they use. See :help ranges.
     """,
     "ranges": """
     Ranges: q1 2008..q3 2009 is every quarter from the first to the last; fy2005..fy2009 and
