@@ -9,8 +9,8 @@ public enum TokenKind: UInt8, Sendable, CaseIterable {
   case kwLet, kwDef, kwAssert, kwTable, kwFor, kwExplain, kwCheck, kwUse, kwLoad, kwAnd, kwOr,
     kwNot, kwTrue, kwFalse
   // Punctuation and operators
-  case leftParen, rightParen, leftBracket, rightBracket, comma, dot, dotDot, equals, plus, minus, star, slash, caret, less,
-    lessEqual, greater, greaterEqual, equalEqual, bangEqual
+  case leftParen, rightParen, leftBracket, rightBracket, comma, dot, dotDot, equals, plus, minus, star, slash,
+    caret, less, lessEqual, greater, greaterEqual, equalEqual, bangEqual
   // Structure
   case semicolon, newline, endOfInput
   /// Input the lexer could not read; its diagnostic is in the lexer's list.
