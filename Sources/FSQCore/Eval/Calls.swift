@@ -56,7 +56,7 @@ extension Evaluator {
           name, values, at: position, argumentSpans: argumentSpans, calleeSpan: calleeSpan, span: span, scope)
       }
     }
-    if let cells = rowCells[name], values.count == 1, case .period(let period) = values[0] {
+    if !rowCells.isEmpty, let cells = rowCells[name], values.count == 1, case .period(let period) = values[0] {
       guard let cell = cells[period] else {
         throw fail(.missingFigure, "the row has no figure for \(period)", calleeSpan)
       }
@@ -66,7 +66,8 @@ extension Evaluator {
       return try callUser(function, values, calleeSpan: calleeSpan, scope, isMetric: false)
     }
     if let callee = labelFunctions[name] { return try invokeLabel(callee, values, argumentSpans, calleeSpan, scope) }
-    if let builtin = Builtins.table[name] {
+    // Looked up once above (a user function of the same name would have returned already).
+    if let builtin {
       try checkArity(builtin.name, values.count, builtin.arity, calleeSpan)
       let arguments = zip(values, argumentSpans).map { Argument.value($0, $1) }
       return try builtin.body(self, arguments, span, scope)
