@@ -179,7 +179,7 @@ func printed(_ statement: Statement) -> String {
   case .explain(let expression): return "explain \(printed(expression))"
   case .check(let company): return "check" + (company.map { " " + fsqString($0) } ?? "")
   case .use(let company, _): return "use \(fsqString(company))"
-  case .load(let path, _): return "load \(fsqString(path))"
+  case .load(let paths, _): return "load " + paths.map(fsqString).joined(separator: ", ")
   case .invalid: return "<invalid>"
   }
 }

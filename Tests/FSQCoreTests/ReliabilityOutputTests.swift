@@ -95,7 +95,8 @@ import Testing
     // A release that names other files (links, images) does not make fsq read them.
     _ = session.run("load \"releases/q3.md\"", origin: .commandLine)
     #expect(reads == ["releases/q3.md"])
-    // Paths are taken as written: no globbing, no expansion, no search path.
+    // Paths are taken as written: no ~ or $VAR expansion, no search path; a pattern that
+    // matches no file is read as its own name.
     reads = []
     for path in ["*.htm", "~/q3.htm", "$HOME/q3.htm", "../../etc/passwd", "a b.txt"] {
       _ = session.run("load \"\(path)\"", origin: .commandLine)

@@ -53,7 +53,7 @@ public func sexpr(_ statement: Statement) -> String {
   case .explain(let expression): return "(explain \(sexpr(expression)))"
   case .check(let company): return company.map { "(check \(quoted($0)))" } ?? "(check)"
   case .use(let company, _): return "(use \(quoted(company)))"
-  case .load(let path, _): return "(load \(quoted(path)))"
+  case .load(let paths, _): return "(load \(paths.map(quoted).joined(separator: " ")))"
   case .invalid: return "<invalid>"
   }
 }

@@ -24,6 +24,7 @@ public enum Checker {
     findings += CrossFootRule.findings(company)
     findings += RepeatedFigureRule.columnFindings(company, tables: full.statements)
     findings += TextClaimRule.findings(company)
+    findings += RestatementRule.findings(full)
     return findings
   }
 }

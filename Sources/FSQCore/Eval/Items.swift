@@ -32,11 +32,31 @@ extension Evaluator {
       var remarks = figure.quantity.isDerived ? ["derived"] : []
       if trace != nil, let how = Evaluator.howNamed(name, figure) { remarks.append(how) }
       if trace != nil, let sign = figure.source.signNote { remarks.append("sign: \(sign)") }
+      if trace != nil { remarks += restatements(of: figure, among: figures, company: company) }
       annotate(source: figure.source, remarks: remarks)
       return .quantity(figure.quantity)
     }
     if let derived = try deriveQuarter(name, figures, wanted: wanted, spec: spec, fye: fye) { return derived }
     throw missingFigure(name, figures, spec: spec, wanted: wanted, company: company, calleeSpan)
+  }
+
+  /// For `explain`: the other releases that printed the same period differently, beside the
+  /// figure used (the newest release's).
+  func restatements(of figure: IndexedFigure, among figures: [IndexedFigure], company: Int) -> [String] {
+    var notes: [String] = []
+    var seen: Set<String> = [figure.source.document]
+    let owner = model.companies[company]
+    for other in figures
+    where other.period == figure.period && other.priority == figure.priority
+      && other.quantity.amount != figure.quantity.amount && !seen.contains(other.source.document)
+    {
+      seen.insert(other.source.document)
+      notes.append(
+        "restated: \(other.source.document):\(other.source.line) printed \(ValueFormatter.text(other.quantity)) "
+          + "(\(owner.releaseDateText(other.source.document))); the figure used is the newer release's, "
+          + "\(figure.source.document) (\(owner.releaseDateText(figure.source.document)))")
+    }
+    return notes
   }
 
   /// A quarter not printed, from year-to-date figures: Q4 = fiscal year − nine months, and

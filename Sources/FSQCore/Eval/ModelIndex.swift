@@ -10,9 +10,9 @@ struct IndexedFigure {
   /// Primary statements win over reconciliations and the text when the same item appears in
   /// several places for one period (a reconciliation prints losses as positive add-backs).
   var priority: Int
-  /// How recent the document that printed it is: the day number of the latest period end it
-  /// reports. Of two figures for one period, the later release's wins (a restatement), however
-  /// the releases were loaded.
+  /// How recent the document that printed it is: the day number of its release date (its
+  /// dateline, else the latest period end it reports). Of two figures for one period, the later
+  /// release's wins (a restatement), however the releases were loaded.
   var asOf: Int = 0
 }
 
@@ -40,9 +40,7 @@ struct ModelIndex {
       var byItem: [String: [IndexedFigure]] = [:]
       var byLabel: [String: [String]] = [:]
       var asOf: [String: Int] = [:]
-      for fact in company.facts where fact.period.end.dayNumber > asOf[fact.source.document] ?? Int.min {
-        asOf[fact.source.document] = fact.period.end.dayNumber
-      }
+      for (document, date) in company.releaseDates() { asOf[document] = date.dayNumber }
       for fact in company.facts {
         byItem[fact.item, default: []].append(
           IndexedFigure(

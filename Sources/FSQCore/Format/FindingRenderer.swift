@@ -28,11 +28,15 @@ struct FindingRenderer {
     case .text, .markdown:
       if findings.isEmpty { return "check: no findings; the statements tie\n" }
       var out = ""
-      // Errors first, then warnings, then (verbose) what could not be verified.
-      let order: [Severity] = [.error, .warning, .note]
-      let shown = order.flatMap { severity in
-        findings.filter { $0.severity == severity && (verbose || severity != .note) }
+      // Errors first, then warnings, then restatements (figures a later release printed
+      // differently, always listed), then (verbose) what could not be verified.
+      let restatements = findings.filter { $0.rule == RestatementRule.rule }
+      let order: [Severity] = [.error, .warning]
+      var shown = order.flatMap { severity in
+        findings.filter { $0.severity == severity && $0.rule != RestatementRule.rule }
       }
+      shown += restatements
+      if verbose { shown += findings.filter { $0.severity == .note && $0.rule != RestatementRule.rule } }
       for finding in shown.prefix(FindingLimit.printed) {
         out += "\(Self.severity(finding.severity)) [\(finding.rule)] \(finding.message)\n"
         for figure in finding.figures {
@@ -46,9 +50,11 @@ struct FindingRenderer {
       }
       let errors = findings.filter { $0.severity == .error }.count
       let warnings = findings.filter { $0.severity == .warning }.count
-      let infos = findings.count - errors - warnings
+      let infos = findings.count - errors - warnings - restatements.count
+      let restated =
+        restatements.isEmpty ? "" : ", \(restatements.count) restatement\(restatements.count == 1 ? "" : "s")"
       out +=
-        "check: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info"
+        "check: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(restated), \(infos) info"
       if infos > 0 && !verbose { out += " (claims and totals fsq could not verify; --verbose lists them)" }
       return out + "\n"
     }

@@ -289,10 +289,12 @@ enum PeriodHeaders {
         }
         let before = window[..<endedAt]
         let after = Array(window[(endedAt + 1)...])
-        guard let (month, day) = monthDay(after) else { continue }
+        guard let (printedMonth, day) = monthDay(after) else { continue }
         if before.has("year") && !before.has("quarter") {
-          return FiscalYearEnd(month: month, day: day)
+          if day <= 7 { return nearMonthEnd(printedMonth) }
+          return FiscalYearEnd(month: printedMonth, day: day)
         }
+        let month = PeriodHeaders.periodMonth(printedMonth, day: day)
         if before.has("quarter"), let q = before.compactMap({ ordinals[$0] }).first {
           // The fiscal year ends 3 × (4 − q) months after this quarter's end.
           let endMonth = (month - 1 + 3 * (4 - q)) % 12 + 1
@@ -311,6 +313,19 @@ enum PeriodHeaders {
     return nil
   }
 
+  /// The month a period ending on this date closes: a 52/53-week period ending in the first
+  /// week of a month ("quarter ended October 1, 2005") closes the month before (September).
+  static func periodMonth(_ month: Int, day: Int) -> Int {
+    day <= 7 ? (month == 1 ? 12 : month - 1) : month
+  }
+
+  /// A 52/53-week year printed as ending in the first days of a month ends near the end of
+  /// the month before.
+  static func nearMonthEnd(_ printedMonth: Int) -> FiscalYearEnd {
+    let month = periodMonth(printedMonth, day: 1)
+    return FiscalYearEnd(month: month, day: CivilDate.daysIn(month: month, year: 2001))
+  }
+
   /// The year end a release's opening paragraphs imply when they name a quarter by its number
   /// and end without the word "fiscal": "for the first quarter ended September 30, 1997" (a
   /// first quarter ending in September: the year ends in June). The first such phrase decides.
@@ -327,8 +342,9 @@ enum PeriodHeaders {
           let ended = words[(index + 2)..<min(words.count, index + 5)].firstIndex(where: {
             $0 == "ended" || $0 == "ending"
           }),
-          let (month, _) = monthDay(Array(words[(ended + 1)..<min(words.count, ended + 4)]))
+          let (printedMonth, day) = monthDay(Array(words[(ended + 1)..<min(words.count, ended + 4)]))
         else { continue }
+        let month = PeriodHeaders.periodMonth(printedMonth, day: day)
         let endMonth = (month - 1 + 3 * (4 - q)) % 12 + 1
         return FiscalYearEnd(month: endMonth, day: CivilDate.daysIn(month: endMonth, year: 2001))
       }

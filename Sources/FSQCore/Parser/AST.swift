@@ -128,7 +128,8 @@ public struct Statement: Sendable, Equatable {
     case explain(Expression)
     case check(company: String?)
     case use(company: String, nameSpan: Span)
-    case load(path: String, pathSpan: Span)
+    /// `load "q1.htm", "q2.htm"`, `load "releases/"`, `load "releases/acme-*.txt"`.
+    case load(paths: [String], spans: [Span])
     case invalid
   }
   public var kind: Kind

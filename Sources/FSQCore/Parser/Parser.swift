@@ -438,9 +438,15 @@ public struct Parser {
   /// load_stmt -> 'load' STRING
   mutating func parseLoad() -> Statement.Kind {
     advance()
-    let token = current
-    guard expect(.string) else { return .invalid }
-    return .load(path: unescaped(token), pathSpan: token.span)
+    var paths: [String] = []
+    var spans: [Span] = []
+    repeat {
+      let token = current
+      guard expect(.string) else { return .invalid }
+      paths.append(unescaped(token))
+      spans.append(token.span)
+    } while eat(.comma)
+    return .load(paths: paths, spans: spans)
   }
 
   mutating func expectName(for context: String) -> Bool {

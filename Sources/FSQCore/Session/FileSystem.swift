@@ -82,3 +82,49 @@ extension FileSystem {
     return .success(())
   }
 }
+
+extension FileSystem {
+  /// What `load` reads for one argument: the file itself; every visible regular file of a
+  /// directory (sorted by name); or the files a glob pattern (`*`, `?`, `[…]`) matches, sorted.
+  /// `expanded` says the files were found rather than named, so one that is not a release can
+  /// be skipped with a note instead of failing the whole load.
+  public static func releaseFiles(_ path: String) -> Result<(files: [String], expanded: Bool), FileError> {
+    if path.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) {
+      var matches = glob_t()
+      defer { globfree(&matches) }
+      let status = glob(path, 0, nil, &matches)
+      // No match: the path as written (a file may be named so), which reading then reports.
+      if status == GLOB_NOMATCH { return .success(([path], false)) }
+      guard status == 0 else { return .failure(FileError(reason: "the pattern cannot be read")) }
+      var files: [String] = []
+      for index in 0..<Int(matches.gl_pathc) {
+        guard let name = matches.gl_pathv[index] else { continue }
+        let file = String(cString: name)
+        if isRegularFile(file) { files.append(file) }
+      }
+      if files.isEmpty { return .failure(FileError(reason: "the pattern matches no regular file")) }
+      return .success((files.sorted(), true))
+    }
+    var info = stat()
+    guard stat(path, &info) == 0 else { return .success(([path], false)) }
+    guard (info.st_mode & S_IFMT) == S_IFDIR else { return .success(([path], false)) }
+    guard let directory = opendir(path) else { return .failure(FileError(reason: String(cString: strerror(errno)))) }
+    defer { closedir(directory) }
+    var files: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      guard !name.hasPrefix(".") else { continue }
+      let file = path.hasSuffix("/") ? path + name : path + "/" + name
+      if isRegularFile(file) { files.append(file) }
+    }
+    if files.isEmpty { return .failure(FileError(reason: "it is a directory with no files in it")) }
+    return .success((files.sorted(), true))
+  }
+
+  static func isRegularFile(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+  }
+}

@@ -173,7 +173,7 @@ public final class REPL {
   public static let metaCommands: [(name: String, usage: String, summary: String)] = [
     (":help", ":help [TOPIC|FUNCTION]", "Show help: an overview, a topic, or one function or metric."),
     (":quit", ":quit, :q", "Leave fsq (Ctrl-D does the same)."),
-    (":load", ":load FILE", "Import an earnings release (Markdown, HTML or text)."),
+    (":load", ":load FILE|DIR|GLOB", "Import earnings releases (Markdown, HTML or text) into the model."),
     (":use", ":use NAME", "Make a company current, by id, ticker or name."),
     (":items", ":items", "List the items the current company reports."),
     (":periods", ":periods", "List the periods the current company reports."),
@@ -464,7 +464,11 @@ public final class REPL {
     """,
     "load": """
     load "FILE" imports an earnings release (Markdown, HTML, fixed-width text, an EDGAR submission)
-    and makes its company current; :report shows what was read.
+    and makes its company current; :report shows what was read. load "q1.htm", "q2.htm" loads
+    several; a directory loads every file in it and "releases/acme-*.htm" every file matching.
+    Releases of one company (same ticker, id or name) merge into one history: a figure two
+    releases print differently is taken from the newer release by its own date, explain shows
+    the earlier one, and check lists it as a restatement.
     """,
     "keys": """
     Keys: TAB completes names, items, companies, commands and (after :load) file paths.

@@ -42,7 +42,7 @@ public struct Finding: Sendable, Equatable {
   }
   public var severity: Severity
   /// The rule's stable name: `subtotal`, `balance`, `reconciliation`, `per-share`,
-  /// `reported-metric`, `repeated-figure`, `cross-foot`, `text-claim`.
+  /// `reported-metric`, `repeated-figure`, `cross-foot`, `text-claim`, `restatement`.
   public var rule: String
   public var company: String
   public var document: String

@@ -162,8 +162,8 @@ public final class Session {
     case .use(let company, let nameSpan):
       evaluator.currentCompany = try evaluator.companyIndex(company, nameSpan)
       return .message("using \(evaluator.model.companies[evaluator.currentCompany!].name)")
-    case .load(let path, let pathSpan):
-      return .message(try load(path: path, span: pathSpan))
+    case .load(let paths, let spans):
+      return .message(try load(paths: paths, spans: spans))
     case .invalid:
       return nil
     }
@@ -190,50 +190,6 @@ public final class Session {
   }
 
   // MARK: Loading and companies
-
-  /// Imports a release file into the model, all or nothing.
-  func load(path: String, span: Span) throws(Diagnostic) -> String {
-    switch readFile(path) {
-    case .failure(let error):
-      throw evaluator.fail(.unreadableFile, "cannot read '\(path)': \(error.reason)", span)
-    case .success(let bytes):
-      let name = path.split(separator: "/").last.map(String.init) ?? path
-      var model = evaluator.model
-      let before = model.companies.count
-      do {
-        try model.importRelease(bytes: bytes, documentName: name)
-      } catch {
-        if error.isInterrupted { throw evaluator.fail(.interrupted, "interrupted while importing '\(path)'", span) }
-        throw evaluator.fail(.importFailed, "cannot import '\(path)': \(error.message)", span)
-      }
-      let previous = evaluator.currentCompany
-      evaluator.replaceModel(model)
-      let company = model.companies.last!
-      if model.companies.count > before { evaluator.currentCompany = model.companies.count - 1 }
-      let summary = company.importReports.last { $0.document == name }?.summary ?? ""
-      // A new company becomes the current one: say so when another one was current.
-      var current = ""
-      if let previous, previous != evaluator.currentCompany {
-        current = "; \(company.id) is now the current company (use \(model.companies[previous].id) to go back)"
-      }
-      return "loaded \(name): \(company.name) (\(company.id))\(summary)\(current)"
-    }
-  }
-
-  /// Loads a release from the command line (`--load FILE`), with no source position.
-  public func load(path: String) -> RunResult {
-    let source = SourceFile(name: "--load", text: path)
-    evaluator.source = source
-    do throws(Diagnostic) {
-      let message = try load(path: path, span: Span(start: 0, end: source.bytes.count))
-      return RunResult(items: [.message(message)])
-    } catch {
-      var diagnostic = error
-      diagnostic.source = nil
-      return RunResult(
-        diagnostics: [diagnostic], status: error.id == .interrupted ? .interrupted : ExitStatus(error.category))
-    }
-  }
 
   /// Makes a company current by id, ticker or name; nil on success, else the problem.
   public func use(company name: String) -> Diagnostic? {
