@@ -718,6 +718,90 @@ import Testing
     #expect(Self.value(oil, "ebitda_completion_services", "3m 2020-03-31") == Self.dec("11873000"))
   }
 
+  @Test func aTelephoneNumberInAPageFooterIsNotAFigure() throws {
+    // Pericom Q2 FY2007 ends each page with "3545 North First Street   San Jose, CA 95134
+    // (408) 435-0800" (lines 83, 141, 207, 289). After the balance sheet, the footer at line
+    // 289 was read as a row continuing it: `item_3545_north_first_street_san_jose_ca_95134`,
+    // −$408,000 (the area code as a negative figure in thousands).
+    let pericom = try Self.company("pericom_q2_fy2007.txt")
+    #expect(!pericom.facts.contains { $0.label.contains("North First Street") })
+    #expect(!pericom.facts.contains { $0.statement == .balanceSheet && $0.value == Self.dec("-408000") })
+    let balance = try #require(pericom.statements.first { $0.kind == .balanceSheet })
+    #expect(!balance.rows.contains { $0.label.contains("North First Street") })
+    // The balance sheet itself still reads (in thousands), line 247: "Total assets
+    // $ 214,626   $ 213,686"; line 230: "Cash & cash equivalents   $ 13,694   $ 12,577".
+    #expect(Self.value(pericom, "total_assets", "at 2006-12-30") == Self.dec("214626000"))
+    #expect(Self.value(pericom, "total_assets", "at 2006-07-01") == Self.dec("213686000"))
+    #expect(Self.value(pericom, "cash", "at 2006-12-30") == Self.dec("13694000"))
+    // Its Q1 FY2006 submission did the same with the footer at line 608, under a balance sheet
+    // whose line 574 reads "Total assets   $ 214,004   $ 193,995" (October 1 and July 2, 2005).
+    let earlier = try Self.company("pericom_q1_fy2006_submission.txt")
+    #expect(!earlier.facts.contains { $0.label.contains("North First Street") })
+    #expect(!earlier.facts.contains { $0.statement == .balanceSheet && $0.value == Self.dec("-408000") })
+    #expect(Self.value(earlier, "total_assets", "at 2005-10-01") == Self.dec("214004000"))
+    #expect(Self.value(earlier, "total_assets", "at 2005-07-02") == Self.dec("193995000"))
+  }
+
+  @Test func aTelephoneNumberEndsTheFiguresOfALine() throws {
+    // An invented release laid out as Pericom's: a balance sheet, a note, "- END -", a rule,
+    // then a page footer. Read as a table of its own, the footer's "(217)" and "555-0142" made
+    // two columns, as many as the balance sheet's, so it continued the balance sheet as a row
+    // `item_100_main_street_springfield_il_62701` of −$217,000.
+    let text = """
+      ACME WIDGET CORPORATION
+      CONDENSED CONSOLIDATED BALANCE SHEETS
+      (In thousands)
+
+                                               December 31,    December 31,
+                                                   2024            2023
+                                               ------------    ------------
+      Cash                                     $     1,200     $     1,100
+      Inventories                                      800             700
+                                               ------------    ------------
+      Total assets                             $     2,000     $     1,800
+                                               ============    ============
+
+      Accounts payable                         $       500     $       450
+      Shareholders' equity                           1,500           1,350
+                                               ------------    ------------
+      Total liabilities and equity             $     2,000     $     1,800
+                                               ============    ============
+
+      (1) Derived from the audited financial statements for the year ended December 31, 2023.
+
+                                    - END -
+
+      --------------------------------------------------------------------------
+
+      100 Main Street        Springfield, IL 62701         (217) 555-0142
+      """
+    let company = try Self.company("acme_footer.txt", text: text)
+    #expect(Self.value(company, "total_assets", "at 2024-12-31") == Self.dec("2000000"))
+    #expect(Self.value(company, "total_liabilities_and_equity", "at 2023-12-31") == Self.dec("1800000"))
+    #expect(!company.facts.contains { $0.label.contains("Main Street") })
+    #expect(!company.facts.contains { $0.value == Self.dec("-217000") })
+    // The footer is a line of text; a row of figures stays one.
+    func isText(_ line: Substring) -> Bool {
+      if case .text = PlainTextReader.classify(line) { return true }
+      return false
+    }
+    #expect(isText("100 Main Street        Springfield, IL 62701         (217) 555-0142"))
+    #expect(isText("Investor relations                  (217) 555 0142"))
+    #expect(isText("Telephone                           217-555-0142"))
+    #expect(isText("Toll free                           1-800-555-0199"))
+    guard case .figures(let row) = PlainTextReader.classify("Net loss                    (217)     (555)     (142)")
+    else {
+      Issue.record("a row of negative figures is not a row")
+      return
+    }
+    #expect(row.figures.map(\.text) == ["(217)", "(555)", "(142)"])
+    guard case .figures(let dotted) = PlainTextReader.classify("Exchange rate            108.84      110.24") else {
+      Issue.record("a row of decimals is not a row")
+      return
+    }
+    #expect(dotted.figures.count == 2)
+  }
+
   // MARK: Support
 
   /// The hand-read values of one item in a corpus file, as (period, value).

@@ -338,9 +338,13 @@ enum PlainTextReader {
     var words = tokens(line)
     // A rule under figures with words: `-------  -------` counts as a rule.
     if words.allSatisfy({ CellReader.ruleKind($0.text) != nil }) { return .rule(.single) }
-    // Figures are the run of figure-like words at the end (at most 40 columns).
+    // Figures are the run of figure-like words at the end (at most 40 columns). A telephone
+    // number ends the run: its area code "(408)" is not a negative figure, nor "435-0800" one.
+    let telephone = telephoneTokens(words)
     var split = words.count
-    while split > 0, words.count - split < 40, isFigureToken(words[split - 1].text) { split -= 1 }
+    while split > 0, words.count - split < 40, !telephone.contains(split - 1), isFigureToken(words[split - 1].text) {
+      split -= 1
+    }
     // The label must be set apart from the first figure by two spaces or a leader.
     while split < words.count, split > 0 {
       let labelEnd = words[split - 1]
@@ -382,6 +386,58 @@ enum PlainTextReader {
     if tail.filter({ $0 == "." }).count >= 2 || tail.contains(" ") { label.removeLast(tail.count) }
     let labelStart = words.first?.start ?? merged[0].start
     return .figures(FigureLine(label: label, labelStart: labelStart, figures: merged, allYears: allYears))
+  }
+
+  /// The words of a line that print a telephone number ("(408) 435-0800", "408-435-0800",
+  /// "408.435.0800", "1-800-555-0199", "(408) 435 0800"), as a page footer or a contact line
+  /// does: never figures. A figure has no hyphen between its digits, and no two dots.
+  static func telephoneTokens(_ words: [Token]) -> Set<Int> {
+    let hyphen = UInt8(ascii: "-")
+    let dot = UInt8(ascii: ".")
+    /// Runs of digits of the given lengths, joined by one `separator` each.
+    func groups(_ text: ArraySlice<UInt8>, _ sizes: [Int], _ separator: UInt8) -> Bool {
+      let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+      return parts.count == sizes.count
+        && zip(parts, sizes).allSatisfy { part, size in part.count == size && part.allSatisfy(isDigit) }
+    }
+    func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    /// "(408)": an area code in parentheses.
+    func areaCode(_ u: ArraySlice<UInt8>) -> Bool {
+      u.count == 5 && u.first == UInt8(ascii: "(") && u.last == UInt8(ascii: ")")
+        && u.dropFirst().prefix(3).allSatisfy(isDigit)
+    }
+    func digits(_ text: String, _ count: Int) -> Bool { text.utf8.count == count && text.utf8.allSatisfy(isDigit) }
+    var marked = Set<Int>()
+    for (k, word) in words.enumerated() {
+      // Only a word with a separator or a parenthesis can be (part of) a number.
+      guard word.text.utf8.contains(where: { $0 == hyphen || $0 == dot || $0 == UInt8(ascii: "(") }) else { continue }
+      let u = Array(word.text.utf8)[...]
+      var body = u
+      if body.first == UInt8(ascii: "+") { body = body.dropFirst() }
+      // A whole number in one word: "408-435-0800", "1-800-555-0199", "(408)435-0800".
+      let whole =
+        [hyphen, dot].contains { groups(body, [3, 3, 4], $0) || groups(body, [1, 3, 3, 4], $0) }
+        || (body.count > 5 && areaCode(body.prefix(5)) && groups(body.dropFirst(5), [3, 4], hyphen))
+      if whole {
+        marked.insert(k)
+        continue
+      }
+      // A local number "435-0800", and the area code one space before it.
+      if groups(body, [3, 4], hyphen) {
+        marked.insert(k)
+        if k > 0, word.start - words[k - 1].end == 1, areaCode(Array(words[k - 1].text.utf8)[...]) {
+          marked.insert(k - 1)
+        }
+        continue
+      }
+      // "(408) 435 0800": an area code, then three and four digits, one space apart.
+      if areaCode(u), k + 2 < words.count, digits(words[k + 1].text, 3), digits(words[k + 2].text, 4),
+        words[k + 1].start - word.end == 1, words[k + 2].start - words[k + 1].end == 1
+      {
+        marked.formUnion([k, k + 1, k + 2])
+      }
+    }
+    return marked
   }
 
   /// A number alone on a line, left of where the labelled lines around it print their figures,
