@@ -12,7 +12,10 @@ let package = Package(
     .library(name: "FSQCore", targets: ["FSQCore"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // The model library (`fsq library …`): SQLite through GRDB, and SHA-256 document checksums.
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // Everything but terminal I/O: sources, lexer, parser, evaluator, model, importer, checks,
@@ -22,10 +25,17 @@ let package = Package(
     // Not linked: the shim opens libedit with dlopen when the shell starts, so one-liners and
     // scripts do not load it (and libtinfo, libbsd, libmd) at each start.
     .systemLibrary(name: "CEditLine"),
+    // The persistent model library on SQLite (apt-get install libsqlite3-dev): documents with
+    // their checksums, every fact with its provenance, each company's merged model.
+    .target(
+      name: "FSQLibrary",
+      dependencies: [
+        "FSQCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     .executableTarget(
       name: "fsq",
       dependencies: [
-        "FSQCore", "CEditLine",
+        "FSQCore", "FSQLibrary", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // The Swift runtime, Foundation and the argument parser linked into the executable: no
@@ -34,19 +44,31 @@ let package = Package(
       // Foundation uses mktemp (it never calls it for fsq's work).
       linkerSettings: [
         .unsafeFlags(
-          ["-static-stdlib", "-use-ld=lld", "-Xclang-linker", "-no-pie", "-L" + packageRoot + "Scripts/link"],
+          [
+            "-static-stdlib", "-use-ld=lld", "-Xclang-linker", "-no-pie", "-L" + packageRoot + "Scripts/link",
+            // The static runtime's link options export every symbol of the executable; with the
+            // whole Foundation (GRDB) that table is large, and the runtime's dladdr() walks it at
+            // start-up. Nothing loads fsq's symbols dynamically.
+            "-Xlinker", "--no-export-dynamic",
+          ],
           .when(platforms: [.linux])),
         // FoundationEssentials' own static dependencies, which `-static-stdlib` alone leaves out.
         .linkedLibrary("_FoundationCollections", .when(platforms: [.linux])),
         .linkedLibrary("_FoundationCShims", .when(platforms: [.linux])),
         .linkedLibrary("swiftSynchronization", .when(platforms: [.linux])),
+        // GRDB (the model library) imports the whole Foundation: its internationalization
+        // half needs ICU, linked statically as well.
+        .linkedLibrary("CoreFoundation", .when(platforms: [.linux])),
+        .linkedLibrary("_FoundationICU", .when(platforms: [.linux])),
+        .linkedLibrary("stdc++", .when(platforms: [.linux])),
       ]
     ),
     // The benchmark behind Scripts/bench: fsq against sqlite3 on the same figures, and the core
     // in process (lexer+parser, importer). Never timed in `swift test`; only its --quick mode runs.
-    .executableTarget(name: "fsq-bench", dependencies: ["FSQCore", "FSQTestSupport"]),
+    .executableTarget(name: "fsq-bench", dependencies: ["FSQCore", "FSQLibrary", "FSQTestSupport"]),
     .target(name: "FSQTestSupport", dependencies: ["FSQCore"], path: "Tests/FSQTestSupport"),
     .testTarget(name: "FSQCoreTests", dependencies: ["FSQCore", "FSQTestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "FSQCLITests", dependencies: ["FSQCore", "FSQTestSupport"]),
+    .testTarget(name: "FSQLibraryTests", dependencies: ["FSQCore", "FSQLibrary", "FSQTestSupport"]),
   ]
 )

@@ -1,5 +1,6 @@
 import CEditLine
 import FSQCore
+import FSQLibrary
 
 #if canImport(Glibc)
   import Glibc
@@ -44,7 +45,37 @@ struct Main {
       Output.err("fsq: give either a script or -e expressions, not both\n")
       return .usage
     }
-    let session = Session(model: options.noBundled || !options.loads.isEmpty ? Model() : ReleaseImporter.bundledModel())
+    // The model library, when there is one and it holds companies: queries read from it the
+    // company they name; the bundled model is the default only without it.
+    var library: Library?
+    if !options.noLibrary {
+      do {
+        library = try Library.openForQueries(path: Library.location(option: options.library))
+        if let opened = library, opened.firstCompanies.isEmpty { library = nil }
+      } catch {
+        Output.err("fsq: \(error.message)\n")
+        return error.status
+      }
+    }
+    let bundled = !options.noBundled && options.loads.isEmpty && library == nil
+    let session = Session(model: bundled ? ReleaseImporter.bundledModel() : Model())
+    if let library {
+      // Kept open until the process exits: closing the connection at the end of a one-liner
+      // is work nobody waits for (the kernel releases the file).
+      _ = Unmanaged.passRetained(library)
+      session.companyLookup = { name in
+        do throws(LibraryError) {
+          return .success(try library.company(named: name))
+        } catch {
+          return .failure(FileError(reason: error.message))
+        }
+      }
+      session.libraryCompanies = { (try? library.companyIDs()) ?? [] }
+      // A library of one company: it is the current one.
+      if options.loads.isEmpty, options.company == nil, library.firstCompanies.count == 1 {
+        _ = session.use(company: library.firstCompanies[0])
+      }
+    }
     session.continueOnError = options.keepGoing
     var renderer = OutputRenderer(
       format: format, color: !options.noColor && !Output.noColorRequested && Output.stdoutIsTerminal)

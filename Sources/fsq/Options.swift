@@ -69,6 +69,16 @@ struct Options: ParsableCommand {
       valueName: "FILE"))
   var chart: String?
 
+  @Option(
+    name: .customLong("library"),
+    help: ArgumentHelp(
+      "The model library to read companies from (default: $FSQ_LIBRARY, else $XDG_DATA_HOME/fsq/library.sqlite, else ~/.local/share/fsq/library.sqlite). See 'fsq library --help'.",
+      valueName: "PATH"))
+  var library: String?
+
+  @Flag(name: .customLong("no-library"), help: "Do not read the model library, even if one exists.")
+  var noLibrary = false
+
   @Flag(name: .customLong("no-color"), help: "Never use colour (also: the NO_COLOR environment variable).")
   var noColor = false
 
@@ -81,7 +91,7 @@ struct Options: ParsableCommand {
   // One line per paragraph: the argument parser wraps at the terminal's width, and a line break
   // of our own in the middle of a sentence would break it again there.
   static let overview = [
-    "With no SCRIPT and no -e, fsq starts an interactive session on a terminal, or runs the script on standard input when it is not a terminal. fsq starts on the bundled model of Fusion Telecommunications unless --load or --no-bundled says otherwise.",
+    "With no SCRIPT and no -e, fsq starts an interactive session on a terminal, or runs the script on standard input when it is not a terminal. fsq starts on the bundled model of Fusion Telecommunications unless --load or --no-bundled says otherwise, or the model library ('fsq library add FILES') holds companies: then queries read the company they name from it (aapl.revenue(q1 2011), --company aapl).",
     "Exit codes: 0 success; 1 failed assertion or check; 2 usage error; 3 syntax error; 4 evaluation error; 5 unreadable or unimportable input file; 6 output not written (a full disk); 130 interrupted.",
   ].joined(separator: "\n\n")
 }
@@ -103,6 +113,8 @@ struct Settings {
   var noColor = false
   var version = false
   var script: String?
+  var library: String?
+  var noLibrary = false
 
   init() {}
 
@@ -122,6 +134,8 @@ struct Settings {
     noColor = options.noColor
     version = options.version
     script = options.script
+    library = options.library
+    noLibrary = options.noLibrary
   }
 
   /// The common command lines (`-e EXPR…`, `SCRIPT`, the flags and options in their plain
@@ -142,7 +156,7 @@ struct Settings {
         guard index < arguments.count else { return nil }
         settings.expressions.append(arguments[index])
         index += 1
-      case "--load", "--company", "--format", "--chart":
+      case "--load", "--company", "--format", "--chart", "--library":
         guard index < arguments.count, !arguments[index].hasPrefix("-") else { return nil }
         let value = arguments[index]
         index += 1
@@ -153,10 +167,11 @@ struct Settings {
           switch argument {
           case "--company": settings.company = value
           case "--chart": settings.chart = value
+          case "--library": settings.library = value
           default: settings.format = value
           }
         }
-      case "--check", "--verbose", "--explain", "--keep-going", "--no-bundled", "--no-color":
+      case "--check", "--verbose", "--explain", "--keep-going", "--no-bundled", "--no-color", "--no-library":
         guard once(argument) else { return nil }
         switch argument {
         case "--check": settings.check = true
@@ -164,6 +179,7 @@ struct Settings {
         case "--explain": settings.explain = true
         case "--keep-going": settings.keepGoing = true
         case "--no-bundled": settings.noBundled = true
+        case "--no-library": settings.noLibrary = true
         default: settings.noColor = true
         }
       default:

@@ -10,6 +10,13 @@ import FSQCore
 // A closed pipe is reported by write() as EPIPE and handled in Output, not by a signal.
 signal(SIGPIPE, SIG_IGN)
 
+// `fsq library …`: the model library's own commands.
+if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "library" {
+  let status = LibraryCommand.run(Array(CommandLine.arguments.dropFirst(2)))
+  Output.flush()
+  exit(status.rawValue)
+}
+
 let options: Settings
 if let common = Settings.parseCommonForms(Array(CommandLine.arguments.dropFirst())) {
   options = common

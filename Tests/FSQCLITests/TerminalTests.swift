@@ -27,7 +27,7 @@ final class TerminalSession {
     let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
     let reset = inheriting ? "" : "-u FSQ_HISTORY -u XDG_STATE_HOME "
     let command =
-      "env \(reset)\(assignments) NO_COLOR=1 TERM=xterm '\(TerminalSession.binary)' \(arguments); echo \"[exit $?]\""
+      "env \(reset)FSQ_LIBRARY=/nonexistent/fsq-tests/library.sqlite \(assignments) NO_COLOR=1 TERM=xterm '\(TerminalSession.binary)' \(arguments); echo \"[exit $?]\""
     try tmux(
       captureOutput: false,
       [

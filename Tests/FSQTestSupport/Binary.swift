@@ -21,6 +21,8 @@ public func runProcess(
   process.arguments = arguments
   var env = ProcessInfo.processInfo.environment
   env["NO_COLOR"] = "1"
+  // Hermetic: no model library of the machine's user is read unless a test names one.
+  env["FSQ_LIBRARY"] = "/nonexistent/fsq-tests/library.sqlite"
   for (key, value) in environment { env[key] = value }
   process.environment = env
   if let currentDirectory { process.currentDirectoryURL = currentDirectory }
@@ -72,6 +74,7 @@ public enum FSQBinary {
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
+    env["FSQ_LIBRARY"] = "/nonexistent/fsq-tests/library.sqlite"
     for (key, value) in environment { env[key] = value }
     process.environment = env
     let outPipe = Pipe()

@@ -178,18 +178,43 @@ extension Evaluator {
 
   func companyIndex(_ name: String, _ span: Span) throws(Diagnostic) -> Int {
     if let company = model.company(named: name), let position = model.index(ofCompany: company.id) { return position }
-    let candidates = model.companies.flatMap { [$0.id] + $0.listings.map { $0.ticker.lowercased() } }
+    // Not in the session: from the library, which is read one company at a time as it is named.
+    if let lookup = companyLookup {
+      switch lookup(name) {
+      case .failure(let error):
+        throw fail(.unreadableFile, error.reason, span)
+      case .success(let found?):
+        if let position = model.index(ofCompany: found.id) { return position }
+        var grown = model
+        grown.companies.append(found)
+        replaceModel(grown)
+        return grown.companies.count - 1
+      case .success(nil):
+        break
+      }
+    }
+    var candidates = model.companies.flatMap { [$0.id] + $0.listings.map { $0.ticker.lowercased() } }
+    candidates += libraryCompanies?() ?? []
     var notes: [DiagnosticNote] = []
     if let suggestion = Suggest.closest(to: name.lowercased(), in: candidates) {
       notes.append(DiagnosticNote("did you mean '\(suggestion)'?"))
     }
-    let known = model.companies.map(\.id).joined(separator: ", ")
+    let known = (model.companies.map(\.id) + (libraryCompanies?().prefix(20) ?? [])).joined(separator: ", ")
     notes.append(DiagnosticNote(known.isEmpty ? "no company is loaded" : "known companies: \(known)"))
     throw fail(.unknownCompany, "unknown company '\(name)'", span, notes: notes)
   }
 
   func noCompany(_ span: Span) -> Diagnostic {
-    fail(
+    if let names = libraryCompanies?(), let first = names.first {
+      let shown = names.prefix(12).joined(separator: ", ") + (names.count > 12 ? ", …" : "")
+      return fail(
+        .noCompany, "no company is current", span,
+        notes: [
+          DiagnosticNote("the library holds \(names.count) compan\(names.count == 1 ? "y" : "ies"): \(shown)"),
+          DiagnosticNote("name one: \(first).revenue(…), use \(first), or --company \(first)"),
+        ])
+    }
+    return fail(
       .noCompany, "no company is loaded", span, notes: [DiagnosticNote("load a release with 'load \"file\"' or --load")]
     )
   }

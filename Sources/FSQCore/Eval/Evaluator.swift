@@ -49,6 +49,10 @@ final class Evaluator {
   var labelFunctions: [String: Callee] = [:]
   /// While a table's `where` or `order by` runs: the row's figures by period, for `row(p)`.
   var rowCells: [String: [PeriodSpec: Value]] = [:]
+  /// A company the session does not hold, by id, ticker or name, from the model library.
+  var companyLookup: ((String) -> Result<Company?, FileError>)?
+  /// The library's company ids, for messages and suggestions.
+  var libraryCompanies: (() -> [String])?
 
   init(model: Model, metrics: [String: UserFunction]) {
     self.model = model

@@ -41,15 +41,35 @@ struct ModelIndex {
       var byLabel: [String: [String]] = [:]
       var asOf: [String: Int] = [:]
       for (document, date) in company.releaseDates() { asOf[document] = date.dayNumber }
+      // Facts come row by row, document by document: the figures of one row share item and
+      // label, so each is hashed once per row rather than once per figure (the index is built
+      // at start-up, for the company a query names).
+      var lastDocument = ""
+      var lastAsOf = 0
+      var lastLabel = ""
+      var lastItem = ""
+      var pending: [IndexedFigure] = []
       for fact in company.facts {
-        byItem[fact.item, default: []].append(
+        if fact.source.document != lastDocument {
+          lastDocument = fact.source.document
+          lastAsOf = asOf[lastDocument] ?? 0
+        }
+        if fact.item != lastItem {
+          if !pending.isEmpty { byItem[lastItem, default: []].append(contentsOf: pending) }
+          pending.removeAll(keepingCapacity: true)
+        }
+        pending.append(
           IndexedFigure(
             period: fact.period, quantity: Quantity(fact.value, fact.unit, derived: fact.isDerived), label: fact.label,
-            section: fact.section, source: fact.source, priority: fact.statement.lookupPriority,
-            asOf: asOf[fact.source.document] ?? 0))
-        let key = ModelIndex.normalize(fact.label)
-        if !(byLabel[key]?.contains(fact.item) ?? false) { byLabel[key, default: []].append(fact.item) }
+            section: fact.section, source: fact.source, priority: fact.statement.lookupPriority, asOf: lastAsOf))
+        if fact.label != lastLabel || fact.item != lastItem {
+          let key = ModelIndex.normalize(fact.label)
+          if !(byLabel[key]?.contains(fact.item) ?? false) { byLabel[key, default: []].append(fact.item) }
+          lastLabel = fact.label
+        }
+        lastItem = fact.item
       }
+      if !pending.isEmpty { byItem[lastItem, default: []].append(contentsOf: pending) }
       for figure in company.narrative {
         byItem[figure.item, default: []].append(
           IndexedFigure(

@@ -145,3 +145,27 @@ enum ReleaseMerging {
     }
   }
 }
+
+// MARK: - For a store of companies outside the model (the library)
+
+extension Company {
+  /// The keys a release is matched to its company by (id, lower-case tickers, first name word),
+  /// each prefixed by its kind: what a library indexes companies under.
+  public var matchKeys: Set<String> { CompanyKeys.keys(of: self) }
+
+  /// The keys to look up to find the company an imported release belongs to.
+  public var lookupKeys: Set<String> {
+    var keys = CompanyKeys.keys(of: self)
+    let word = ReleaseMerging.firstWord(name)
+    if !word.isEmpty { keys.insert("w" + word) }
+    return keys
+  }
+}
+
+extension Model {
+  /// Adds an imported company (one release, from `ReleaseImporter.importRelease`), merging it
+  /// into the company it belongs to. All or nothing.
+  public mutating func add(importedCompany company: Company) throws(ImportError) {
+    try add(imported: company)
+  }
+}

@@ -6,9 +6,18 @@ extension Company {
   /// with its year, else the latest period end it reports. The order of loading plays no part.
   public func releaseDates() -> [String: CivilDate] {
     var dates: [String: CivilDate] = [:]
-    for fact in facts where fact.period.end > dates[fact.source.document] ?? CivilDate(unchecked: 1, 1, 1) {
-      dates[fact.source.document] = fact.period.end
+    // Facts come document by document: one dictionary update per run of one document's facts.
+    var document = ""
+    var latest = CivilDate(unchecked: 1, 1, 1)
+    for fact in facts {
+      if fact.source.document != document {
+        if !document.isEmpty, latest > dates[document] ?? CivilDate(unchecked: 1, 1, 1) { dates[document] = latest }
+        document = fact.source.document
+        latest = dates[document] ?? CivilDate(unchecked: 1, 1, 1)
+      }
+      if fact.period.end > latest { latest = fact.period.end }
     }
+    if !document.isEmpty, latest > dates[document] ?? CivilDate(unchecked: 1, 1, 1) { dates[document] = latest }
     for event in events where event.kind == "earnings release" && event.date.inference == nil {
       let document = event.source.document
       // A dateline before the periods it reports is not the release's date (a misread).

@@ -328,7 +328,8 @@ public final class REPL {
 
   func listCompanies() {
     let companies = session.model.companies
-    if companies.isEmpty { return write("no companies loaded; use :load FILE\n", .output) }
+    let library = (session.libraryCompanies?() ?? []).filter { id in !companies.contains { $0.id == id } }
+    if companies.isEmpty && library.isEmpty { return write("no companies loaded; use :load FILE\n", .output) }
     var text = ""
     for (index, company) in companies.enumerated() {
       let marker = index == session.evaluator.currentCompany ? "* " : "  "
@@ -336,6 +337,10 @@ public final class REPL {
       text +=
         marker + company.id + "  " + company.name + (tickers.isEmpty ? "" : " (\(tickers.joined(separator: ", ")))")
         + "\n"
+    }
+    if !library.isEmpty {
+      let shown = library.prefix(40).joined(separator: ", ") + (library.count > 40 ? ", …" : "")
+      text += "in the library (read when named, as use NAME or NAME.revenue(…)): \(shown)\n"
     }
     write(text, .output)
   }

@@ -2,6 +2,22 @@
 
 extension REPL {
   static let reportTopics: [String: String] = [
+    "history": """
+    History: load "releases/", load "releases/acme-*.htm" or load "q1.htm", "q2.htm" loads
+    several releases; releases of one company (ticker, id or name) merge into one history and
+    revenue(q1 2008..q4 2009) answers from whichever release printed each figure. A figure two
+    releases print differently is the newer release's by its own date (a restatement): explain
+    shows the earlier one, check lists it. Quarters not printed are derived across releases
+    (Q4 = year minus nine months), and so is ttm; explain marks them derived.
+    """,
+    "library": """
+    The model library keeps imported releases for every later fsq: fsq library add FILES…
+    (files, folders, patterns), fsq library list, fsq library remove NAME, fsq library rebuild,
+    fsq library path. When it holds companies, fsq starts on it instead of the bundled model
+    and reads a company when an expression names it: psem.revenue(fy2005), use psem, --company
+    psem. It is $FSQ_LIBRARY, else $XDG_DATA_HOME/fsq/library.sqlite, else
+    ~/.local/share/fsq/library.sqlite; --library PATH names another, --no-library ignores it.
+    """,
     "series": """
     Series: a function given a range of periods gives one value per period:
     revenue(q1 2008..q3 2009), margin(fy2005..fy2009), growth(revenue, q1 2009..q4 2009),

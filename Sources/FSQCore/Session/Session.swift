@@ -22,6 +22,19 @@ public final class Session {
 
   public var model: Model { evaluator.model }
 
+  /// Reads a company the session does not hold (by id, ticker or name) from the model
+  /// library when an expression names it: `aapl.revenue(q1 2011)`, `use aapl`, `--company`.
+  public var companyLookup: ((String) -> Result<Company?, FileError>)? {
+    get { evaluator.companyLookup }
+    set { evaluator.companyLookup = newValue }
+  }
+
+  /// The library's company ids, for "no company is current" and did-you-mean.
+  public var libraryCompanies: (() -> [String])? {
+    get { evaluator.libraryCompanies }
+    set { evaluator.libraryCompanies = newValue }
+  }
+
   /// The current company's id, for the prompt.
   public var currentCompanyID: String? {
     evaluator.currentCompany.map { evaluator.model.companies[$0].id }
