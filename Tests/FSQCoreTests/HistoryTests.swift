@@ -113,6 +113,31 @@ import Testing
     #expect(Self.value(session, "revenue(q1 2006)") == "$22,473,000")
   }
 
+  /// The filer's CIK from an EDGAR submission's header ("CENTRAL INDEX KEY: 0001001426",
+  /// pericom_q1_fy2006_submission.txt:27) is kept, and releases with one CIK are one company
+  /// whatever their names say.
+  @Test func releasesWithOneCIKAreOneCompany() throws {
+    let bytes = try [UInt8](
+      Data(contentsOf: URL(fileURLWithPath: "\(Self.documents)/pericom_q1_fy2006_submission.txt")))
+    let pericom = try ReleaseImporter.importRelease(bytes: bytes, documentName: "q1.txt")
+    #expect(pericom.cik == "1001426")
+    // A plain release has none.
+    let plain = try ReleaseImporter.importRelease(
+      bytes: Array(ReleaseImporter.bundledReleases[0].text.utf8), documentName: "seed.txt")
+    #expect(plain.cik == nil)
+    // The same filer under another name and ticker (a renamed company): merged by CIK.
+    var renamed = Company(id: "dios", name: "Diodes Pericom Holdings", documents: ["later.txt"])
+    renamed.cik = "1001426"
+    var other = Company(id: "zzzz", name: "Unrelated Corp", documents: ["other.txt"])
+    other.cik = "999"
+    var model = Model()
+    try model.add(importedCompany: pericom)
+    try model.add(importedCompany: renamed)
+    try model.add(importedCompany: other)
+    #expect(model.companies.count == 2)
+    #expect(model.companies[0].documents == ["q1.txt", "later.txt"])
+  }
+
   /// Q4 printed by neither release: the annual release prints only the year, the Q3 release
   /// the nine months. Invented releases (no real pair prints so little).
   @Test func aQuarterDerivedFromTwoReleases() {
@@ -131,6 +156,8 @@ import Testing
       | Net sales | \(revenue) |
       | Cost of sales | 100 |
       | Net income | 20 |
+      | Diluted earnings per share | $ 0.50 |
+      | Weighted average diluted shares | 40 |
       """
     }
     let session = Session(model: Model())
@@ -147,5 +174,12 @@ import Testing
     let explained = Self.value(session, "explain revenue(q4 2011)")
     #expect(explained.contains("derived: fy 2011 minus 9m 2011"), "\(explained)")
     #expect(explained.contains("wrft-fy.md") && explained.contains("wrft-q3.md"), "\(explained)")
+    // Per-share amounts and share counts are not flows: no Q4 by subtraction (a year's EPS
+    // minus nine months' is not the quarter's), so no EPS for the quarter either.
+    #expect(Self.value(session, "eps_diluted(fy2011)") == "$0.50 per share")
+    for expression in ["eps_diluted(q4 2011)", "weighted_average_shares_diluted(q4 2011)", "eps(q4 2011)"] {
+      let result = session.run(expression, origin: .commandLine)
+      #expect(result.status != .success, "\(expression) answered \(result.items)")
+    }
   }
 }

@@ -70,6 +70,14 @@ extension Evaluator {
     guard let whole = ModelIndex.best(figures, for: longer.resolve(fiscalYearEnd: fye)),
       let part = ModelIndex.best(figures, for: shorter.resolve(fiscalYearEnd: fye))
     else { return nil }
+    // Only flows subtract. Per-share amounts and ratios do not: a year's EPS minus nine months'
+    // is not the quarter's (NVIDIA's FY2024 11.93 − 7.01 = 4.92; the quarter was 4.93). Nor do
+    // weighted-average share counts, which are averages, not sums. No figure rather than a
+    // wrong one.
+    switch whole.quantity.unit {
+    case .perShare, .shares, .percent, .percentagePoints, .multiple, .years: return nil
+    default: break
+    }
     guard let amount = try? whole.quantity.amount.subtracting(part.quantity.amount) else { return nil }
     annotate(
       formula: "\(name)(\(longer)) - \(name)(\(shorter))",
@@ -167,7 +175,11 @@ extension Evaluator {
   static func howNamed(_ item: String, _ figure: IndexedFigure) -> String? {
     let source = figure.source
     guard source.sentence == nil, source.statement != StatementKind.text.rawValue else { return nil }
-    if let rule = source.namedBy { return "item \(item): by the statement's structure, \(rule)" }
+    if let rule = source.namedBy {
+      // A structured filing names its items by concept, not by a statement's structure.
+      if rule.hasPrefix("the XBRL concept") { return "item \(item): \(rule)" }
+      return "item \(item): by the statement's structure, \(rule)"
+    }
     guard let entry = ItemCatalog.entry(named: item) ?? ItemCatalog.entry(named: ItemCatalog.baseName(item)) else {
       return "item \(item): named after its label"
     }
