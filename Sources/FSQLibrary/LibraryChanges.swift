@@ -109,24 +109,32 @@ extension Library {
       arguments: StatementArguments(keys))
     var model = Model()
     var name = file.name
+    // The model's documents this file makes: the file itself, or for a structured filing (SEC
+    // company facts) one per filing it holds ("file.json 10-K 0000320193-23-000106").
+    var documents = imported.documents
     if let owner, let data = try Data.fetchOne(db, sql: "SELECT model FROM company WHERE id = ?", arguments: [owner]) {
       model = Model(companies: [try ModelCodec.decode([UInt8](data))])
       // Two documents of one company with one file name (2009/q3.htm, 2010/q3.htm): numbered.
       var number = 2
-      while model.companies[0].documents.contains(name) {
+      while !Set(model.companies[0].documents).isDisjoint(with: documents) {
         name = "\(file.name)~\(number)"
         number += 1
+        let renamed = try ReleaseImporter.importRelease(bytes: file.bytes, documentName: name)
+        documents = renamed.documents
+        if Set(model.companies[0].documents).isDisjoint(with: documents) {
+          try model.add(importedCompany: renamed)
+          break
+        }
       }
-      if name != file.name {
-        try model.add(importedCompany: try ReleaseImporter.importRelease(bytes: file.bytes, documentName: name))
-      } else {
-        try model.add(importedCompany: imported)
-      }
+      if name == file.name { try model.add(importedCompany: imported) }
     } else {
       try model.add(importedCompany: imported)
     }
-    let company = model.companies.first { $0.documents.contains(name) }!
-    let releaseDate = company.releaseDates()[name]?.description
+    guard let company = model.companies.first(where: { $0.documents.contains(documents[0]) }) else {
+      throw LibraryError("'\(file.path)' imported, but its company could not be found after merging")
+    }
+    let dates = company.releaseDates()
+    let releaseDate = documents.compactMap { dates[$0] }.max()?.description
     let documentID = try insertDocument(
       db, file, name: name, company: company.id, version: 1, releaseDate: releaseDate)
     if let owner, owner != company.id {
@@ -139,7 +147,7 @@ extension Library {
       try db.execute(sql: "DELETE FROM company_key WHERE company_id = ?", arguments: [owner])
     }
     try store(db, company)
-    try insertFacts(db, company, document: name, documentID: documentID)
+    try insertFacts(db, company, documents: Set(documents), documentID: documentID)
     outcome.added.append((name, company.id))
   }
 
@@ -173,9 +181,9 @@ extension Library {
   }
 
   /// Every fact a document gave the company, with its provenance.
-  func insertFacts(_ db: Database, _ company: Company, document: String, documentID: Int64) throws {
+  func insertFacts(_ db: Database, _ company: Company, documents: Set<String>, documentID: Int64) throws {
     var captions: [String: String] = [:]
-    for table in company.statements where table.document == document {
+    for table in company.statements where documents.contains(table.document) {
       if let caption = table.scaleCaption { captions[table.title] = caption }
     }
     let statement = try db.makeStatement(
@@ -183,7 +191,7 @@ extension Library {
         INSERT INTO fact (document_id, company_id, item, label, statement, section, period_start, period_end,
           value, unit, line, column_header, caption, derived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    for fact in company.facts where fact.source.document == document {
+    for fact in company.facts where documents.contains(fact.source.document) {
       try statement.execute(arguments: [
         documentID, company.id, fact.item, fact.label, fact.statement.rawValue, fact.section,
         fact.period.start?.description, fact.period.end.description, fact.value.description,
@@ -206,25 +214,33 @@ extension Library {
       try db.execute(sql: "DELETE FROM fact WHERE company_id = ?", arguments: [id])
     }
     var model = Model()
-    var documentIDs: [String: Int64] = [:]
+    // Each model document's file (a structured filing makes one document per filing it holds).
+    var fileOf: [String: Int64] = [:]
     for row in rows {
       let name: String = row["name"]
       let bytes: Data = row["bytes"]
-      documentIDs[name] = row["id"]
       do {
-        try model.importRelease(bytes: [UInt8](bytes), documentName: name)
+        let imported = try ReleaseImporter.importRelease(bytes: [UInt8](bytes), documentName: name)
+        for document in imported.documents { fileOf[document] = row["id"] }
+        try model.add(importedCompany: imported)
       } catch {
         throw LibraryError("'\(name)' no longer imports: \(error.message)")
       }
     }
     for company in model.companies {
       try store(db, company)
+      var documentsOfFile: [Int64: Set<String>] = [:]
       for document in company.documents {
-        guard let documentID = documentIDs[document] else { continue }
+        guard let file = fileOf[document] else { continue }
+        documentsOfFile[file, default: []].insert(document)
+      }
+      let dates = company.releaseDates()
+      for (file, documents) in documentsOfFile.sorted(by: { $0.key < $1.key }) {
+        let date = documents.compactMap { dates[$0] }.max()
         try db.execute(
           sql: "UPDATE document SET company_id = ?, release_date = ? WHERE id = ?",
-          arguments: [company.id, company.releaseDates()[document]?.description, documentID])
-        try insertFacts(db, company, document: document, documentID: documentID)
+          arguments: [company.id, date?.description, file])
+        try insertFacts(db, company, documents: documents, documentID: file)
       }
     }
   }

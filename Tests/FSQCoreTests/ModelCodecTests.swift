@@ -211,18 +211,39 @@ import Testing
 
   /// Version 1's bytes for a minimal company, pinned: a change to the layout must come with
   /// a new `formatVersion`.
-  @Test func formatVersionOneIsPinned() throws {
-    let bytes = ModelCodec.encode(Company(id: "x", name: "X"))
+  @Test func formatVersionTwoIsPinned() throws {
+    var company = Company(id: "x", name: "X")
+    company.cik = "913234"
+    let bytes = ModelCodec.encode(company)
     let expected: [UInt8] = [
+      0x46, 0x53, 0x51, 0x4D, 0x02,  // "FSQM", version 2
+      0x04, 0x01, 0x78, 0x01, 0x58, 0x03, 0x55, 0x53, 0x44,  // strings: "x", "X", "USD",
+      0x06, 0x39, 0x31, 0x33, 0x32, 0x33, 0x34,  // "913234"
+      0x00,  // no periods
+      0x00, 0x01, 0x18, 0x3E, 0x00, 0x02,  // id, name, fiscal year end 12-31, currency
+      0x04,  // the CIK (string 3, written as index + 1)
+      0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,  // eight empty lists
+    ]
+    #expect(ModelCodec.formatVersion == 2)
+    #expect(Array(bytes.dropLast(ModelChecksum.byteCount)) == expected)
+    #expect(try ModelCodec.decode(bytes).cik == "913234")
+  }
+
+  /// Version 1 (before the CIK): a library written then still reads, with no CIK.
+  @Test func formatVersionOneStillReads() throws {
+    var version1: [UInt8] = [
       0x46, 0x53, 0x51, 0x4D, 0x01,  // "FSQM", version 1
       0x03, 0x01, 0x78, 0x01, 0x58, 0x03, 0x55, 0x53, 0x44,  // strings: "x", "X", "USD"
       0x00,  // no periods
       0x00, 0x01, 0x18, 0x3E, 0x00, 0x02,  // id, name, fiscal year end 12-31, currency
       0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,  // eight empty lists
     ]
-    #expect(ModelCodec.formatVersion == 1)
-    #expect(Array(bytes.dropLast(ModelChecksum.byteCount)) == expected)
-    #expect(try ModelCodec.decode(bytes).id == "x")
+    var writer = ByteWriter()
+    writer.bytes = version1
+    ModelChecksum.append(to: &writer)
+    version1 = writer.bytes
+    let company = try ModelCodec.decode(version1)
+    #expect(company.id == "x" && company.name == "X" && company.cik == nil)
   }
 
   @Test func sharedStringsAreStoredOnce() throws {
@@ -247,8 +268,10 @@ import Testing
     #expect(Self.error(Array("SQLite format 3\0".utf8))?.message.contains("FSQM") == true)
     #expect(Self.error(Array("FSQ".utf8))?.message.contains("FSQM") == true)
     var other = ModelCodec.encode(Company(id: "x", name: "X"))
-    other[4] = 2
-    #expect(Self.error(other)?.message.contains("version 2 is not supported") == true)
+    other[4] = 3
+    #expect(Self.error(other)?.message.contains("version 3 is not supported") == true)
+    other[4] = 0
+    #expect(Self.error(other)?.message.contains("version 0 is not supported") == true)
     #expect(Self.error(Array("FSQM".utf8) + [0xFF, 0xFF, 0x03])?.message.contains("version") == true)
     #expect(Self.error(Array("FSQM".utf8))?.message.contains("damaged") == true)
   }

@@ -183,6 +183,26 @@ import Testing
     #expect(aside.count == 1)
   }
 
+  /// A structured filing joins the library like a release: one file, one company, every
+  /// filing's facts with the filing as provenance (Apple's FY2023 revenue, 10-K
+  /// 0000320193-23-000106; Tests/Corpus/xbrl/expected.tsv).
+  @Test func companyFactsGoInAndComeBack() throws {
+    let folder = try Folder()
+    let library = try Library.openForChanges(path: folder.library)
+    let file = Corpus.root.appendingPathComponent("xbrl/companyfacts_AAPL.json").path
+    let outcome = try library.add(paths: [file])
+    #expect(outcome.added.map(\.company) == ["apple"])
+    let facts = try Self.count(
+      library,
+      "SELECT count(*) FROM fact WHERE company_id = 'apple' AND item = 'revenue' AND period_end = '2023-09-30' AND value = '383285000000'"
+    )
+    #expect(facts >= 1)
+    #expect(Self.value(Self.session(library), "apple.revenue(fy2023)") == "$383,285,000,000")
+    _ = try Library.rebuild(path: folder.library)
+    let rebuilt = try #require(try Library.openForQueries(path: folder.library))
+    #expect(try Self.count(rebuilt, "SELECT count(*) FROM fact WHERE company_id = 'apple'") > 20_000)
+  }
+
   @Test func aLibraryFromANewerFsqIsRefusedNotChanged() throws {
     let folder = try Folder()
     let library = try Library.openForChanges(path: folder.library)

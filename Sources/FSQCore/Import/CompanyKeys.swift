@@ -1,7 +1,7 @@
 // MARK: - Finding the company a release belongs to without scanning the model
 
 /// What `Model.add(imported:)` looks companies up by: the positions of the companies with each
-/// id, lower-case ticker and first name word (`ReleaseMerging.sameCompany`'s three tests), and
+/// id, CIK, lower-case ticker and first name word (`ReleaseMerging.sameCompany`'s three tests), and
 /// every loaded document name. Kept next to `Model.companies` and dropped whenever the array is
 /// changed from outside (see `Model.companies`' `didSet`), so it is rebuilt from the array
 /// rather than trusted when stale.
@@ -16,6 +16,7 @@ struct CompanyKeys: Sendable {
   /// The keys `sameCompany(a, b)` compares, prefixed so the three kinds never collide.
   static func keys(of company: Company) -> Set<String> {
     var keys: Set<String> = ["i" + company.id]
+    if let cik = company.cik { keys.insert("c" + cik) }
     for listing in company.listings { keys.insert("t" + TextTools.lowercasedASCII(listing.ticker)) }
     let word = ReleaseMerging.firstWord(company.name)
     if !word.isEmpty && word.utf8.count >= 3 { keys.insert("w" + word) }
@@ -26,6 +27,7 @@ struct CompanyKeys: Sendable {
   func firstMatch(_ company: Company) -> Int? {
     var best: Int?
     var probe: Set<String> = ["i" + company.id]
+    if let cik = company.cik { probe.insert("c" + cik) }
     for listing in company.listings { probe.insert("t" + TextTools.lowercasedASCII(listing.ticker)) }
     let word = ReleaseMerging.firstWord(company.name)
     if !word.isEmpty { probe.insert("w" + word) }

@@ -107,6 +107,25 @@ enum EDGARContainer {
     return nil
   }
 
+  /// The filer's CIK from the SEC header before the first `<DOCUMENT>`
+  /// ("CENTRAL INDEX KEY:			0000913234" → "913234"); the first one is the filer's (a filing
+  /// agent, when named, comes after it under FILED BY).
+  static func filerCIK(_ bytes: [UInt8]) -> String? {
+    guard let first = find("<document>", in: bytes, from: 0, limit: 1 << 16),
+      let key = find("central index key:", in: bytes, from: 0, limit: first)
+    else { return nil }
+    var index = key + "central index key:".utf8.count
+    while index < first, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+    var digits: [UInt8] = []
+    while index < first, bytes[index] >= 0x30, bytes[index] <= 0x39, digits.count < 12 {
+      digits.append(bytes[index])
+      index += 1
+    }
+    while digits.count > 1, digits.first == 0x30 { digits.removeFirst() }
+    guard !digits.isEmpty, digits != [0x30] else { return nil }
+    return String(decoding: digits, as: UTF8.self)
+  }
+
   /// `<TYPE>EX-99.1` → "EX-99.1": the rest of the line after the tag.
   static func field(_ name: String, in header: ArraySlice<UInt8>) -> String? {
     let bytes = Array(header)

@@ -125,6 +125,8 @@ struct ReleaseDocument {
   var formatDescription: String = ""
   /// For a container, what was read and skipped of each part.
   var parts: [String] = []
+  /// The filer's Central Index Key from an EDGAR submission's header, without leading zeros.
+  var cik: String?
 
   /// Reads the bytes in the detected format. Never fails: what is not a table is text. An EDGAR
   /// container is opened first and only its release (the EX-99 exhibit) is read.
@@ -143,6 +145,7 @@ struct ReleaseDocument {
       let kind = parts.count > 1 ? "EDGAR submission" : "EDGAR document"
       document.formatDescription = "\(kind): \(Set(formats).sorted().joined(separator: ", "))"
       document.parts = notes
+      document.cik = EDGARContainer.filerCIK(bytes)
       return document
     }
     let format = ReleaseFormat.detect(bytes)

@@ -37,6 +37,12 @@ public enum ReleaseImporter {
     if looksBinary(bytes) {
       throw ImportError(message: "not an earnings release: \(documentName) is binary data, not text")
     }
+    // Structured filings: SEC company facts (JSON).
+    if CompanyFactsImporter.looksLikeCompanyFacts(bytes) {
+      let company = try CompanyFactsImporter.importFacts(bytes: bytes, documentName: documentName)
+      partial = company.importReports.first
+      return company
+    }
     // Classic Mac line ends (CR alone): lines are lines whatever ends them.
     var bytes = bytes
     if !bytes.contains(0x0A), bytes.contains(0x0D) { bytes = bytes.map { $0 == 0x0D ? 0x0A : $0 } }
@@ -138,6 +144,7 @@ public enum ReleaseImporter {
       events: profile.events, facts: facts, narrative: figures, claims: claims, statements: statements,
       documents: [documentName])
     company.importReports = [report]
+    company.cik = document.cik
     return company
   }
 

@@ -47,6 +47,7 @@ enum ReleaseMerging {
 
   static func sameCompany(_ a: Company, _ b: Company) -> Bool {
     if a.id == b.id { return true }
+    if let cik = a.cik, cik == b.cik { return true }
     let tickersA = Set(a.listings.map { TextTools.lowercasedASCII($0.ticker) })
     if b.listings.contains(where: { tickersA.contains(TextTools.lowercasedASCII($0.ticker)) }) { return true }
     let wordA = firstWord(a.name)
@@ -68,6 +69,7 @@ enum ReleaseMerging {
     merged.statements += new.statements
     merged.documents += new.documents
     merged.importReports += new.importReports
+    if merged.cik == nil { merged.cik = new.cik }
     if merged.name.utf8.count < new.name.utf8.count { merged.name = new.name }
     if merged.fiscalYearEnd == .december && new.fiscalYearEnd != .december { merged.fiscalYearEnd = new.fiscalYearEnd }
     inferYears(&merged)

@@ -82,6 +82,9 @@ public struct Company: Sendable {
   public var documents: [String]
   /// What each document's import read and left out (`fsq --import-report`, `:report`).
   public var importReports: [ImportReport] = []
+  /// The SEC's Central Index Key, without leading zeros, when a document names it (an EDGAR
+  /// submission's header): releases with the same CIK are one company whatever its name.
+  public var cik: String?
 
   public init(
     id: String, name: String, fiscalYearEnd: FiscalYearEnd = .december, currency: String = "USD",

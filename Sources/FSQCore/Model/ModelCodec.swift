@@ -27,7 +27,7 @@
 ///     let back = try ModelCodec.decode(blob)
 public enum ModelCodec {
   /// Current format version, written after the magic; decode refuses any other version.
-  public static let formatVersion: Int = 1
+  public static let formatVersion: Int = 2
 
   static let magic: [UInt8] = Array("FSQM".utf8)
 
@@ -72,9 +72,11 @@ public enum ModelCodec {
     return try bytes.withUnsafeBufferPointer { (buffer) throws(ModelCodecError) -> Company in
       var header = ByteReader(buffer, from: magic.count)
       let version = try header.varint()
-      guard version == UInt64(formatVersion) else {
+      // Version 1 lacks the company's CIK; it is read as none.
+      guard version >= 1 && version <= UInt64(formatVersion) else {
         throw ModelCodecError(
-          message: "fsq model format version \(version) is not supported (this fsq reads version \(formatVersion))")
+          message:
+            "fsq model format version \(version) is not supported (this fsq reads versions 1 to \(formatVersion))")
       }
       var end = buffer.count
       if checked {
@@ -87,6 +89,7 @@ public enum ModelCodec {
         end -= ModelChecksum.byteCount
       }
       var decoder = ModelDecoder(ByteReader(buffer, from: header.position, to: end))
+      decoder.version = Int(version)
       try decoder.tables()
       let company = try decoder.company()
       guard decoder.input.remaining == 0 else { throw decoder.input.damaged("unexpected bytes after the company") }
@@ -245,6 +248,7 @@ struct ModelEncoder {
     out.signed(company.fiscalYearEnd.day)
     out.bool(company.fiscalYearEnd.namedForStartYear)
     string(company.currency)
+    string(company.cik)
     list(company.listings) { e, listing in
       e.string(listing.ticker)
       e.string(listing.exchange)

@@ -226,6 +226,8 @@ struct ModelDecoder {
   var input: ByteReader
   var strings: [String] = []
   var periods: [ResolvedPeriod] = []
+  /// The format version being read (`ModelCodec.formatVersion` or an earlier one).
+  var version = ModelCodec.formatVersion
 
   init(_ input: ByteReader) { self.input = input }
 
@@ -401,6 +403,7 @@ struct ModelDecoder {
     }
     let yearEnd = FiscalYearEnd(month: month, day: day, namedForStartYear: try input.bool())
     let currency = try string()
+    let cik = version >= 2 ? try optionalString() : nil
     let listings = try list { d throws(ModelCodecError) in
       Listing(
         ticker: try d.string(), exchange: try d.string(), seen: try d.dated(), until: try d.dated(),
@@ -427,6 +430,7 @@ struct ModelDecoder {
       id: id, name: name, fiscalYearEnd: yearEnd, currency: currency, listings: listings, events: events,
       facts: facts, narrative: narrative, claims: claims, statements: statements, documents: documents)
     company.importReports = try list { d throws(ModelCodecError) in try d.report() }
+    company.cik = cik
     return company
   }
 

@@ -18,7 +18,8 @@ extension Company {
       if fact.period.end > latest { latest = fact.period.end }
     }
     if !document.isEmpty, latest > dates[document] ?? CivilDate(unchecked: 1, 1, 1) { dates[document] = latest }
-    for event in events where event.kind == "earnings release" && event.date.inference == nil {
+    for event in events
+    where (event.kind == "earnings release" || event.kind == "filing") && event.date.inference == nil {
       let document = event.source.document
       // A dateline before the periods it reports is not the release's date (a misread).
       if let latest = dates[document], event.date.date < latest { continue }
@@ -30,9 +31,10 @@ extension Company {
   /// A release's date as `explain` and `check` name it: "2009-11-17" or "periods to 2009-09-30".
   func releaseDateText(_ document: String) -> String {
     if let event = events.first(where: {
-      $0.kind == "earnings release" && $0.source.document == document && $0.date.inference == nil
+      ($0.kind == "earnings release" || $0.kind == "filing") && $0.source.document == document
+        && $0.date.inference == nil
     }) {
-      return "released \(event.date.date)"
+      return "\(event.kind == "filing" ? "filed" : "released") \(event.date.date)"
     }
     return releaseDates()[document].map { "periods to \($0)" } ?? "undated"
   }

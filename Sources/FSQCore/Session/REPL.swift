@@ -471,7 +471,7 @@ public final class REPL {
     load "FILE" imports an earnings release (Markdown, HTML, fixed-width text, an EDGAR submission)
     and makes its company current; :report shows what was read. load "q1.htm", "q2.htm" loads
     several; a directory loads every file in it and "releases/acme-*.htm" every file matching.
-    Releases of one company (same ticker, id or name) merge into one history: a figure two
+    Releases of one company (same CIK, ticker, id or name) merge into one history: a figure two
     releases print differently is taken from the newer release by its own date, explain shows
     the earlier one, and check lists it as a restatement.
     """,

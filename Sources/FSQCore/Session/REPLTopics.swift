@@ -4,7 +4,7 @@ extension REPL {
   static let reportTopics: [String: String] = [
     "history": """
     History: load "releases/", load "releases/acme-*.htm" or load "q1.htm", "q2.htm" loads
-    several releases; releases of one company (ticker, id or name) merge into one history and
+    several releases; releases of one company (CIK, ticker, id or name) merge into one history and
     revenue(q1 2008..q4 2009) answers from whichever release printed each figure. A figure two
     releases print differently is the newer release's by its own date (a restatement): explain
     shows the earlier one, check lists it. Quarters not printed are derived across releases
