@@ -14,7 +14,8 @@ struct Options: ParsableCommand {
   @Option(
     name: .customLong("load"),
     help: ArgumentHelp(
-      "Import an earnings release (Markdown, HTML or text) before running (repeatable).", valueName: "FILE"))
+      "Import an earnings release (Markdown, HTML or text), SEC company facts (JSON) or an XBRL instance before running; a directory or glob loads every file (repeatable).",
+      valueName: "FILE"))
   var loads: [String] = []
 
   @Option(

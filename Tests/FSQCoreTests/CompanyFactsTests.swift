@@ -144,6 +144,66 @@ import Testing
     #expect(report.findings.contains { $0.message.contains("2230000000") }, "\(report.findings)")
   }
 
+  /// XBRL instance documents: every value read by hand is a fact of the consolidated entity,
+  /// and its item answers it (no dimensional or alternative fact shadows it).
+  @Test(arguments: ["SAM_10-K_2013FY.xml", "AAOI_10-Q_2014Q2.xml", "AAWW_10-Q_2014Q2.xml"])
+  func instanceValuesAnswer(file: String) throws {
+    let company = try Self.cache.company(file)
+    let rows = try Self.rows(file).filter { $0.form != "derived" && !$0.value.isEmpty }
+    #expect(rows.count >= 6)
+    for row in rows {
+      let concept = String(row.concept.split(separator: ":").last!)
+      let parsed: FSQCore.Decimal? = FSQCore.Decimal(parsing: row.value)
+      let expected = try #require(parsed)
+      let fact = company.facts.first {
+        $0.label == concept && $0.period == row.period && $0.value == expected && $0.statement != .segment
+      }
+      guard let fact else {
+        Issue.record("\(file): no \(row.concept) \(row.start)..\(row.end) = \(row.value)")
+        continue
+      }
+      let answer = company.reportedFigure(fact.item, period: row.period)?.quantity.amount
+      #expect(answer == expected, "\(file): \(fact.item) \(row.period) answered \(String(describing: answer))")
+    }
+  }
+
+  @Test func instancesByTheLanguage() throws {
+    // Boston Beer FY2013 (sam-20131228.xml): revenues 739,053,000, not the gross sales of
+    // 793,705,000 filed as SalesRevenueGoodsNet for the same year.
+    let sam = try Self.session("SAM_10-K_2013FY.xml")
+    #expect(Self.value(sam, "revenue(fy2013)") == "$739,053,000")
+    #expect(Self.value(sam, "sales_revenue_goods_net(fy2013)") == "$793,705,000")
+    #expect(Self.value(sam, "net_income(q4 2013)") == "$18,079,000")
+    #expect(Self.value(sam, "sam.total_assets(2013-12-28)") == "$444,075,000")
+    #expect(try Self.cache.company("SAM_10-K_2013FY.xml").cik == "949870")
+    // Atlas Air files no NetIncomeLoss: no net_income, rather than another concept's figure.
+    let aaww = try Self.session("AAWW_10-Q_2014Q2.xml")
+    #expect(Self.value(aaww, "net_income(q2 2014)").contains("error"))
+    #expect(Self.value(aaww, "net_income_to_common(q2 2014)") == "$29,593,000")
+    #expect(Self.value(aaww, "revenue(q2 2014)") == "$441,169,000")
+    // Facts of a dimension stay apart from the consolidated figure.
+    let dimensional = try Self.cache.company("SAM_10-K_2013FY.xml").facts.filter { $0.statement == .segment }
+    #expect(!dimensional.isEmpty && dimensional.allSatisfy { $0.item.contains("__") && $0.section != nil })
+  }
+
+  /// A truncated or damaged filing is refused (or read in part), never a crash or a hang.
+  @Test func truncatedAndDamagedFilingsNeverCrash() throws {
+    for file in ["SAM_10-K_2013FY.xml", "AAOI_10-Q_2014Q2.xml"] {
+      let bytes = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent(file)))
+      for cut in stride(from: 1, to: bytes.count, by: bytes.count / 25) {
+        let result = Result { try ReleaseImporter.importRelease(bytes: Array(bytes[..<cut]), documentName: file) }
+        if case .success(let company) = result { #expect(!company.facts.isEmpty) }
+      }
+      var damaged = bytes
+      for k in stride(from: 500, to: damaged.count, by: 997) { damaged[k] = UInt8(ascii: "<") }
+      _ = try? ReleaseImporter.importRelease(bytes: damaged, documentName: file)
+    }
+    let deep = "<xbrl>" + String(repeating: "<a>", count: 100_000)
+    #expect(throws: ImportError.self) {
+      try ReleaseImporter.importRelease(bytes: Array(deep.utf8), documentName: "deep.xml")
+    }
+  }
+
   @Test func notJSONOrNotCompanyFactsIsRefused() {
     #expect(throws: ImportError.self) {
       try ReleaseImporter.importRelease(bytes: Array("{\"facts\": {\"us-gaap\": {}}}".utf8), documentName: "e.json")

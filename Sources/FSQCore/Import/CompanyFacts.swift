@@ -137,6 +137,7 @@ enum CompanyFactsImporter {
       throw ImportError(message: "not SEC company facts: \(documentName) holds no fact that can be read")
     }
     let mistagged = dropMistaggedDurations(&company.facts)
+    XBRLConcepts.separateAlternatives(&company.facts)
     // Each filing: a document, dated by its filing.
     for (_, filing) in filings.sorted(by: { $0.value.document < $1.value.document }) {
       company.documents.append(filing.document)

@@ -37,9 +37,14 @@ public enum ReleaseImporter {
     if looksBinary(bytes) {
       throw ImportError(message: "not an earnings release: \(documentName) is binary data, not text")
     }
-    // Structured filings: SEC company facts (JSON).
+    // Structured filings: SEC company facts (JSON) and XBRL instance documents.
     if CompanyFactsImporter.looksLikeCompanyFacts(bytes) {
       let company = try CompanyFactsImporter.importFacts(bytes: bytes, documentName: documentName)
+      partial = company.importReports.first
+      return company
+    }
+    if XBRLInstanceImporter.looksLikeInstance(bytes) {
+      let company = try XBRLInstanceImporter.importInstance(bytes: bytes, documentName: documentName)
       partial = company.importReports.first
       return company
     }

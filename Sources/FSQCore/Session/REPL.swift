@@ -173,7 +173,7 @@ public final class REPL {
   public static let metaCommands: [(name: String, usage: String, summary: String)] = [
     (":help", ":help [TOPIC|FUNCTION]", "Show help: an overview, a topic, or one function or metric."),
     (":quit", ":quit, :q", "Leave fsq (Ctrl-D does the same)."),
-    (":load", ":load FILE|DIR|GLOB", "Import earnings releases (Markdown, HTML or text) into the model."),
+    (":load", ":load FILE|DIR|GLOB", "Import releases, SEC company facts or XBRL instances into the model."),
     (":use", ":use NAME", "Make a company current, by id, ticker or name."),
     (":items", ":items", "List the items the current company reports."),
     (":periods", ":periods", "List the periods the current company reports."),
@@ -468,8 +468,8 @@ public final class REPL {
     company without switching: acmw.margin(q3 2011).
     """,
     "load": """
-    load "FILE" imports an earnings release (Markdown, HTML, fixed-width text, an EDGAR submission)
-    and makes its company current; :report shows what was read. load "q1.htm", "q2.htm" loads
+    load "FILE" imports an earnings release (Markdown, HTML, fixed-width text, an EDGAR submission),
+    SEC company facts (JSON) or an XBRL instance, and makes its company current; :report shows what was read. load "q1.htm", "q2.htm" loads
     several; a directory loads every file in it and "releases/acme-*.htm" every file matching.
     Releases of one company (same CIK, ticker, id or name) merge into one history: a figure two
     releases print differently is taken from the newer release by its own date, explain shows
