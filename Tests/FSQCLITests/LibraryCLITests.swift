@@ -123,6 +123,32 @@ import Testing
     #expect(list.out.contains("uctt\t"), "\(list)")
   }
 
+  /// Structured filings in the library, and a screen over its companies from a new shell:
+  /// fiscal 2013 revenue of Apple 170,910,000,000 (companyfacts_AAPL.json, 10-K
+  /// 0001193125-13-416534) and Boston Beer 739,053,000 (SAM_10-K_2013FY.xml).
+  @Test func aScreenOverTheLibrary() throws {
+    let folder = try Folder()
+    let env = folder.environment
+    let xbrl = TestSupport.packageRoot.appendingPathComponent("Tests/Corpus/xbrl").path
+    let add = try FSQBinary.run(
+      ["library", "add", "\(xbrl)/companyfacts_AAPL.json", "\(xbrl)/SAM_10-K_2013FY.xml"], environment: env)
+    #expect(add.out == "added 2 releases (apple 1, sam 1)\n", "\(add)")
+    let screen = try FSQBinary.run(
+      ["-e", "screen revenue(fy2013) > $500M order by revenue(fy2013) desc"], environment: env)
+    #expect(
+      screen.out == """
+        company                name   revenue(fy2013)
+        -------  ------------------  ----------------
+        apple            Apple Inc.  $170,910,000,000
+        sam      BOSTON BEER CO INC      $739,053,000
+        screen: 2 of 2 companies pass
+
+        """, "\(screen)")
+    let json = try FSQBinary.run(
+      ["--format", "json", "-e", "screen net_income(fy2013) > $1B"], environment: env)
+    #expect(json.out.contains("\"title\":\"screen: 1 of 2 companies pass\""), "\(json)")
+  }
+
   @Test func helpNamesEverySubcommand() throws {
     let help = try FSQBinary.run(["library", "--help"])
     for subcommand in ["add", "list", "remove", "rebuild", "path"] {

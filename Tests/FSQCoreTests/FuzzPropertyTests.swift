@@ -176,6 +176,11 @@ func printed(_ statement: Statement) -> String {
   case .table(let spec): return "table \(list(spec.rows)) for \(list(spec.columns))"
   case .chart(let series, let file, _):
     return "chart \(list(series))" + (file.map { " to " + fsqString($0) } ?? "")
+  case .screen(let spec):
+    var text = "screen \(printed(spec.condition))"
+    if let order = spec.order { text += " order by \(printed(order))" + (spec.descending ? " desc" : "") }
+    if let limit = spec.limit { text += " limit \(limit)" }
+    return text
   case .explain(let expression): return "explain \(printed(expression))"
   case .check(let company): return "check" + (company.map { " " + fsqString($0) } ?? "")
   case .use(let company, _): return "use \(fsqString(company))"

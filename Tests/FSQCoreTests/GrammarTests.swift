@@ -113,6 +113,11 @@ func features(of example: String) -> Set<String> {
       found.insert("stmt:chart")
       if file != nil { found.insert("stmt:chart-to") }
       for expression in series { walk(expression, into: &found) }
+    case .screen(let spec):
+      found.insert("stmt:screen")
+      if spec.order != nil { found.insert("screen:order") }
+      if spec.limit != nil { found.insert("screen:limit") }
+      for expression in [spec.condition, spec.order].compactMap({ $0 }) { walk(expression, into: &found) }
     case .explain(let expression):
       found.insert("stmt:explain")
       walk(expression, into: &found)
@@ -181,6 +186,7 @@ let evidence: [String: [String]] = [
   "column_option": ["table:with", "table:with-several"],
   "scale_word": ["scaled", "table:in"],
   "chart_statement": ["stmt:chart", "stmt:chart-to"],
+  "screen_statement": ["stmt:screen", "screen:order", "screen:limit"],
   "expression_list": ["stmt:table-list"],
   "explain_statement": ["stmt:explain"],
   "check_statement": ["stmt:check", "tok:identifier"],

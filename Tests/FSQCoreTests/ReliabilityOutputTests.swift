@@ -40,6 +40,7 @@ import Testing
   func effect(of statement: Statement) -> String {
     switch statement.kind {
     case .expression, .letBinding, .definition, .assertion, .table, .explain, .check, .use, .invalid: "none"
+    case .screen: "reads the library's companies"
     case .load: "reads the one path given"
     case .chart(_, let file, _): file == nil ? "none" : "writes the one path given after 'to'"
     }
@@ -61,7 +62,7 @@ import Testing
     #expect(
       alternatives == [
         "let_statement", "def_statement", "assert_statement", "table_statement", "explain_statement", "check_statement",
-        "use_statement", "load_statement", "chart_statement", "expression_statement",
+        "use_statement", "load_statement", "chart_statement", "screen_statement", "expression_statement",
       ])
     // What would run or write something is not a statement, nor a function.
     let session = Session(model: reliabilityModel)

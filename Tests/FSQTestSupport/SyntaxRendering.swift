@@ -50,6 +50,11 @@ public func sexpr(_ statement: Statement) -> String {
       + options + ")"
   case .chart(let series, let file, _):
     return "(chart \(series.map(sexpr).joined(separator: " "))\(file.map { " (to \(quoted($0)))" } ?? ""))"
+  case .screen(let spec):
+    var options = ""
+    if let order = spec.order { options += " (order \(sexpr(order))\(spec.descending ? " desc" : ""))" }
+    if let limit = spec.limit { options += " (limit \(limit))" }
+    return "(screen \(sexpr(spec.condition))\(options))"
   case .explain(let expression): return "(explain \(sexpr(expression)))"
   case .check(let company): return company.map { "(check \(quoted($0)))" } ?? "(check)"
   case .use(let company, _): return "(use \(quoted(company)))"

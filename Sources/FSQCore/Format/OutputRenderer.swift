@@ -199,7 +199,8 @@ public struct OutputRenderer: Sendable {
     case .text:
       let header = [table.rowHeader] + table.columns
       let rows = table.rows.map { row in [row.label] + TableDecimals.texts(row.cells, decimals: table.decimals) }
-      return TextTable.render(header: header, rows: rows)
+      // A title (a screen's count of companies) follows the table.
+      return TextTable.render(header: header, rows: rows) + (table.title.map { $0 + "\n" } ?? "")
     case .markdown:
       var out = "| \(table.rowHeader) | " + table.columns.joined(separator: " | ") + " |\n"
       out += "|---|" + table.columns.map { _ in "---:" }.joined(separator: "|") + "|\n"
@@ -207,7 +208,7 @@ public struct OutputRenderer: Sendable {
         let cells = TableDecimals.texts(row.cells, decimals: table.decimals)
         out += "| \(row.label) | " + cells.map { $0.replacingPipes }.joined(separator: " | ") + " |\n"
       }
-      return out
+      return out + (table.title.map { "\n" + $0 + "\n" } ?? "")
     case .csv:
       var header = [table.rowHeader]
       for column in table.columns { header += [column, "\(column) unit"] }
@@ -229,11 +230,13 @@ public struct OutputRenderer: Sendable {
         }
         return JSON.object([(table.rowHeader, JSON.string(row.label)), ("values", JSON.object(cells))])
       }
-      return JSON.object([
+      var fields = [
         ("type", JSON.string("table")),
         ("columns", JSON.array(table.columns.map(JSON.string))),
         ("rows", JSON.array(rows)),
-      ]) + "\n"
+      ]
+      if let title = table.title { fields.append(("title", JSON.string(title))) }
+      return JSON.object(fields) + "\n"
     }
   }
 

@@ -125,6 +125,8 @@ public struct Statement: Sendable, Equatable {
     case table(TableSpec)
     /// `chart revenue(q1 2008..q3 2009), cost_of_revenue(q1 2008..q3 2009) to "revenue.svg"`
     case chart(series: [Expression], file: String?, fileSpan: Span?)
+    /// `screen margin(fy2023) > 40% order by revenue(fy2023) desc limit 20`: every company.
+    case screen(ScreenSpec)
     case explain(Expression)
     case check(company: String?)
     case use(company: String, nameSpan: Span)
@@ -179,4 +181,15 @@ public struct TableSpec: Sendable, Equatable {
 
   /// Whether an option asks for extra columns (otherwise two columns get a change column).
   public var hasColumnOptions: Bool { change || percentChange || sparkline }
+}
+
+/// A `screen` statement: a condition run over every company (the session's and the library's),
+/// and the order and number of those that pass.
+public struct ScreenSpec: Sendable, Equatable {
+  public var condition: Expression
+  public var order: Expression?
+  public var descending = false
+  public var limit: Int?
+
+  public init(condition: Expression) { self.condition = condition }
 }

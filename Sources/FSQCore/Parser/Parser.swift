@@ -241,6 +241,7 @@ public struct Parser {
     case .kwUse: kind = parseUse()
     case .kwLoad: kind = parseLoad()
     case .identifier where isWord("chart") && Parser.opensChart(peekKind()): kind = parseChart()
+    case .identifier where isWord("screen") && Parser.opensChart(peekKind()): kind = parseScreen()
     default: kind = .expression(parseExpression())
     }
     return Statement(kind, Span(start: start, end: previous.span.end))
@@ -400,6 +401,38 @@ public struct Parser {
     case .identifier, .string, .leftBracket, .period, .date: true
     default: false
     }
+  }
+
+  /// screen_stmt -> 'screen' expression [ 'order' 'by' expression [ 'asc' | 'desc' ] ] [ 'limit' NUMBER ]
+  mutating func parseScreen() -> Statement.Kind {
+    advance()
+    var spec = ScreenSpec(condition: parseExpression())
+    while at(.identifier) && !panicking {
+      let word = text(current)
+      switch word {
+      case "order":
+        advance()
+        guard isWord("by") else {
+          error(.expectedToken, "expected 'by' after 'order', found \(describe(current))", at: current)
+          return .invalid
+        }
+        advance()
+        spec.order = parseExpression()
+        if isWord("desc") || isWord("asc") { spec.descending = text(advance()) == "desc" }
+      case "limit":
+        advance()
+        let number = current
+        guard eat(.number), let value = Int(text(number)), value >= 0, value <= 1_000_000 else {
+          error(.expectedToken, "expected a whole number of companies after 'limit'", at: number)
+          return .invalid
+        }
+        spec.limit = value
+      default:
+        error(.unexpectedToken, "expected 'order by', 'limit' or end of statement, found '\(word)'", at: current)
+        return .invalid
+      }
+    }
+    return .screen(spec)
   }
 
   /// chart_stmt -> 'chart' expression { ',' expression } [ 'to' STRING ]

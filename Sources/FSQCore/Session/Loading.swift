@@ -10,6 +10,7 @@ extension Session {
     var model = evaluator.model
     let before = model.companies.count
     var loaded: [String] = []
+    var documentKeys: [String] = []
     var skipped: [String] = []
     for (path, span) in zip(paths, spans) {
       let files: [String]
@@ -31,8 +32,11 @@ extension Session {
           throw evaluator.fail(.unreadableFile, "cannot read '\(file)': \(error.reason)", span)
         case .success(let bytes):
           do {
-            try model.importRelease(bytes: bytes, documentName: name)
+            let imported = try ReleaseImporter.importRelease(bytes: bytes, documentName: name)
+            try model.add(imported: imported)
+            // The model's name for it: the file's, or a structured filing's first filing's.
             loaded.append(name)
+            documentKeys.append(imported.documents.first ?? name)
           } catch {
             if error.isInterrupted {
               throw evaluator.fail(.interrupted, "interrupted while importing '\(file)'", span)
@@ -55,7 +59,8 @@ extension Session {
     evaluator.replaceModel(model)
     // The company of the last release loaded becomes current.
     let lastName = loaded.last!
-    let position = model.companies.lastIndex { $0.documents.contains(lastName) } ?? model.companies.count - 1
+    let lastKey = documentKeys.last!
+    let position = model.companies.lastIndex { $0.documents.contains(lastKey) } ?? model.companies.count - 1
     if model.companies.count > before { evaluator.currentCompany = position }
     let company = model.companies[position]
     var current = ""
@@ -73,8 +78,8 @@ extension Session {
     }
     // Several releases: how many went to which company.
     var perCompany: [(id: String, name: String, count: Int)] = []
-    for name in loaded {
-      guard let owner = model.companies.first(where: { $0.documents.contains(name) }) else { continue }
+    for key in documentKeys {
+      guard let owner = model.companies.first(where: { $0.documents.contains(key) }) else { continue }
       if let k = perCompany.firstIndex(where: { $0.id == owner.id }) {
         perCompany[k].count += 1
       } else {

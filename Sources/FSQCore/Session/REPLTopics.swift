@@ -10,6 +10,13 @@ extension REPL {
     shows the earlier one, check lists it. Quarters not printed are derived across releases
     (Q4 = year minus nine months), and so is ttm; explain marks them derived.
     """,
+    "screen": """
+    screen CONDITION [order by EXPR [asc|desc]] [limit N] runs CONDITION for every company of the
+    session and of the library, as if each were current, and lists those for which it is true:
+    screen margin(fy2023) > 40% and revenue(fy2023) > $1B order by revenue(fy2023) desc limit 20.
+    A company that lacks a figure the condition or the key needs is left out and counted below the
+    table; any other error stops the screen. Your def functions work in it.
+    """,
     "library": """
     The model library keeps imported releases for every later fsq: fsq library add FILES…
     (files, folders, patterns), fsq library list, fsq library remove NAME, fsq library rebuild,
@@ -57,7 +64,7 @@ extension REPL {
   /// Words with a meaning in their place (table options, chart, comprehensions), completed
   /// like keywords.
   static let contextWords = [
-    "chart", "to", "in", "with", "where", "order", "by", "asc", "desc", "limit", "decimals", "if",
+    "chart", "screen", "to", "in", "with", "where", "order", "by", "asc", "desc", "limit", "decimals", "if",
     "quarters", "halves", "years",
   ]
 

@@ -166,6 +166,8 @@ public final class Session {
       return nil
     case .table(let spec):
       return .value(.table(try buildTable(spec, scope)))
+    case .screen(let spec):
+      return .value(.table(try screen(spec, scope)))
     case .chart(let series, let file, let fileSpan):
       return try chart(series, file: file, fileSpan: fileSpan, span: statement.span, scope)
     case .explain(let expression):
