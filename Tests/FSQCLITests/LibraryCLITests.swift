@@ -8,13 +8,10 @@ import Testing
   static let documents = TestSupport.packageRoot.appendingPathComponent("Tests/Corpus/documents").path
 
   final class Folder {
-    let url: URL
-    init() throws {
-      url = FileManager.default.temporaryDirectory.appendingPathComponent("fsq-library-cli-\(UUID().uuidString)")
-      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: url) }
-    var library: String { url.appendingPathComponent("lib/library.sqlite").path }
+    let temporary: TemporaryFolder
+    init() throws { temporary = try TemporaryFolder("fsq-library-cli") }
+    var url: URL { temporary.url }
+    var library: String { temporary.file("lib/library.sqlite") }
     var environment: [String: String] { ["FSQ_LIBRARY": library] }
   }
 

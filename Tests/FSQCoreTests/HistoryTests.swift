@@ -41,9 +41,8 @@ import Testing
     #expect(named.1.contains("loaded 2 releases"), "\(named.1)\(named.2)")
     #expect(named.0.model.companies.count == 1)
     // A folder: a file that is not a release is skipped and named, the releases load.
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fsq-history-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try TemporaryFolder("fsq-history")
+    let folder = temporary.url
     for name in ["pericom_q3_fy2005.txt", "pericom_q4_fy2005_submission.txt"] {
       try FileManager.default.copyItem(
         atPath: "\(Self.documents)/\(name)", toPath: folder.appendingPathComponent(name).path)

@@ -14,15 +14,12 @@ import Testing
 
   /// A fresh folder for one test's library and files, removed afterwards.
   final class Folder {
-    let url: URL
-    init() throws {
-      url = FileManager.default.temporaryDirectory.appendingPathComponent("fsq-library-\(UUID().uuidString)")
-      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: url) }
-    var library: String { url.appendingPathComponent("library.sqlite").path }
+    let temporary: TemporaryFolder
+    init() throws { temporary = try TemporaryFolder("fsq-library") }
+    var url: URL { temporary.url }
+    var library: String { temporary.file("library.sqlite") }
     func copy(_ name: String) throws -> String {
-      let target = url.appendingPathComponent(name).path
+      let target = temporary.file(name)
       try FileManager.default.copyItem(atPath: "\(LibraryTests.documents)/\(name)", toPath: target)
       return target
     }
