@@ -104,10 +104,25 @@ public final class Library {
     self.database = database
   }
 
+  /// Whether rebuilding may move the file aside: an SQLite file (by its header), or a file
+  /// named as a library is (`.sqlite`, `.db`). Anything else named by mistake (`--library
+  /// /etc/passwd`) is left alone.
+  static func mayReplace(_ path: String) -> Bool {
+    if path.hasSuffix(".sqlite") || path.hasSuffix(".db") { return true }
+    guard let file = fopen(path, "rb") else { return false }
+    defer { fclose(file) }
+    var header = [UInt8](repeating: 0, count: 16)
+    return fread(&header, 1, 16, file) == 16 && header == Array("SQLite format 3\0".utf8)
+  }
+
   static func damaged(_ path: String, _ error: any Error) -> LibraryError {
     var reason = "\(error)"
     if let error = error as? DatabaseError {
       reason = error.message ?? error.description
+    }
+    guard mayReplace(path) else {
+      return LibraryError(
+        "'\(path)' is not an fsq library (\(reason)); check --library and $FSQ_LIBRARY, or use --no-library")
     }
     return LibraryError(
       "the library '\(path)' cannot be read: \(reason). Run 'fsq library rebuild' to rebuild it from the documents "

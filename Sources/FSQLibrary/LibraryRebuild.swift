@@ -29,6 +29,16 @@ extension Library {
       readError = error
     }
     if let readError {
+      if let error = readError as? DatabaseError, error.message?.contains("no such table") == true {
+        throw LibraryError(
+          "'\(path)' is an SQLite database but not an fsq library; fsq leaves it alone (name the library with --library)",
+          status: .usage)
+      }
+      guard mayReplace(path) else {
+        throw LibraryError(
+          "'\(path)' is neither an fsq library nor an SQLite file; fsq leaves it alone (name the library with --library)",
+          status: .usage)
+      }
       let aside = path + ".damaged-\(Int(Date().timeIntervalSince1970))"
       guard rename(path, aside) == 0 else {
         throw LibraryError("the library '\(path)' cannot be read (\(readError)) nor moved aside to '\(aside)'")

@@ -100,6 +100,15 @@ import Testing
     #expect(rebuild.status == 0 && rebuild.out.contains("moved to"), "\(rebuild)")
     let after = try FSQBinary.run(["-e", "1 + 1"], environment: folder.environment)
     #expect(after.out == "2\n", "\(after)")
+    // A file that is not a library, named by mistake, is neither advised nor moved.
+    let notes = folder.url.appendingPathComponent("notes.txt").path
+    try "my notes\n".write(toFile: notes, atomically: true, encoding: .utf8)
+    let wrong = try FSQBinary.run(["--library", notes, "-e", "1"])
+    #expect(wrong.status == 5 && wrong.err.contains("is not an fsq library"), "\(wrong)")
+    #expect(!wrong.err.contains("rebuild"), "\(wrong)")
+    let refused = try FSQBinary.run(["library", "rebuild", "--library", notes])
+    #expect(refused.status == 2, "\(refused)")
+    #expect(try String(contentsOfFile: notes, encoding: .utf8) == "my notes\n")
   }
 
   @Test func twoProcessesAddingAtOnce() throws {
