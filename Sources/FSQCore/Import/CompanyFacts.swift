@@ -101,16 +101,16 @@ enum CompanyFactsImporter {
           let unit = self.unit(unitName)
           for row in rows.elements {
             try ImportError.checkInterrupt()
-            guard let endText = row["end"]?.string, let end = date(endText),
+            guard let endText = row["end"]?.string, let end = CivilDate(iso: endText),
               let valueText = row["val"]?.numberText, let value = Decimal(parsing: valueText)
             else {
               unread += 1
               continue
             }
-            let start = row["start"]?.string.flatMap(date)
+            let start = row["start"]?.string.flatMap { CivilDate(iso: $0) }
             let form = row["form"]?.string ?? "filing"
             let accession = row["accn"]?.string ?? "unknown"
-            let filed = row["filed"]?.string.flatMap(date)
+            let filed = row["filed"]?.string.flatMap { CivilDate(iso: $0) }
             let document = "\(documentName) \(form) \(accession)"
             if filings[accession] == nil { filings[accession] = (document, form, filed) }
             let fp = row["fp"]?.string ?? ""
@@ -223,11 +223,5 @@ enum CompanyFactsImporter {
       if name.utf8.count == 3, name.allSatisfy({ $0.isUppercase }) { return .currency(name) }
       return .none
     }
-  }
-
-  static func date(_ text: String) -> CivilDate? {
-    let parts = text.split(separator: "-")
-    guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-    return CivilDate(year: y, month: m, day: d)
   }
 }

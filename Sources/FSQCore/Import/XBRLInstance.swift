@@ -48,7 +48,7 @@ enum XBRLInstanceImporter {
     let form = dei["DocumentType"] ?? "XBRL"
     let focus = [dei["DocumentFiscalPeriodFocus"], dei["DocumentFiscalYearFocus"]].compactMap { $0 }.joined(
       separator: " ")
-    let periodEnd = dei["DocumentPeriodEndDate"].flatMap(CompanyFactsImporter.date)
+    let periodEnd = dei["DocumentPeriodEndDate"].flatMap { CivilDate(iso: $0) }
     if let ticker {
       company.listings = [
         Listing(
@@ -118,7 +118,7 @@ enum XBRLInstanceImporter {
   static func context(_ element: XMLElement) -> Context? {
     guard let period = element.children.first(where: { $0.localName == "period" }) else { return nil }
     let date = { (name: String) -> CivilDate? in
-      period.children.first { $0.localName == name }.flatMap { CompanyFactsImporter.date($0.text) }
+      period.children.first { $0.localName == name }.flatMap { CivilDate(iso: $0.text) }
     }
     let resolved: ResolvedPeriod
     if let instant = date("instant") {
