@@ -37,7 +37,7 @@ public enum ReleaseImporter {
     if looksBinary(bytes) {
       throw ImportError(message: "not an earnings release: \(documentName) is binary data, not text")
     }
-    // Structured filings: SEC company facts (JSON) and XBRL instance documents.
+    // Structured filings: SEC company facts (JSON), XBRL instance and inline XBRL documents.
     if CompanyFactsImporter.looksLikeCompanyFacts(bytes) {
       let company = try CompanyFactsImporter.importFacts(bytes: bytes, documentName: documentName)
       partial = company.importReports.first
@@ -45,6 +45,11 @@ public enum ReleaseImporter {
     }
     if XBRLInstanceImporter.looksLikeInstance(bytes) {
       let company = try XBRLInstanceImporter.importInstance(bytes: bytes, documentName: documentName)
+      partial = company.importReports.first
+      return company
+    }
+    if InlineXBRLImporter.looksLikeInlineXBRL(bytes) {
+      let company = try InlineXBRLImporter.importDocument(bytes: bytes, documentName: documentName)
       partial = company.importReports.first
       return company
     }

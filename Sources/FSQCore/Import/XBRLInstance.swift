@@ -7,11 +7,52 @@
 /// with the members (`revenues__beer_member`) and their section names the members, so
 /// `revenue(p)` is always the consolidated figure.
 enum XBRLInstanceImporter {
-  /// An XML document whose root element is `xbrl` (any prefix).
+  /// An XML document whose root element is `xbrl` (any prefix). Only the prolog (declaration,
+  /// comments, doctype) and the root element's name are looked at, so a release is not scanned.
   static func looksLikeInstance(_ bytes: [UInt8]) -> Bool {
-    let head = String(decoding: bytes.prefix(8192), as: UTF8.self)
-    guard head.contains("<?xml") || head.hasPrefix("<") else { return false }
-    return head.contains("<xbrl ") || head.contains("<xbrl>") || head.contains(":xbrl ") || head.contains(":xbrl>")
+    rootElementName(bytes)?.elementsEqual("xbrl".utf8) ?? false
+  }
+
+  /// The local name (after any prefix) of the first element of an XML document, or nil when the
+  /// bytes do not open as XML (a byte-order mark and white space may come first).
+  static func rootElementName(_ bytes: [UInt8]) -> ArraySlice<UInt8>? {
+    var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    let limit = min(bytes.count, 1 << 16)
+    while index < limit {
+      let byte = bytes[index]
+      if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+        index += 1
+        continue
+      }
+      guard byte == UInt8(ascii: "<"), index + 1 < limit else { return nil }
+      let next = bytes[index + 1]
+      if next == UInt8(ascii: "?") || next == UInt8(ascii: "!") {
+        // Declaration, processing instruction, comment or doctype: skip to its end.
+        let closing: [UInt8] =
+          bytes[index...].starts(with: Array("<!--".utf8)) ? Array("-->".utf8) : [UInt8(ascii: ">")]
+        guard let end = firstIndex(of: closing, in: bytes, from: index + 2, limit: limit) else { return nil }
+        index = end + closing.count
+        continue
+      }
+      var end = index + 1
+      while end < limit, bytes[end] != 0x20, bytes[end] != 0x0A, bytes[end] != 0x0D, bytes[end] != 0x09,
+        bytes[end] != UInt8(ascii: ">"), bytes[end] != UInt8(ascii: "/")
+      {
+        end += 1
+      }
+      let name = bytes[(index + 1)..<end]
+      if let colon = name.lastIndex(of: UInt8(ascii: ":")) { return bytes[(colon + 1)..<end] }
+      return name
+    }
+    return nil
+  }
+
+  private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int, limit: Int) -> Int? {
+    guard limit - needle.count >= start else { return nil }
+    for candidate in start...(limit - needle.count) where bytes[candidate] == needle[0] {
+      if bytes[candidate..<(candidate + needle.count)].elementsEqual(needle) { return candidate }
+    }
+    return nil
   }
 
   struct Context {
@@ -24,21 +65,45 @@ enum XBRLInstanceImporter {
     guard root.localName == "xbrl" else {
       throw ImportError(message: "not an XBRL instance: \(documentName) has no xbrl root element")
     }
-    var contexts: [String: Context] = [:]
-    var units: [String: Unit] = [:]
-    var dei: [String: String] = [:]
+    var reading = XBRLReading()
     for element in root.children {
       switch element.localName {
       case "context":
         guard let id = element.attribute("id"), let context = context(element) else { continue }
-        contexts[id] = context
+        reading.contexts[id] = context
       case "unit":
         guard let id = element.attribute("id") else { continue }
-        units[id] = unit(element)
+        reading.units[id] = unit(element)
       default:
-        if element.prefix == "dei" { dei[String(element.localName)] = element.text }
+        guard let prefix = element.prefix else { continue }
+        if prefix == "dei" {
+          reading.dei.append(
+            XBRLReading.DEIFact(
+              name: String(element.localName), contextRef: element.attribute("contextRef"), text: element.text))
+          continue
+        }
+        guard let contextRef = element.attribute("contextRef"), let unitRef = element.attribute("unitRef") else {
+          continue
+        }
+        reading.facts.append(
+          XBRLReading.NumericFact(
+            prefix: String(prefix), concept: String(element.localName), contextRef: contextRef, unitRef: unitRef,
+            value: element.attribute("nil") == "true" ? nil : Decimal(parsing: element.text),
+            isNil: element.attribute("nil") == "true", decimals: XBRLReading.decimals(element.attribute("decimals")),
+            line: element.line))
       }
     }
+    return try company(from: reading, documentName: documentName, format: "XBRL instance")
+  }
+
+  /// A company from what a filing's XBRL holds, read from an instance or an inline document:
+  /// the dei cover facts name it, each numeric fact of a known context and unit becomes a fact
+  /// (dimensional ones apart, as segment facts), repeats and less precise duplicates are dropped.
+  static func company(from reading: XBRLReading, documentName: String, format: String) throws(ImportError)
+    -> Company
+  {
+    let contexts = reading.contexts
+    let dei = reading.coverFacts()
     let name = dei["EntityRegistrantName"] ?? documentName
     let ticker = dei["TradingSymbol"].map { $0.uppercased() }
     var company = Company(
@@ -57,26 +122,17 @@ enum XBRLInstanceImporter {
         )
       ]
     }
-    var skipped = 0
-    var seen: Set<String> = []
-    for element in root.children {
-      guard let contextRef = element.attribute("contextRef"), let unitRef = element.attribute("unitRef"),
-        let prefix = element.prefix, prefix != "dei"
+    let (facts, skipped, nils, lessPrecise) = reading.usableFacts()
+    for raw in facts {
+      guard let context = contexts[raw.contextRef], let unit = reading.units[raw.unitRef], let value = raw.value
       else { continue }
-      guard let context = contexts[contextRef], let unit = units[unitRef],
-        element.attribute("nil") != "true", let value = Decimal(parsing: element.text)
-      else {
-        skipped += 1
-        continue
-      }
-      let concept = String(element.localName)
+      let prefix = raw.prefix
+      let concept = raw.concept
       let qualified = "\(prefix):\(concept)"
-      // The same fact may be repeated (once per table it appears in).
-      guard seen.insert("\(qualified) \(contextRef) \(unitRef) \(value)").inserted else { continue }
       var item =
         XBRLConcepts.item(for: qualified)
         ?? (prefix == "us-gaap" ? XBRLConcepts.itemName(concept) : XBRLConcepts.itemName(qualified))
-      var section: String? = prefix == "us-gaap" ? nil : String(prefix)
+      var section: String? = prefix == "us-gaap" ? nil : prefix
       var statement: StatementKind = context.period.isInstant ? .balanceSheet : .incomeStatement
       if !context.members.isEmpty {
         item =
@@ -86,7 +142,8 @@ enum XBRLInstanceImporter {
         statement = .segment
       }
       var source = SourceReference(
-        document: documentName, statement: "\(form) \(focus)", label: concept, column: contextRef, line: 1)
+        document: documentName, statement: "\(form) \(focus)", label: concept, column: raw.contextRef,
+        line: raw.line)
       if XBRLConcepts.item(for: qualified) != nil, context.members.isEmpty {
         source.namedBy = "the XBRL concept \(qualified)"
       }
@@ -96,7 +153,8 @@ enum XBRLInstanceImporter {
           unit: unit, source: source))
     }
     guard !company.facts.isEmpty else {
-      throw ImportError(message: "not an XBRL instance with figures: \(documentName) holds no numeric fact")
+      let what = format == "XBRL instance" ? "an XBRL instance" : "an \(format) document"
+      throw ImportError(message: "not \(what) with figures: \(documentName) holds no numeric fact")
     }
     XBRLConcepts.separateAlternatives(&company.facts)
     if let yearEnd = dei["CurrentFiscalYearEndDate"], let fiscal = fiscalYearEnd(yearEnd) {
@@ -105,11 +163,16 @@ enum XBRLInstanceImporter {
       company.fiscalYearEnd = FiscalYearEnd(
         month: periodEnd.month, day: CivilDate.daysIn(month: periodEnd.month, year: periodEnd.year))
     }
-    var report = ImportReport(document: documentName, format: "XBRL instance")
-    report.parts = [
-      "\(form) \(focus): \(contexts.count) contexts, \(units.count) units, \(company.facts.count) numeric facts"
-        + (skipped > 0 ? "; \(skipped) facts without a usable context, unit or number were skipped" : "")
-    ]
+    var report = ImportReport(document: documentName, format: format)
+    var summary =
+      "\(form) \(focus): \(contexts.count) contexts, \(reading.units.count) units, \(company.facts.count) numeric facts"
+    if skipped > 0 { summary += "; \(skipped) facts without a usable context, unit or number were skipped" }
+    if nils > 0 { summary += "; \(nils) nil facts (filed without a value)" }
+    if lessPrecise > 0 {
+      summary +=
+        "; \(lessPrecise) facts repeating a more precise fact of the same concept and context, rounded, were left out"
+    }
+    report.parts = [summary] + reading.notes
     company.importReports = [report]
     return company
   }

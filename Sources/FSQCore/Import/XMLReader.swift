@@ -1,4 +1,4 @@
-// MARK: - A small XML reader for XBRL instances (no Foundation)
+// MARK: - A small XML reader for XBRL instances and inline XBRL (XHTML) filings (no Foundation)
 
 /// An element: its qualified name (`us-gaap:Revenues`), attributes, child elements and text.
 struct XMLElement: Sendable {
@@ -6,6 +6,11 @@ struct XMLElement: Sendable {
   var attributes: [(name: String, value: String)] = []
   var children: [XMLElement] = []
   var text = ""
+  /// One-based line of the start tag.
+  var line = 1
+  /// Where the content (between the start and the end tag) lies in the document's bytes; empty
+  /// for an element closed in its own tag. `XMLReader.innerText` reads it in document order.
+  var content: Range<Int> = 0..<0
 
   /// The name without its namespace prefix.
   var localName: Substring { name.split(separator: ":").last ?? Substring(name) }
@@ -31,7 +36,19 @@ struct XMLElement: Sendable {
 struct XMLReader {
   let bytes: [UInt8]
   var index = 0
+  /// Lines counted up to `counted` (each byte is counted once, so tracking lines stays linear).
+  var line = 1
+  var counted = 0
   static let maximumDepth = 256
+
+  /// The one-based line of `index`.
+  mutating func currentLine() -> Int {
+    while counted < index {
+      if bytes[counted] == 0x0A { line += 1 }
+      counted += 1
+    }
+    return line
+  }
 
   static func parse(_ bytes: [UInt8]) throws(ImportError) -> XMLElement {
     var reader = XMLReader(bytes: bytes)
@@ -58,6 +75,7 @@ struct XMLReader {
       } else if reader.starts("<!") {
         try reader.skip(past: ">")
       } else if reader.starts("</") {
+        let contentEnd = reader.index
         reader.index += 2
         let name = reader.name()
         try reader.skip(past: ">")
@@ -65,14 +83,16 @@ struct XMLReader {
           throw reader.fail("a closing tag </\(name)> does not match")
         }
         element.text = trimmed(element.text)
+        element.content = element.content.lowerBound..<contentEnd
         if stack.isEmpty {
           root = element
           break
         }
         stack[stack.count - 1].children.append(element)
       } else {
+        var element = XMLElement(name: "", line: reader.currentLine())
         reader.index += 1
-        var element = XMLElement(name: reader.name())
+        element.name = reader.name()
         guard !element.name.isEmpty else { throw reader.fail("a tag has no name") }
         var selfClosing = false
         while true {
@@ -85,6 +105,7 @@ struct XMLReader {
           }
           if bytes[reader.index] == UInt8(ascii: ">") {
             reader.index += 1
+            element.content = reader.index..<reader.index
             break
           }
           let attribute = reader.name()
@@ -170,7 +191,46 @@ struct XMLReader {
     return String(scalars)
   }
 
-  /// Text with its entity references replaced (&amp; &lt; &gt; &quot; &apos; &#N; &#xH;).
+  /// The text of `element` and of everything inside it, in document order, entities replaced
+  /// and white space trimmed: `<ix:nonFraction><span>1,234</span></ix:nonFraction>` → `1,234`.
+  /// Tags and comments are left out; linear in the element's length.
+  static func innerText(of element: XMLElement, in bytes: [UInt8]) -> String {
+    if element.children.isEmpty { return element.text }
+    var kept: [UInt8] = []
+    var index = element.content.lowerBound
+    let end = min(element.content.upperBound, bytes.count)
+    while index < end {
+      guard bytes[index] == UInt8(ascii: "<") else {
+        kept.append(bytes[index])
+        index += 1
+        continue
+      }
+      if bytes[index...].starts(with: Array("<!--".utf8)) {
+        index += 4
+        while index < end, !bytes[index...].starts(with: Array("-->".utf8)) { index += 1 }
+        index += 3
+        continue
+      }
+      // A tag: to its `>`, past quoted attribute values (which may hold `>`).
+      var quote: UInt8? = nil
+      index += 1
+      while index < end {
+        let byte = bytes[index]
+        index += 1
+        if let open = quote {
+          if byte == open { quote = nil }
+        } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+          quote = byte
+        } else if byte == UInt8(ascii: ">") {
+          break
+        }
+      }
+    }
+    return trimmed(decode(kept[...]))
+  }
+
+  /// Text with its entity references replaced (&amp; &lt; &gt; &quot; &apos; &#N; &#xH;, and
+  /// HTML's &nbsp;); any other named entity is kept as written.
   static func decode(_ bytes: ArraySlice<UInt8>) -> String {
     guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
     var out = ""
@@ -190,6 +250,8 @@ struct XMLReader {
       case "gt": out += ">"
       case "quot": out += "\""
       case "apos": out += "'"
+      // Not XML, but found in (X)HTML filings.
+      case "nbsp": out += "\u{00A0}"
       default:
         var value: UInt32?
         if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
