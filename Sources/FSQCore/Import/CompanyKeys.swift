@@ -8,6 +8,9 @@
 struct CompanyKeys: Sendable {
   private var positions: [String: [Int]] = [:]
   private var documents: Set<String> = []
+  /// Each company's CIK, by position: two companies with different CIKs are never one, whatever
+  /// their names (First Solar and First Horizon share a first word).
+  private var ciks: [Int: String] = [:]
 
   init(_ companies: [Company]) {
     for (index, company) in companies.enumerated() { insert(company, at: index) }
@@ -32,16 +35,24 @@ struct CompanyKeys: Sendable {
     let word = ReleaseMerging.firstWord(company.name)
     if !word.isEmpty { probe.insert("w" + word) }
     for key in probe {
-      if let first = positions[key]?.first, first < best ?? Int.max { best = first }
+      for position in positions[key] ?? [] where position < best ?? Int.max {
+        if let cik = company.cik, let other = ciks[position], other != cik { continue }
+        best = position
+        break
+      }
     }
     return best
   }
+
+  /// Whether a company already has this id (one the new company did not match: it needs another).
+  func isTaken(id: String) -> Bool { positions["i" + id] != nil }
 
   func isLoaded(_ document: String) -> Bool { documents.contains(document) }
 
   mutating func insert(_ company: Company, at index: Int) {
     for key in Self.keys(of: company) { add(index, to: key) }
     documents.formUnion(company.documents)
+    ciks[index] = company.cik
   }
 
   /// The company at `index` (whose keys were `before`) changed to `new` (a merge).
@@ -53,6 +64,7 @@ struct CompanyKeys: Sendable {
     }
     for key in after.subtracting(before) { add(index, to: key) }
     documents.formUnion(new.documents)
+    ciks[index] = new.cik
   }
 
   private mutating func add(_ index: Int, to key: String) {

@@ -26,6 +26,8 @@ extension Model {
       throw ImportError(message: "\(document) is already loaded")
     }
     guard let position = index.firstMatch(company) else {
+      var company = company
+      company.id = company.uniqueID { index.isTaken(id: $0) }
       companies.append(company)
       index.insert(company, at: companies.count - 1)
       keys = index
@@ -38,6 +40,19 @@ extension Model {
   }
 }
 
+extension Company {
+  /// The company's id, or, when another company already has it (`isTaken`), the id with the
+  /// company's CIK (`first_1274494`) or a number (`acme_2`) after it, so no two companies of one
+  /// model or library share an id.
+  public func uniqueID(isTaken: (String) throws -> Bool) rethrows -> String {
+    guard try isTaken(id) else { return id }
+    if let cik, try !isTaken("\(id)_\(cik)") { return "\(id)_\(cik)" }
+    var number = 2
+    while try isTaken("\(id)_\(number)") { number += 1 }
+    return "\(id)_\(number)"
+  }
+}
+
 enum ReleaseMerging {
   /// The first distinctive word of a name ("The Acme Co." → "acme").
   static func firstWord(_ name: String) -> String {
@@ -46,8 +61,9 @@ enum ReleaseMerging {
   }
 
   static func sameCompany(_ a: Company, _ b: Company) -> Bool {
+    // The SEC's number for a filer is its identity: names and ids only match without one.
+    if let x = a.cik, let y = b.cik { return x == y }
     if a.id == b.id { return true }
-    if let cik = a.cik, cik == b.cik { return true }
     let tickersA = Set(a.listings.map { TextTools.lowercasedASCII($0.ticker) })
     if b.listings.contains(where: { tickersA.contains(TextTools.lowercasedASCII($0.ticker)) }) { return true }
     let wordA = firstWord(a.name)
