@@ -16,6 +16,9 @@ let package = Package(
     // The model library (`fsq library …`): SQLite through GRDB, and SHA-256 document checksums.
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    // Writes ZIP archives in the tests and the benchmark (the SEC's bulk company facts are one
+    // ZIP file), which fsq reads with its own reader (Sources/FSQLibrary/LibraryArchive.swift).
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // Everything but terminal I/O: sources, lexer, parser, evaluator, model, importer, checks,
@@ -31,7 +34,11 @@ let package = Package(
       name: "FSQLibrary",
       dependencies: [
         "FSQCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+        "CFSQZlib",
       ]),
+    // zlib's header (apt-get install zlib1g-dev), for the bulk company-facts archive (a ZIP
+    // file). Linked statically through Scripts/link/libz.so, like SQLite.
+    .systemLibrary(name: "CFSQZlib"),
     .executableTarget(
       name: "fsq",
       dependencies: [
@@ -65,10 +72,18 @@ let package = Package(
     ),
     // The benchmark behind Scripts/bench: fsq against sqlite3 on the same figures, and the core
     // in process (lexer+parser, importer). Never timed in `swift test`; only its --quick mode runs.
-    .executableTarget(name: "fsq-bench", dependencies: ["FSQCore", "FSQLibrary", "FSQTestSupport"]),
+    .executableTarget(
+      name: "fsq-bench",
+      dependencies: [
+        "FSQCore", "FSQLibrary", "FSQTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .target(name: "FSQTestSupport", dependencies: ["FSQCore"], path: "Tests/FSQTestSupport"),
     .testTarget(name: "FSQCoreTests", dependencies: ["FSQCore", "FSQTestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "FSQCLITests", dependencies: ["FSQCore", "FSQTestSupport"]),
-    .testTarget(name: "FSQLibraryTests", dependencies: ["FSQCore", "FSQLibrary", "FSQTestSupport"]),
+    .testTarget(
+      name: "FSQLibraryTests",
+      dependencies: [
+        "FSQCore", "FSQLibrary", "FSQTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
   ]
 )

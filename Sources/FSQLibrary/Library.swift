@@ -58,6 +58,9 @@ public final class Library {
     configuration.readonly = true
     configuration.busyMode = .timeout(10)
     configuration.label = "fsq-library"
+    // Pages read in place rather than copied (a screen reads a few items of every company);
+    // SQLite caps the size at what it was built for.
+    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 17179869184") }
     do {
       let library = Library(path: path, database: try DatabaseQueue(path: path, configuration: configuration))
       // One statement at start-up: whether it is a library, is empty, or holds one company.

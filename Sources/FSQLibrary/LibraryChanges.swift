@@ -25,40 +25,55 @@ extension Library {
     var expanded: Bool
   }
 
-  /// Imports releases (files, directories, glob patterns) into the library in one transaction:
-  /// a named file that cannot be read or imported leaves the library as it was.
-  public func add(paths: [String]) throws(LibraryError) -> AddOutcome {
+  /// Imports releases (files, directories, glob patterns, ZIP archives such as the SEC's bulk
+  /// company-facts archive) into the library in one transaction: a named file that cannot be
+  /// read or imported leaves the library as it was. Files are read, imported and stored one at
+  /// a time, so memory holds one document and one company's model, however many are added.
+  /// `progress` is called after each document with the number done so far.
+  public func add(paths: [String], progress: ((Int) -> Void)? = nil) throws(LibraryError) -> AddOutcome {
     var outcome = AddOutcome()
-    var incoming: [Incoming] = []
+    var sources: [(file: String, expanded: Bool)] = []
     for path in paths {
-      let found: (files: [String], expanded: Bool)
       switch FileSystem.releaseFiles(path) {
       case .failure(let error): throw LibraryError("cannot read '\(path)': \(error.reason)")
-      case .success(let result): found = result
-      }
-      for file in found.files {
-        let name = (file as NSString).lastPathComponent
-        switch FileSystem.read(file) {
-        case .failure(let error):
-          if found.expanded {
-            outcome.skipped.append("\(name): \(error.reason)")
-            continue
-          }
-          throw LibraryError("cannot read '\(file)': \(error.reason)")
-        case .success(let bytes):
-          let absolute = file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
-          incoming.append(
-            Incoming(
-              path: (absolute as NSString).standardizingPath, name: name, bytes: bytes,
-              checksum: Library.checksum(bytes), expanded: found.expanded))
-        }
+      case .success(let result): sources += result.files.map { ($0, result.expanded) }
       }
     }
+    var done = 0
     do {
       try database.inDatabase { db in
         try db.inTransaction(.immediate) {
-          for file in incoming {
-            try self.add(file, db, &outcome)
+          for source in sources {
+            let absolute =
+              source.file.hasPrefix("/") ? source.file : FileManager.default.currentDirectoryPath + "/" + source.file
+            let path = (absolute as NSString).standardizingPath
+            if LibraryArchive.isArchive(path) {
+              try LibraryArchive.forEachEntry(path) { name, bytes in
+                try self.add(
+                  Incoming(
+                    path: path + "/" + name, name: (name as NSString).lastPathComponent, bytes: bytes,
+                    checksum: Library.checksum(bytes), expanded: true), db, &outcome)
+                done += 1
+                progress?(done)
+              }
+              continue
+            }
+            let name = (source.file as NSString).lastPathComponent
+            switch FileSystem.read(source.file) {
+            case .failure(let error):
+              if source.expanded {
+                outcome.skipped.append("\(name): \(error.reason)")
+                continue
+              }
+              throw LibraryError("cannot read '\(source.file)': \(error.reason)")
+            case .success(let bytes):
+              try self.add(
+                Incoming(
+                  path: path, name: name, bytes: bytes, checksum: Library.checksum(bytes), expanded: source.expanded),
+                db, &outcome)
+            }
+            done += 1
+            progress?(done)
           }
           return .commit
         }
@@ -74,7 +89,7 @@ extension Library {
       outcome.unchanged.append(file.name)
       return
     }
-    let imported: Company
+    var imported: Company
     do {
       imported = try ReleaseImporter.importRelease(bytes: file.bytes, documentName: file.name)
     } catch {
@@ -104,9 +119,24 @@ extension Library {
     // The company it belongs to, if the library holds it.
     let keys = Array(imported.lookupKeys)
     let placeholders = keys.map { _ in "?" }.joined(separator: ",")
+    // A company with another CIK is another company, whatever its name.
+    let cikKey = imported.cik.map { "c" + $0 } ?? ""
     let owner = try String.fetchOne(
-      db, sql: "SELECT company_id FROM company_key WHERE key IN (\(placeholders)) ORDER BY company_id LIMIT 1",
-      arguments: StatementArguments(keys))
+      db,
+      sql: """
+        SELECT company_id FROM company_key WHERE key IN (\(placeholders)) AND (? = '' OR NOT EXISTS (
+          SELECT 1 FROM company_key other WHERE other.company_id = company_key.company_id
+            AND other.key GLOB 'c*' AND other.key <> ?))
+        ORDER BY company_id LIMIT 1
+        """,
+      arguments: StatementArguments(keys) + [cikKey, cikKey])
+
+    if owner == nil {
+      // A new company whose id another company has (two filers named "First ..."): another id.
+      imported.id = try imported.uniqueID {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM company WHERE id = ?", arguments: [$0]) != nil
+      }
+    }
     var model = Model()
     var name = file.name
     // The model's documents this file makes: the file itself, or for a structured filing (SEC
@@ -145,6 +175,7 @@ extension Library {
       }
       try db.execute(sql: "DELETE FROM company WHERE id = ?", arguments: [owner])
       try db.execute(sql: "DELETE FROM company_key WHERE company_id = ?", arguments: [owner])
+      try db.execute(sql: "DELETE FROM company_item WHERE company_id = ?", arguments: [owner])
     }
     try store(db, company)
     try insertFacts(db, company, documents: Set(documents), documentID: documentID)
@@ -177,6 +208,22 @@ extension Library {
     for key in company.matchKeys.sorted() {
       try db.execute(
         sql: "INSERT OR IGNORE INTO company_key (key, company_id) VALUES (?, ?)", arguments: [key, company.id])
+    }
+    try Library.storeScreenFigures(db, company)
+  }
+
+  /// What screens read of a company: its profile, its items' names and each item's figures.
+  static func storeScreenFigures(_ db: Database, _ company: Company) throws {
+    let items = ScreenFigures.encodeItems(of: company)
+    try db.execute(
+      sql: "UPDATE company SET profile = ?, items = ? WHERE id = ?",
+      arguments: [
+        Data(ScreenFigures.profile(of: company)), items.map(\.item).joined(separator: "\n"), company.id,
+      ])
+    try db.execute(sql: "DELETE FROM company_item WHERE company_id = ?", arguments: [company.id])
+    let insert = try db.cachedStatement(sql: "INSERT INTO company_item (item, company_id, figures) VALUES (?, ?, ?)")
+    for (item, bytes) in items {
+      try insert.execute(arguments: [item, company.id, Data(bytes)])
     }
   }
 
@@ -212,6 +259,7 @@ extension Library {
       try db.execute(sql: "DELETE FROM company WHERE id = ?", arguments: [id])
       try db.execute(sql: "DELETE FROM company_key WHERE company_id = ?", arguments: [id])
       try db.execute(sql: "DELETE FROM fact WHERE company_id = ?", arguments: [id])
+      try db.execute(sql: "DELETE FROM company_item WHERE company_id = ?", arguments: [id])
     }
     var model = Model()
     // Each model document's file (a structured filing makes one document per filing it holds).
@@ -302,6 +350,7 @@ extension Library {
     try db.execute(sql: "DELETE FROM fact WHERE company_id = ?", arguments: [id])
     try db.execute(sql: "DELETE FROM document WHERE company_id = ?", arguments: [id])
     try db.execute(sql: "DELETE FROM company_key WHERE company_id = ?", arguments: [id])
+    try db.execute(sql: "DELETE FROM company_item WHERE company_id = ?", arguments: [id])
     try db.execute(sql: "DELETE FROM company WHERE id = ?", arguments: [id])
   }
 }

@@ -1,4 +1,5 @@
 import FSQCore
+import Foundation
 import GRDB
 
 // MARK: - The library's tables and their migrations
@@ -66,7 +67,35 @@ enum LibrarySchema {
             sql: "INSERT INTO meta (key, value) VALUES ('codec', ?), ('created_by', ?)",
             arguments: [String(ModelCodec.formatVersion), "fsq \(FSQ.version)"])
         }
-      )
+      ),
+      (
+        "v2: each company's figures item by item, for screens; facts by item",
+        { db in
+          // A screen reads a few items of every company: the figures of each (company, item)
+          // (`ScreenFigures`), each company's profile and the names of its items. Facts by item
+          // and period serve SQL written against the library.
+          try db.execute(
+            sql: """
+              ALTER TABLE company ADD COLUMN profile BLOB;
+              ALTER TABLE company ADD COLUMN items TEXT;
+              CREATE TABLE company_item (
+                item TEXT NOT NULL,
+                company_id TEXT NOT NULL,
+                figures BLOB NOT NULL,
+                PRIMARY KEY (item, company_id)
+              );
+              CREATE INDEX company_item_company ON company_item(company_id);
+              CREATE INDEX fact_item ON fact(item, period_end);
+              """)
+          // A library made before: each company's from its stored model.
+          for id in try String.fetchAll(db, sql: "SELECT id FROM company ORDER BY id") {
+            guard let data = try Data.fetchOne(db, sql: "SELECT model FROM company WHERE id = ?", arguments: [id]),
+              let company = try? ModelCodec.decode([UInt8](data))
+            else { continue }
+            try Library.storeScreenFigures(db, company)
+          }
+        }
+      ),
     ]
   }
 

@@ -33,10 +33,11 @@ struct LibraryCommand: ParsableCommand {
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract:
-        "Import releases (files, directories, glob patterns) into the library, in one transaction. An unchanged document is left as it is; a changed one (same path) becomes a new version."
+        "Import releases and filings (files, directories, glob patterns, ZIP archives such as the SEC's bulk companyfacts.zip) into the library, in one transaction, a document at a time. An unchanged document is left as it is; a changed one (same path) becomes a new version."
     )
     @OptionGroup var location: Location
-    @Argument(help: ArgumentHelp("Release files, directories or glob patterns.", valueName: "FILE"))
+    @Argument(
+      help: ArgumentHelp("Release or filing files, directories, glob patterns or ZIP archives.", valueName: "FILE"))
     var files: [String]
 
     func run() throws {
@@ -48,7 +49,11 @@ struct LibraryCommand: ParsableCommand {
       }
       var companies: [String: Int] = [:]
       for added in outcome.added { companies[added.company, default: 0] += 1 }
-      let joined = companies.keys.sorted().map { "\($0) \(companies[$0]!)" }.joined(separator: ", ")
+      // Each company with its count; a bulk archive's thousands of companies as a number.
+      let joined =
+        companies.count > 12
+        ? "\(companies.count) companies"
+        : companies.keys.sorted().map { "\($0) \(companies[$0]!)" }.joined(separator: ", ")
       var line = "added \(outcome.added.count) release\(outcome.added.count == 1 ? "" : "s")"
       if !joined.isEmpty { line += " (\(joined))" }
       if !outcome.replaced.isEmpty { line += "; new version of \(outcome.replaced.joined(separator: ", "))" }

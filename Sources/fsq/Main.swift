@@ -71,6 +71,7 @@ struct Main {
         }
       }
       session.libraryCompanies = { (try? library.companyIDs()) ?? [] }
+      session.screenSource = library
       // A library of one company: it is the current one.
       if options.loads.isEmpty, options.company == nil, library.firstCompanies.count == 1 {
         _ = session.use(company: library.firstCompanies[0])

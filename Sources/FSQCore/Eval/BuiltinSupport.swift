@@ -143,6 +143,8 @@ extension Evaluator {
   /// The listing in force on a date: the latest one first seen on or before it.
   func listing(at period: PeriodSpec, span: Span, _ scope: Scope) throws(Diagnostic) -> Listing {
     guard let company = scope.company ?? currentCompany else { throw noCompany(span) }
+    // Listings are read with the company's events (delistings announced): the whole model.
+    index.partial?.needsWholeModel = true
     let listings = model.companies[company].listings
     guard !listings.isEmpty else {
       throw fail(.missingFigure, "\(model.companies[company].displayName) has no ticker in its releases", span)
@@ -195,7 +197,7 @@ extension Evaluator {
     let wanted = period.resolve(fiscalYearEnd: fiscalYearEnd(company)).end
     var total = Decimal.zero
     var found = false
-    for (item, figures) in index.items[company] {
+    for (item, figures) in index.allItems(company: company) {
       let isDebt = ["debt", "borrowing", "notes_payable", "financing_obligation", "capital_lease", "credit_facility"]
         .contains { item.contains($0) }
       guard isDebt, !item.hasPrefix("total"), !item.contains("debt_converted") else { continue }

@@ -53,6 +53,8 @@ final class Evaluator {
   var companyLookup: ((String) -> Result<Company?, FileError>)?
   /// The library's company ids, for messages and suggestions.
   var libraryCompanies: (() -> [String])?
+  /// The library's stored figures by item, for screens (`Session.screen`).
+  var screenSource: ScreenSource?
 
   init(model: Model, metrics: [String: UserFunction]) {
     self.model = model

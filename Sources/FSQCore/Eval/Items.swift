@@ -127,7 +127,7 @@ extension Evaluator {
     var items = index.items(forLabel: label, company: company)
     if items.isEmpty {
       var all: [String] = []
-      for figures in index.items[company].values { all += figures.map(\.label) }
+      for figures in index.allItems(company: company).values { all += figures.map(\.label) }
       let suggestion = Suggest.closest(to: label, in: Array(Set(all)))
       throw fail(
         .unknownItem, "\(model.companies[company].name) printed no line labelled \"\(label)\"", calleeSpan,

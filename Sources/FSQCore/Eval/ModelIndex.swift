@@ -33,69 +33,101 @@ struct ModelIndex {
   var items: [[String: [IndexedFigure]]]
   var labels: [[String: [String]]]
 
+  /// Set when the index holds only some of a company's items (a screen over the library):
+  /// what the evaluator asked for that the index lacks is noted there.
+  var partial: PartialIndex?
+
   init(model: Model) {
     items = []
     labels = []
     for company in model.companies {
-      var byItem: [String: [IndexedFigure]] = [:]
-      var byLabel: [String: [String]] = [:]
-      var asOf: [String: Int] = [:]
-      for (document, date) in company.releaseDates() { asOf[document] = date.dayNumber }
-      // Facts come row by row, document by document: the figures of one row share item and
-      // label, so each is hashed once per row rather than once per figure (the index is built
-      // at start-up, for the company a query names).
-      var lastDocument = ""
-      var lastAsOf = 0
-      var lastLabel = ""
-      var lastItem = ""
-      var pending: [IndexedFigure] = []
-      for fact in company.facts {
-        if fact.source.document != lastDocument {
-          lastDocument = fact.source.document
-          lastAsOf = asOf[lastDocument] ?? 0
-        }
-        if fact.item != lastItem {
-          if !pending.isEmpty { byItem[lastItem, default: []].append(contentsOf: pending) }
-          pending.removeAll(keepingCapacity: true)
-        }
-        pending.append(
-          IndexedFigure(
-            period: fact.period, quantity: Quantity(fact.value, fact.unit, derived: fact.isDerived), label: fact.label,
-            section: fact.section, source: fact.source, priority: fact.statement.lookupPriority, asOf: lastAsOf))
-        if fact.label != lastLabel || fact.item != lastItem {
-          let key = ModelIndex.normalize(fact.label)
-          if !(byLabel[key]?.contains(fact.item) ?? false) { byLabel[key, default: []].append(fact.item) }
-          lastLabel = fact.label
-        }
-        lastItem = fact.item
-      }
-      if !pending.isEmpty { byItem[lastItem, default: []].append(contentsOf: pending) }
-      for figure in company.narrative {
-        byItem[figure.item, default: []].append(
-          IndexedFigure(
-            period: figure.period ?? ResolvedPeriod(start: nil, end: CivilDate(unchecked: 1, 1, 1)),
-            quantity: Quantity(figure.value, figure.unit), label: figure.label, section: "text",
-            source: figure.source, priority: 0, asOf: asOf[figure.source.document] ?? 0))
-      }
-      items.append(byItem)
-      labels.append(byLabel)
+      let indexed = ModelIndex.index(company)
+      items.append(indexed.items)
+      labels.append(indexed.labels)
     }
   }
 
+  /// An index of one company from some of its items (stored figures), the rest named in `partial`.
+  init(items: [String: [IndexedFigure]], partial: PartialIndex) {
+    self.items = [items]
+    self.labels = [[:]]
+    self.partial = partial
+  }
+
+  /// One company's figures by item and items by normalised label.
+  static func index(_ company: Company) -> (items: [String: [IndexedFigure]], labels: [String: [String]]) {
+    var byItem: [String: [IndexedFigure]] = [:]
+    var byLabel: [String: [String]] = [:]
+    var asOf: [String: Int] = [:]
+    for (document, date) in company.releaseDates() { asOf[document] = date.dayNumber }
+    // Facts come row by row, document by document: the figures of one row share item and
+    // label, so each is hashed once per row rather than once per figure (the index is built
+    // at start-up, for the company a query names).
+    var lastDocument = ""
+    var lastAsOf = 0
+    var lastLabel = ""
+    var lastItem = ""
+    var pending: [IndexedFigure] = []
+    for fact in company.facts {
+      if fact.source.document != lastDocument {
+        lastDocument = fact.source.document
+        lastAsOf = asOf[lastDocument] ?? 0
+      }
+      if fact.item != lastItem {
+        if !pending.isEmpty { byItem[lastItem, default: []].append(contentsOf: pending) }
+        pending.removeAll(keepingCapacity: true)
+      }
+      pending.append(
+        IndexedFigure(
+          period: fact.period, quantity: Quantity(fact.value, fact.unit, derived: fact.isDerived), label: fact.label,
+          section: fact.section, source: fact.source, priority: fact.statement.lookupPriority, asOf: lastAsOf))
+      if fact.label != lastLabel || fact.item != lastItem {
+        let key = ModelIndex.normalize(fact.label)
+        if !(byLabel[key]?.contains(fact.item) ?? false) { byLabel[key, default: []].append(fact.item) }
+        lastLabel = fact.label
+      }
+      lastItem = fact.item
+    }
+    if !pending.isEmpty { byItem[lastItem, default: []].append(contentsOf: pending) }
+    for figure in company.narrative {
+      byItem[figure.item, default: []].append(
+        IndexedFigure(
+          period: figure.period ?? ResolvedPeriod(start: nil, end: CivilDate(unchecked: 1, 1, 1)),
+          quantity: Quantity(figure.value, figure.unit), label: figure.label, section: "text",
+          source: figure.source, priority: 0, asOf: asOf[figure.source.document] ?? 0))
+    }
+    return (byItem, byLabel)
+  }
+
   func hasItem(_ name: String, company: Int) -> Bool {
-    company < items.count && items[company][name] != nil
+    guard company < items.count else { return false }
+    if items[company][name] != nil { return true }
+    guard let partial else { return false }
+    return partial.lacks(name)
   }
 
   func figures(_ name: String, company: Int) -> [IndexedFigure] {
-    company < items.count ? items[company][name] ?? [] : []
+    guard company < items.count else { return [] }
+    if let figures = items[company][name] { return figures }
+    _ = partial?.lacks(name)
+    return []
   }
 
   func itemNames(company: Int) -> [String] {
-    company < items.count ? Array(items[company].keys) : []
+    if let partial { return partial.allItems.sorted() }
+    return company < items.count ? Array(items[company].keys) : []
   }
 
   func items(forLabel label: String, company: Int) -> [String] {
-    company < labels.count ? labels[company][ModelIndex.normalize(label)] ?? [] : []
+    partial?.needsWholeModel = true
+    return company < labels.count ? labels[company][ModelIndex.normalize(label)] ?? [] : []
+  }
+
+  /// Every item's figures, for what looks through all of them: with a partial index, the
+  /// evaluation must run again on the whole model.
+  func allItems(company: Int) -> [String: [IndexedFigure]] {
+    partial?.needsWholeModel = true
+    return company < items.count ? items[company] : [:]
   }
 
   /// Lower-case letters and digits with single spaces: "Cost of Revenues" and

@@ -334,6 +334,7 @@ extension Evaluator {
   /// in the order first printed.
   func listItems(_ argument: Expression, span: Span, _ scope: Scope) throws(Diagnostic) -> Value {
     guard let company = scope.company ?? currentCompany else { throw noCompany(span) }
+    index.partial?.needsWholeModel = true
     let facts = model.companies[company].facts
     var wanted: (Fact) -> Bool
     if case .name(let word) = argument.kind, scope.locals[word] == nil, globals[word] == nil {

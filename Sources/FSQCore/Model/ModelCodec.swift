@@ -34,10 +34,15 @@ public enum ModelCodec {
   public static func encode(_ company: Company) -> [UInt8] {
     var body = ModelEncoder()
     body.company(company)
+    return assemble(body, magic: magic, version: formatVersion, checksum: true)
+  }
+
+  /// Magic, version, the string and period tables, the body and (with `checksum`) the checksum.
+  static func assemble(_ body: ModelEncoder, magic: [UInt8], version: Int, checksum: Bool) -> [UInt8] {
     var out = ByteWriter()
     out.bytes.reserveCapacity(body.out.bytes.count + body.stringBytes + 64 + 20 * body.periods.count)
     out.append(magic)
-    out.varint(formatVersion)
+    out.varint(version)
     out.varint(body.strings.count)
     for string in body.strings {
       out.varint(string.utf8.count)
@@ -54,7 +59,7 @@ public enum ModelCodec {
       ModelEncoder.date(period.end, into: &out)
     }
     out.append(body.out.bytes)
-    ModelChecksum.append(to: &out)
+    if checksum { ModelChecksum.append(to: &out) }
     return out.bytes
   }
 

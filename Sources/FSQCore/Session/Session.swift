@@ -35,6 +35,12 @@ public final class Session {
     set { evaluator.libraryCompanies = newValue }
   }
 
+  /// Where a screen reads the library's companies from, item by item, instead of whole models.
+  public var screenSource: ScreenSource? {
+    get { evaluator.screenSource }
+    set { evaluator.screenSource = newValue }
+  }
+
   /// The current company's id, for the prompt.
   public var currentCompanyID: String? {
     evaluator.currentCompany.map { evaluator.model.companies[$0].id }
