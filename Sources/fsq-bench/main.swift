@@ -30,6 +30,10 @@ let usage = """
     --library N    only the model library: N synthetic releases (40 quarters per company)
                    added in batches of 1,000; the file's size, the time to add 1,000, and a
                    one-liner on it beside the bundled model's and sqlite3's same lookup
+    --facts N      only SEC company facts at scale: N synthetic filers × 40 quarters in one
+                   ZIP archive (the SEC's bulk format) imported by `fsq library add` (time,
+                   peak memory), then a screen over every company beside the same screen
+                   in SQL (sqlite3) on the library (issue 16 asks for 10000)
     --scaling      only the scaling harness: each hostile input family at 1x, 10x and 100x,
                    time and peak memory with their growth; exit 1 if any grows more than 20x
                    per 10x (the full run prints it too)
@@ -44,6 +48,7 @@ var scalingOnly = false
 var reportOnly = false
 var seedRuns: Int?
 var libraryReleases: Int?
+var factsCompanies: Int?
 var runs: Int?
 var fsqPath = executableFolder() + "/fsq"
 var sqlitePath = "/usr/bin/sqlite3"
@@ -68,6 +73,9 @@ do {
     case "--library":
       guard let count = Int(value(argument)), count >= 40 else { fail("--library needs a number of releases ≥ 40") }
       libraryReleases = count
+    case "--facts":
+      guard let count = Int(value(argument)), count >= 2 else { fail("--facts needs a number of filers ≥ 2") }
+      factsCompanies = count
     case "--runs":
       guard let count = Int(value(argument)), count > 0 else { fail("--runs needs a positive number") }
       runs = count
@@ -160,6 +168,12 @@ if reportOnly {
     "report table 30 × 40: fsq \(ms(fsq)), sqlite3 \(ms(sqlite)), ratio \(fixed(fsq / sqlite, 2))x, rows agree: \(agree)"
   )
   exit(agree ? 0 : 1)
+}
+if let factsCompanies {
+  factsBenchmark(
+    companies: factsCompanies, runs: runs ?? 5, fsq: fsqPath, sqlite: sqlitePath, folder: folder,
+    keep: keepFolder != nil)
+  exit(0)
 }
 if let libraryReleases {
   libraryBenchmark(releases: libraryReleases, runs: runs ?? 21, fsq: fsqPath, sqlite: sqlitePath, folder: folder)
