@@ -25,6 +25,7 @@ public enum Checker {
     findings += RepeatedFigureRule.columnFindings(company, tables: full.statements)
     findings += TextClaimRule.findings(company)
     findings += RestatementRule.findings(full)
+    findings += FilingCrossCheckRule.findings(full)
     return findings
   }
 }
