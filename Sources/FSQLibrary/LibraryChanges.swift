@@ -25,12 +25,22 @@ extension Library {
     var expanded: Bool
   }
 
+  /// Documents of an archive committed together: the SEC's bulk archive holds some 18,000
+  /// filers, and one transaction over all of them would grow the write-ahead log to the size
+  /// of the whole library before the first byte reached it.
+  public static let archiveBatch = 1_000
+
   /// Imports releases (files, directories, glob patterns, ZIP archives such as the SEC's bulk
   /// company-facts archive) into the library in one transaction: a named file that cannot be
   /// read or imported leaves the library as it was. Files are read, imported and stored one at
   /// a time, so memory holds one document and one company's model, however many are added.
-  /// `progress` is called after each document with the number done so far.
-  public func add(paths: [String], progress: ((Int) -> Void)? = nil) throws(LibraryError) -> AddOutcome {
+  /// An archive commits every `archiveBatch` documents: interrupted, the library keeps the
+  /// batches done, and adding the archive again adds the rest (documents already in the library
+  /// are recognised by their checksum). `progress` is called after each document with the
+  /// number done so far.
+  public func add(
+    paths: [String], progress: ((Int) -> Void)? = nil, archiveBatch: Int = Library.archiveBatch
+  ) throws(LibraryError) -> AddOutcome {
     var outcome = AddOutcome()
     var sources: [(file: String, expanded: Bool)] = []
     for path in paths {
@@ -42,12 +52,14 @@ extension Library {
     var done = 0
     do {
       try database.inDatabase { db in
-        try db.inTransaction(.immediate) {
+        try db.beginTransaction(.immediate)
+        do {
           for source in sources {
             let absolute =
               source.file.hasPrefix("/") ? source.file : FileManager.default.currentDirectoryPath + "/" + source.file
             let path = (absolute as NSString).standardizingPath
             if LibraryArchive.isArchive(path) {
+              var inBatch = 0
               try LibraryArchive.forEachEntry(path) { name, bytes in
                 try self.add(
                   Incoming(
@@ -55,6 +67,12 @@ extension Library {
                     checksum: Library.checksum(bytes), expanded: true), db, &outcome)
                 done += 1
                 progress?(done)
+                inBatch += 1
+                if inBatch == archiveBatch {
+                  try db.commit()
+                  try db.beginTransaction(.immediate)
+                  inBatch = 0
+                }
               }
               continue
             }
@@ -75,7 +93,10 @@ extension Library {
             done += 1
             progress?(done)
           }
-          return .commit
+          try db.commit()
+        } catch {
+          try? db.rollback()
+          throw error
         }
       }
     } catch {
@@ -176,6 +197,7 @@ extension Library {
       try db.execute(sql: "DELETE FROM company WHERE id = ?", arguments: [owner])
       try db.execute(sql: "DELETE FROM company_key WHERE company_id = ?", arguments: [owner])
       try db.execute(sql: "DELETE FROM company_item WHERE company_id = ?", arguments: [owner])
+      try db.execute(sql: "DELETE FROM company_profile WHERE company_id = ?", arguments: [owner])
     }
     try store(db, company)
     try insertFacts(db, company, documents: Set(documents), documentID: documentID)
@@ -216,9 +238,9 @@ extension Library {
   static func storeScreenFigures(_ db: Database, _ company: Company) throws {
     let items = ScreenFigures.encodeItems(of: company)
     try db.execute(
-      sql: "UPDATE company SET profile = ?, items = ? WHERE id = ?",
+      sql: "INSERT OR REPLACE INTO company_profile (company_id, profile, items) VALUES (?, ?, ?)",
       arguments: [
-        Data(ScreenFigures.profile(of: company)), items.map(\.item).joined(separator: "\n"), company.id,
+        company.id, Data(ScreenFigures.profile(of: company)), items.map(\.item).joined(separator: "\n"),
       ])
     try db.execute(sql: "DELETE FROM company_item WHERE company_id = ?", arguments: [company.id])
     let insert = try db.cachedStatement(sql: "INSERT INTO company_item (item, company_id, figures) VALUES (?, ?, ?)")
@@ -260,6 +282,7 @@ extension Library {
       try db.execute(sql: "DELETE FROM company_key WHERE company_id = ?", arguments: [id])
       try db.execute(sql: "DELETE FROM fact WHERE company_id = ?", arguments: [id])
       try db.execute(sql: "DELETE FROM company_item WHERE company_id = ?", arguments: [id])
+      try db.execute(sql: "DELETE FROM company_profile WHERE company_id = ?", arguments: [id])
     }
     var model = Model()
     // Each model document's file (a structured filing makes one document per filing it holds).
@@ -351,6 +374,7 @@ extension Library {
     try db.execute(sql: "DELETE FROM document WHERE company_id = ?", arguments: [id])
     try db.execute(sql: "DELETE FROM company_key WHERE company_id = ?", arguments: [id])
     try db.execute(sql: "DELETE FROM company_item WHERE company_id = ?", arguments: [id])
+    try db.execute(sql: "DELETE FROM company_profile WHERE company_id = ?", arguments: [id])
     try db.execute(sql: "DELETE FROM company WHERE id = ?", arguments: [id])
   }
 }

@@ -43,7 +43,11 @@ struct LibraryCommand: ParsableCommand {
     func run() throws {
       let outcome: Library.AddOutcome
       do throws(LibraryError) {
-        outcome = try Library.openForChanges(path: location.path).add(paths: files)
+        // A bulk archive takes minutes: on a terminal, a count of the documents done.
+        let progress: ((Int) -> Void)? =
+          Output.stderrIsTerminal ? { done in if done % 100 == 0 { Output.err("\radding: \(done) documents") } } : nil
+        outcome = try Library.openForChanges(path: location.path).add(paths: files, progress: progress)
+        if progress != nil, outcome.added.count + outcome.unchanged.count >= 100 { Output.err("\r\u{1B}[K") }
       } catch {
         throw LibraryCommand.fail(error)
       }

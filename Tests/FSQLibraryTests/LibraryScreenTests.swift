@@ -148,6 +148,13 @@ import ZIPFoundation
     // Adding the same archive again changes nothing.
     let again = try Library.openForChanges(path: path).add(paths: [zip])
     #expect(again.unchanged.count == 3 && again.added.isEmpty)
+    // Committed two filers at a time, the archive gives the same library.
+    let batched = folder.file("batched.sqlite")
+    let inBatches = try Library.openForChanges(path: batched).add(paths: [zip], archiveBatch: 2)
+    #expect(inBatches.added.count == 3)
+    let reopened = try #require(try Library.openForQueries(path: batched))
+    #expect(try reopened.companyIDs() == ["apple", "first", "first_36966"])
+    #expect(try LibraryTests.count(reopened, "SELECT count(*) FROM fact") == 3)
   }
 
   @Test func aFileNamedZipThatIsNotAnArchiveIsNotTakenForOne() throws {

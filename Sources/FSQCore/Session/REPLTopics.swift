@@ -15,11 +15,23 @@ extension REPL {
     session and of the library, as if each were current, and lists those for which it is true:
     screen margin(fy2023) > 40% and revenue(fy2023) > $1B order by revenue(fy2023) desc limit 20.
     A company that lacks a figure the condition or the key needs is left out and counted below the
-    table; any other error stops the screen. Your def functions work in it.
+    table; any other error stops the screen. Your def functions work in it. Over the library it
+    reads only the items the condition asks for (and a company's whole model when it asks for
+    more), so it answers the same as over loaded companies, in under a second for thousands.
+    """,
+    "xbrl": """
+    Structured filings load like releases: SEC company facts (CIK##########.json, every filing of a
+    filer, each dated by the day it was filed, so amendments win and explain shows the original),
+    XBRL instances (.xml) and inline XBRL 10-K/10-Q filings (.htm). Concepts map to the release
+    items (us-gaap:Revenues and its alternatives to revenue); any concept answers by its own name,
+    "OperatingLeaseLiability"(2023-12-31). Facts with a dimension (a segment) are kept apart.
+    Filers with different CIKs are different companies. fsq library add companyfacts.zip reads the
+    SEC's bulk archive a filer at a time. With a release and the filing of the same period loaded,
+    check lists every figure that differs (rule release-vs-filing).
     """,
     "library": """
     The model library keeps imported releases for every later fsq: fsq library add FILES…
-    (files, folders, patterns), fsq library list, fsq library remove NAME, fsq library rebuild,
+    (files, folders, patterns, ZIP archives), fsq library list, fsq library remove NAME, fsq library rebuild,
     fsq library path. When it holds companies, fsq starts on it instead of the bundled model
     and reads a company when an expression names it: psem.revenue(fy2005), use psem, --company
     psem. It is $FSQ_LIBRARY, else $XDG_DATA_HOME/fsq/library.sqlite, else
