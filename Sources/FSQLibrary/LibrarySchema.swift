@@ -72,12 +72,16 @@ enum LibrarySchema {
         "v2: each company's figures item by item, for screens; facts by item",
         { db in
           // A screen reads a few items of every company: the figures of each (company, item)
-          // (`ScreenFigures`), each company's profile and the names of its items. Facts by item
-          // and period serve SQL written against the library.
+          // (`ScreenFigures`), each company's profile and the names of its items, in tables of
+          // their own (in `company`, after the model, SQLite would read each model's overflow
+          // pages to reach them). Facts by item and period serve SQL written against the library.
           try db.execute(
             sql: """
-              ALTER TABLE company ADD COLUMN profile BLOB;
-              ALTER TABLE company ADD COLUMN items TEXT;
+              CREATE TABLE company_profile (
+                company_id TEXT PRIMARY KEY,
+                profile BLOB NOT NULL,
+                items TEXT NOT NULL
+              );
               CREATE TABLE company_item (
                 item TEXT NOT NULL,
                 company_id TEXT NOT NULL,

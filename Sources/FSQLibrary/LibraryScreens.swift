@@ -15,7 +15,12 @@ extension Library: ScreenSource {
           // A library made by an fsq before screen figures (schema 1) is screened whole.
           guard try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 >= 2 else { return nil }
           var companies: [ScreenCompany] = []
-          let rows = try Row.fetchCursor(db, sql: "SELECT id, profile, items FROM company ORDER BY id")
+          let rows = try Row.fetchCursor(
+            db,
+            sql: """
+              SELECT c.id, p.profile, p.items FROM company c LEFT JOIN company_profile p ON p.company_id = c.id
+              ORDER BY c.id
+              """)
           while let row = try rows.next() {
             guard let profile = row["profile"] as Data?, let items = row["items"] as String? else { return nil }
             companies.append(ScreenCompany(id: row["id"], profile: [UInt8](profile), items: items))

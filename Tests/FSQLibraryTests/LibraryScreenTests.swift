@@ -82,8 +82,7 @@ import ZIPFoundation
     try queue.writeWithoutTransaction { db in
       try db.execute(
         sql: """
-          DROP TABLE company_item; DROP INDEX fact_item;
-          ALTER TABLE company DROP COLUMN profile; ALTER TABLE company DROP COLUMN items;
+          DROP TABLE company_item; DROP TABLE company_profile; DROP INDEX fact_item;
           PRAGMA user_version = 1;
           """)
     }
