@@ -169,44 +169,32 @@ func writeFactsArchive(_ path: String, companies: Int) -> Int {
 func factsBenchmark(companies: Int, runs: Int, fsq: String, sqlite: String, folder: String, keep: Bool) {
   let archive = folder + "/companyfacts.zip"
   let library = folder + "/facts-library.sqlite"
-  for suffix in ["", "-wal", "-shm"] { unlink(library + suffix) }
   print("company facts at scale: \(companies) synthetic filers × 40 quarters, as the SEC's bulk archive")
-  var start = now()
-  let bytes = writeFactsArchive(archive, companies: companies)
   var info = stat()
-  stat(archive, &info)
-  print(
-    "  archive: \(fixed(Double(info.st_size) / 1_048_576, 1)) MiB (\(fixed(Double(bytes) / 1_048_576, 1)) MiB of JSON), written in \(fixed(now() - start, 1)) s"
-  )
-  start = now()
-  let add = spawn(
-    [fsq, "library", "add", "--library", library, archive], stdout: folder + "/add.out", stderr: folder + "/add.err")
-  if add.status != 0 { fail("fsq library add: \(readFile(folder + "/add.err"))") }
-  stat(library, &info)
-  let facts = (try? String(contentsOfFile: folder + "/add.out", encoding: .utf8))?.split(separator: "\n").first ?? ""
-  print(
-    "  import: \(fixed(add.seconds, 1)) s, peak memory \(fixed(Double(add.maxRSSKiB) / 1024, 0)) MiB, library \(fixed(Double(info.st_size) / 1_048_576, 0)) MiB (\(facts))"
-  )
-  let count = spawn(
-    [sqlite, library, "SELECT count(*) FROM fact;"], stdout: folder + "/count.out", stderr: folder + "/count.err")
-  if count.status == 0 {
-    print("  facts in the library: \(readFile(folder + "/count.out").trimmingCharacters(in: .whitespacesAndNewlines))")
+  if keep, stat(library, &info) == 0 {
+    print("  the library of an earlier run with --keep: screens only")
+  } else {
+    buildFactsLibrary(
+      companies: companies, fsq: fsq, sqlite: sqlite, folder: folder, archive: archive, library: library)
   }
+
   let screen =
     "screen margin(fy2023) > 40% and revenue(fy2023) > $1bn order by revenue(fy2023) desc limit 20"
   // The same screen in SQL: each filer's fiscal 2023 revenue and gross profit (the figure of
-  // the latest filing), gross margin over 40%, revenue over $1bn, the 20 largest; the facts
-  // found by the library's index on (item, period_end).
+  // the latest filing: SQLite's max() picks the row's value), gross margin over 40%, revenue
+  // over $1bn, the 20 largest; the facts found by the library's index on (item, period_end).
   let sql = """
-    WITH latest AS (
-      SELECT company_id, item, value, row_number() OVER (
-        PARTITION BY company_id, item ORDER BY document_id DESC) AS k
-      FROM fact WHERE item IN ('revenue', 'gross_profit') AND period_end BETWEEN '2023-01-01' AND '2023-12-31'
-        AND period_start IS NOT NULL AND julianday(period_end) - julianday(period_start) > 350)
-    SELECT r.company_id, r.value FROM latest r JOIN latest g ON g.company_id = r.company_id
-    WHERE r.item = 'revenue' AND g.item = 'gross_profit' AND r.k = 1 AND g.k = 1
-      AND CAST(r.value AS REAL) > 1e9 AND CAST(g.value AS REAL) > 0.4 * CAST(r.value AS REAL)
-    ORDER BY CAST(r.value AS REAL) DESC LIMIT 20;
+    WITH fy AS (
+      SELECT company_id, item, value, document_id FROM fact
+      WHERE item IN ('revenue', 'gross_profit') AND period_end BETWEEN '2023-01-01' AND '2023-12-31'
+        AND period_start IS NOT NULL AND julianday(period_end) - julianday(period_start) > 350),
+    latest AS (SELECT company_id, item, value, max(document_id) FROM fy GROUP BY company_id, item),
+    pivot AS (
+      SELECT company_id, max(CASE WHEN item = 'revenue' THEN CAST(value AS REAL) END) AS revenue,
+        max(CASE WHEN item = 'gross_profit' THEN CAST(value AS REAL) END) AS gross
+      FROM latest GROUP BY company_id)
+    SELECT company_id, revenue FROM pivot WHERE revenue > 1e9 AND gross > 0.4 * revenue
+    ORDER BY revenue DESC LIMIT 20;
     """
   let commands: [[String]] = [[fsq, "--library", library, "-e", screen], [sqlite, library, sql]]
   var times: [[Double]] = [[], []]
@@ -236,5 +224,32 @@ func factsBenchmark(companies: Int, runs: Int, fsq: String, sqlite: String, fold
   for suffix in ["", "-wal", "-shm"] { unlink(library + suffix) }
   for file in ["add.out", "add.err", "count.out", "count.err", "screen.out", "screen.err", "companyfacts.zip"] {
     unlink(folder + "/" + file)
+  }
+}
+
+/// The archive and the library of `factsBenchmark`: their sizes, and `fsq library add`'s time and
+/// peak memory.
+func buildFactsLibrary(companies: Int, fsq: String, sqlite: String, folder: String, archive: String, library: String) {
+  for suffix in ["", "-wal", "-shm"] { unlink(library + suffix) }
+  var start = now()
+  let bytes = writeFactsArchive(archive, companies: companies)
+  var info = stat()
+  stat(archive, &info)
+  print(
+    "  archive: \(fixed(Double(info.st_size) / 1_048_576, 1)) MiB (\(fixed(Double(bytes) / 1_048_576, 1)) MiB of JSON), written in \(fixed(now() - start, 1)) s"
+  )
+  start = now()
+  let add = spawn(
+    [fsq, "library", "add", "--library", library, archive], stdout: folder + "/add.out", stderr: folder + "/add.err")
+  if add.status != 0 { fail("fsq library add: \(readFile(folder + "/add.err"))") }
+  stat(library, &info)
+  let facts = (try? String(contentsOfFile: folder + "/add.out", encoding: .utf8))?.split(separator: "\n").first ?? ""
+  print(
+    "  import: \(fixed(add.seconds, 1)) s, peak memory \(fixed(Double(add.maxRSSKiB) / 1024, 0)) MiB, library \(fixed(Double(info.st_size) / 1_048_576, 0)) MiB (\(facts))"
+  )
+  let count = spawn(
+    [sqlite, library, "SELECT count(*) FROM fact;"], stdout: folder + "/count.out", stderr: folder + "/count.err")
+  if count.status == 0 {
+    print("  facts in the library: \(readFile(folder + "/count.out").trimmingCharacters(in: .whitespacesAndNewlines))")
   }
 }
