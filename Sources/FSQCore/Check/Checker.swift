@@ -86,8 +86,12 @@ enum CheckSupport {
   }
 
   static func holdsRates(_ header: String) -> Bool {
+    // ASCII headers (nearly all): the sign found on the bytes, without Character iteration.
+    let percentSign =
+      header.utf8.allSatisfy { $0 < 0x80 } ? header.utf8.contains(UInt8(ascii: "%")) : header.contains("%")
+    if percentSign { return true }
     let words = Set(words(header))
-    return header.contains("%") || !words.isDisjoint(with: ["percent", "yield", "rate", "rates", "ratio", "margin"])
+    return !words.isDisjoint(with: ["percent", "yield", "rate", "rates", "ratio", "margin"])
   }
 
   /// The unit figures of a kind were printed to in a table: the largest power of ten that
@@ -129,6 +133,7 @@ enum CheckSupport {
 
   /// Lower-case words of a label, without punctuation, possessives or footnote marks.
   static func words(_ label: String) -> [String] {
+    if let ascii = asciiWords(label) { return ascii }
     var words: [String] = []
     var current = ""
     for character in label.lowercased() {
@@ -141,6 +146,28 @@ enum CheckSupport {
     }
     if !current.isEmpty { words.append(current) }
     return words.filter { $0 != "s" }
+  }
+
+  /// `words` of an ASCII label, read on its bytes (lower-casing and `Character.isLetter` on
+  /// every label showed in import profiles); nil when the label has other characters.
+  static func asciiWords(_ label: String) -> [String]? {
+    var words: [String] = []
+    var current: [UInt8] = []
+    for byte in label.utf8 {
+      if byte >= 0x80 { return nil }
+      if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) {
+        current.append(byte | 0x20)
+      } else if !current.isEmpty {
+        if !(current.count == 1 && current[0] == UInt8(ascii: "s")) {
+          words.append(String(decoding: current, as: UTF8.self))
+        }
+        current.removeAll(keepingCapacity: true)
+      }
+    }
+    if !current.isEmpty, !(current.count == 1 && current[0] == UInt8(ascii: "s")) {
+      words.append(String(decoding: current, as: UTF8.self))
+    }
+    return words
   }
 
   static let resultWords: Set<String> = ["income", "loss", "losses", "earnings", "profit", "ebitda", "deficit"]

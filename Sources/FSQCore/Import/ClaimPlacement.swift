@@ -94,19 +94,24 @@ extension NarrativeReader {
   /// Whether the words name the release's own quarter (or year): "for the quarter", "the
   /// third quarter", not "the previous quarter" or "a year ago", which name a base.
   static func namesOwn(_ word: String, _ words: ArraySlice<Word>) -> Bool {
-    let base: Set<String> = [
-      "previous", "prior", "preceding", "last", "linked", "sequential", "comparable", "same", "a",
-    ]
     var previous = ""
     for w in words {
-      if w.core == word && !base.contains(previous) { return true }
+      if w.core == word && !ownBaseWords.contains(previous) { return true }
       previous = w.core
     }
     return false
   }
 
+  /// Words before "quarter" or "year" that name a base, not the release's own period (built
+  /// once: as a literal inside `namesOwn` the set was built on every call).
+  static let ownBaseWords: Set<String> = [
+    "previous", "prior", "preceding", "last", "linked", "sequential", "comparable", "same", "a",
+  ]
+
   /// Whether a sentence speaks of a segment ("segment", "segments").
   static func namesSegment(_ sentence: String) -> Bool {
+    // Most sentences have no "segment" in any case: said on the bytes, with no lower-cased copy.
+    guard TextTools.hasASCIICaseInsensitive(sentence, "segment") else { return false }
     let lower = TextTools.lowercasedASCII(sentence)
     return lower.has(" segment") || lower.hasPrefix("segment")
   }
@@ -140,14 +145,16 @@ extension NarrativeReader {
     for (k, word) in words.enumerated() where word.core == "basis" && k >= 2 {
       guard let on = words[..<k].lastIndex(where: { $0.core == "on" }), k - on <= 6 else { continue }
       let between = words[(on + 1)..<k].map(\.core).filter { $0 != "a" && $0 != "an" && $0 != "the" }
-      let own: Set<String> = [
-        "gaap", "reported", "diluted", "basic", "consolidated", "per", "share", "quarterly", "annual",
-      ]
-      guard !between.isEmpty, !between.allSatisfy({ own.contains($0) }) else { continue }
+      guard !between.isEmpty, !between.allSatisfy({ ownBases.contains($0) }) else { continue }
       return between.joined(separator: " ")
     }
     return nil
   }
+
+  /// Words of a basis that is the tables' own ("on a GAAP basis", "on a diluted basis").
+  static let ownBases: Set<String> = [
+    "gaap", "reported", "diluted", "basic", "consolidated", "per", "share", "quarterly", "annual",
+  ]
 
   /// The word that qualifies a mention ("adjusted", "Data Center", "product"), or nil.
   static func qualifier(_ words: [Word], _ mention: Mention) -> String? {
@@ -290,7 +297,7 @@ extension NarrativeReader {
     var k = last + 1
     while k < words.count {
       let core = words[k].core
-      if NarrativeReader.changeWords[core] != nil { return k }
+      if words[k].change >= 0 { return k }
       if ["and", "versus", "while", "but"].contains(core),
         figures.contains(where: { $0.index > k && $0.index <= k + 6 })
       {
@@ -323,8 +330,9 @@ extension NarrativeReader {
   /// Why a figure the sentence ties to an item is still not the item's figure, or nil: an
   /// outlook, a part of the item ("net income included …"), a non-GAAP basis stated after the
   /// figure, or another currency.
-  static func unplacedFigure(_ words: [Word], figure: Figure, mentionEnd: Int) -> String? {
-    if words.contains(where: { outlookWords.contains($0.core) }) {
+  /// `statesOutlook`: whether any word of the sentence is one of `outlookWords`.
+  static func unplacedFigure(_ words: [Word], figure: Figure, mentionEnd: Int, statesOutlook: Bool) -> String? {
+    if statesOutlook {
       return "it is an outlook or an estimate, not a reported figure"
     }
     if mentionEnd < figure.index,
@@ -348,13 +356,14 @@ extension NarrativeReader {
     if figure.last + 1 < words.count, figure.kind == .money {
       let next = words[figure.last + 1]
       if let initial = next.raw.unicodeScalars.first, initial.properties.isLowercase, !next.core.isEmpty,
-        !figureFollowers.contains(next.core), NarrativeReader.changeWords[next.core] == nil,
+        !figureFollowers.contains(next.core), next.change < 0,
         !words[figure.last].endsClause
       {
         return "it is the amount of a \(next.raw)"
       }
     }
-    if figure.printed.contains(where: { "¥€£₹".contains($0) }) {
+    // (None of the signs is ASCII: an ASCII figure is not searched Character by Character.)
+    if !figure.printed.utf8.allSatisfy({ $0 < 0x80 }) && figure.printed.contains(where: { "¥€£₹".contains($0) }) {
       return "it is stated in another currency"
     }
     return nil
@@ -385,7 +394,7 @@ extension NarrativeReader {
     var k = index - 1
     while k >= max(0, start) {
       // "Net Loss from Continuing Operations": a word of an item's name compares nothing.
-      if NarrativeReader.compareWords.contains(words[k].core),
+      if words[k].compares,
         !mentions.contains(where: { $0.start <= k && k < $0.end })
       {
         return true

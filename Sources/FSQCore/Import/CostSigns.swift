@@ -29,6 +29,9 @@ extension StatementBuilder {
       else { continue }
       let columns = CheckSupport.periodColumns(table)
       guard !columns.isEmpty else { continue }
+      // How each row counts toward its section's convention, worked out once per table (each
+      // cost row asks about all the others: per call, the label tests were quadratic).
+      let printed = Self.costPrinting(table, columns: columns)
       for (r, row) in table.rows.enumerated() {
         guard row.kind == .money, let item = row.item, ItemCatalog.entry(named: item)?.isCost == true else { continue }
         let values = columns.compactMap { row.values[$0] }.filter { !$0.isZero }
@@ -41,13 +44,15 @@ extension StatementBuilder {
         } else {
           let negative = values.allSatisfy(\.isNegative)
           let positive = values.allSatisfy { !$0.isNegative }
-          let section = Self.costConvention(table, excluding: r, section: row.section)
+          let section = Self.costConvention(table, printed, excluding: r, section: row.section)
           if negative {
             flip = section != .positive
           } else if positive {
             flip = false
           } else {
-            flip = (section ?? Self.costConvention(table, excluding: r, section: nil, anySection: true)) == .negative
+            flip =
+              (section ?? Self.costConvention(table, printed, excluding: r, section: nil, anySection: true))
+              == .negative
           }
           reason = "printed in parentheses as a deduction"
         }
@@ -63,32 +68,45 @@ extension StatementBuilder {
   }
 
   /// How the other costs of a section (or of the whole statement) are printed: all negative,
-  /// all positive, or nil when they are mixed or there are none.
-  static func costConvention(_ table: StatementTable, excluding row: Int, section: String?, anySection: Bool = false)
-    -> CostConvention?
-  {
-    let columns = CheckSupport.periodColumns(table)
+  /// all positive, or nil when they are mixed or there are none. `printed` is `costPrinting`
+  /// of the table.
+  static func costConvention(
+    _ table: StatementTable, _ printed: [CostConvention?], excluding row: Int, section: String?,
+    anySection: Bool = false
+  ) -> CostConvention? {
     var negatives = 0
     var positives = 0
-    for (k, other) in table.rows.enumerated() where k != row && other.kind == .money {
-      guard anySection || other.section == section else { continue }
-      let isCost = other.item.flatMap { ItemCatalog.entry(named: $0)?.isCost } ?? false
-      guard isCost || (CheckSupport.isExpenseLike(other.label) && !CheckSupport.isResultLike(other.label)) else {
-        continue
-      }
-      // Taxes follow the arithmetic, not the section's habit.
-      if other.item == "income_taxes" { continue }
-      let values = columns.compactMap { other.values[$0] }.filter { !$0.isZero }
-      guard !values.isEmpty else { continue }
-      if values.allSatisfy(\.isNegative) {
-        negatives += 1
-      } else if values.allSatisfy({ !$0.isNegative }) {
-        positives += 1
+    for (k, other) in table.rows.enumerated() where k != row {
+      guard let convention = printed[k], anySection || other.section == section else { continue }
+      switch convention {
+      case .negative: negatives += 1
+      case .positive: positives += 1
       }
     }
     if negatives > 0 && positives == 0 { return .negative }
     if positives > 0 && negatives == 0 { return .positive }
     return nil
+  }
+
+  /// For each row of a table, how it counts toward `costConvention`: a cost (or a line labelled
+  /// like an expense) printed negative or positive in every period column; nil for every other
+  /// row (not money, not a cost, income taxes, which follow the arithmetic rather than the
+  /// section's habit, no figures, or mixed signs).
+  static func costPrinting(_ table: StatementTable, columns: [Int]) -> [CostConvention?] {
+    table.rows.map { other -> CostConvention? in
+      guard other.kind == .money else { return nil }
+      let isCost = other.item.flatMap { ItemCatalog.entry(named: $0)?.isCost } ?? false
+      guard isCost || (CheckSupport.isExpenseLike(other.label) && !CheckSupport.isResultLike(other.label)) else {
+        return nil
+      }
+      // Taxes follow the arithmetic, not the section's habit.
+      if other.item == "income_taxes" { return nil }
+      let values = columns.compactMap { other.values[$0] }.filter { !$0.isZero }
+      guard !values.isEmpty else { return nil }
+      if values.allSatisfy(\.isNegative) { return .negative }
+      if values.allSatisfy({ !$0.isNegative }) { return .positive }
+      return nil
+    }
   }
 
   /// Whether an income-tax line is added to the pre-tax line just above it to give the result

@@ -17,11 +17,22 @@ enum StatedCurrency {
     ("swiss franc", "CHF"), ("renminbi", "CNY"), ("indian rupee", "INR"),
   ]
 
+  /// The words of the ASCII phrases of `names` that have no "$".
+  static let asciiCurrencyWords: [StaticString] = ["dollar", "pound", "euro", "yen", "franc", "renminbi", "rupee"]
+
   /// The currency a caption, heading or label names, if any: "(in thousands of Canadian
   /// dollars)" → CAD. A sign glued to a figure ("C$34.3 million") counts; a word inside
   /// another ("European") does not.
   static func code(in text: String) -> String? {
     guard !text.isEmpty else { return nil }
+    // Every phrase above that is ASCII has a "$" or one of these words: an ASCII text with
+    // none of them names no currency (most captions and labels; lower-casing each one and
+    // searching it for thirty phrases showed in import profiles).
+    if text.utf8.allSatisfy({ $0 < 0x80 }), !text.utf8.contains(UInt8(ascii: "$")),
+      !asciiCurrencyWords.contains(where: { TextTools.hasASCIICaseInsensitive(text, $0) })
+    {
+      return nil
+    }
     let lower = text.lowercased() + " "
     for (phrase, code) in names {
       guard let range = TextTools.firstRange(of: phrase, in: lower) else { continue }

@@ -238,10 +238,46 @@ public enum ItemCatalog {
   /// Each word without a plural `s` ("costs of revenues" → "cost of revenue"); words of three
   /// letters or fewer and words ending in "ss" ("gross", "loss") kept.
   static func looseForm(_ normalized: String) -> String {
-    TextTools.splitOnSpaces(normalized).map { word -> Substring in
+    if let loose = asciiLooseForm(normalized) { return loose }
+    return TextTools.splitOnSpaces(normalized).map { word -> Substring in
       guard word.utf8.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss") else { return word }
       return word.dropLast()
     }.joined(separator: " ")
+  }
+
+  /// `looseForm` on the bytes of an ASCII text (normalized labels are), without a Substring
+  /// and a String per word; nil for other text.
+  static func asciiLooseForm(_ text: String) -> String? {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
+    var wordStart = -1
+    var ascii = true
+    /// Ends the word that runs from `wordStart` to the end of `out`.
+    func endWord() {
+      let length = out.count - wordStart
+      if length > 3, out[out.count - 1] == UInt8(ascii: "s"), out[out.count - 2] != UInt8(ascii: "s") {
+        out.removeLast()
+      }
+      wordStart = -1
+    }
+    for byte in text.utf8 {
+      if byte >= 0x80 {
+        ascii = false
+        break
+      }
+      if byte == 0x20 {
+        if wordStart >= 0 { endWord() }
+      } else {
+        if wordStart < 0 {
+          if !out.isEmpty { out.append(0x20) }
+          wordStart = out.count
+        }
+        out.append(byte)
+      }
+    }
+    guard ascii else { return nil }
+    if wordStart >= 0 { endWord() }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// An item without its `_basic`/`_diluted` variant: `eps_diluted` → `eps`.
@@ -253,8 +289,10 @@ public enum ItemCatalog {
   /// Words that make a per-share line earnings per share: "net income per share",
   /// "earnings per diluted share", "loss per share".
   static func speaksOfEarnings(_ normalized: String) -> Bool {
-    ["earnings", "income", "loss", "profit", "eps", "net"].contains { word in
-      TextTools.splitOnSpaces(normalized).contains { $0 == word }
+    // (The words split once, not once per word looked for.)
+    let words = TextTools.splitOnSpaces(normalized)
+    return ["earnings", "income", "loss", "profit", "eps", "net"].contains { word in
+      words.contains { $0 == word }
     }
   }
 
@@ -291,6 +329,13 @@ public enum ItemCatalog {
 
   /// "total revenues net" → also try without "total"/"net" qualifiers.
   static func strippedQualifiers(_ normalized: String) -> String {
+    // Only a text that ends in "net" or "gaap" or starts with "gaap", "reported" or "as" can
+    // lose a word; any other comes back as its words joined by single spaces, which a
+    // normalized text already is.
+    let mayChange =
+      normalized.hasSuffix("net") || normalized.hasSuffix("gaap") || normalized.hasPrefix("gaap")
+      || normalized.hasPrefix("reported") || normalized.hasPrefix("as")
+    if !mayChange, isSpaceJoined(normalized) { return normalized }
     var words = TextTools.splitOnSpaces(normalized).map(String.init)  // ASCII: byte split = Character split
     if words.last == "net" { words.removeLast() }
     // "Net loss — GAAP", "Net income, as reported"
@@ -302,6 +347,22 @@ public enum ItemCatalog {
       words.removeFirst(words.first == "as" ? 2 : 1)
     }
     return words.joined(separator: " ")
+  }
+
+  /// Whether a text is words joined by single spaces: no space at either end, no two together
+  /// (what `TextTools.normalize` gives). Splitting such a text on spaces and joining the words
+  /// again gives it back.
+  static func isSpaceJoined(_ text: String) -> Bool {
+    var previousSpace = true
+    for byte in text.utf8 {
+      if byte == 0x20 {
+        if previousSpace { return false }
+        previousSpace = true
+      } else {
+        previousSpace = false
+      }
+    }
+    return !previousSpace || text.isEmpty
   }
 
   /// What a row's figures measure, from its label and section.

@@ -16,13 +16,13 @@ extension NarrativeReader {
     while index < words.count {
       defer { index += 1 }
       let raw = words[index].raw
-      // On the contiguous bytes: most words have no digit, and a Substring's UTF8View iterates slowly.
-      let isDigit: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
-      guard
-        raw.utf8.withContiguousStorageIfAvailable({ $0.contains(where: isDigit) }) ?? raw.utf8.contains(where: isDigit)
-      else { continue }
-      if raw.has("/") || raw.has("@") || raw.has("http") { continue }
-      let hasDollar = raw.has("$")
+      // One pass on the contiguous bytes for the digit test and the signs looked for below
+      // (most words have no digit, and a Substring's UTF8View iterates slowly).
+      var marks = ByteMarks()
+      if raw.utf8.withContiguousStorageIfAvailable({ marks.scan($0) }) == nil { marks.scan(raw.utf8) }
+      guard marks.digit else { continue }
+      if marks.slash || marks.at || raw.has("http") { continue }
+      let hasDollar = marks.dollar
       let negative = raw.hasPrefix("(") || raw.hasPrefix("-(")
       // The number part: digits, commas and one point, after any `$`, `(` and before `%`, `)`.
       var digits: [UInt8] = []
@@ -89,7 +89,7 @@ extension NarrativeReader {
         {
           continue
         }
-        if raw.has("-") { continue }
+        if marks.dash { continue }
         if index > 0, PeriodHeaders.monthNumber(words[index - 1].core) != nil { continue }
       }
       var value = printed
@@ -119,6 +119,28 @@ extension NarrativeReader {
     }
     borrowSentenceScale(&result, scales: scales, fractional: fractional)
     return result
+  }
+
+  /// Which of the bytes `figures` tests a word for it holds.
+  struct ByteMarks {
+    var digit = false
+    var slash = false
+    var at = false
+    var dollar = false
+    var dash = false
+
+    mutating func scan<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+      for byte in bytes {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
+        case UInt8(ascii: "/"): slash = true
+        case UInt8(ascii: "@"): at = true
+        case UInt8(ascii: "$"): dollar = true
+        case UInt8(ascii: "-"): dash = true
+        default: break
+        }
+      }
+    }
   }
 
   /// "Revenue … was $4.7 million, a $0.6 decrease from $5.3 million": a dollar figure with

@@ -19,6 +19,22 @@ struct NarrativeReader {
     var core: String
     /// Punctuation after the word ends a clause (`,`, `;`).
     var endsClause: Bool
+    /// Set by `markWordClasses` for a sentence with figures: `core` is one of `compareWords`,
+    /// and its entry in `changeWords` (-1 for none). Each figure tests many words against
+    /// these; looking each word up once per sentence replaces a hash per test.
+    var compares = false
+    var change: Int8 = -1
+  }
+
+  /// Fills in `compares` and `change` for every word.
+  static func markWordClasses(_ words: inout [Word]) {
+    for k in words.indices {
+      let core = words[k].core
+      let count = core.utf8.count
+      guard count >= 2 else { continue }
+      words[k].compares = count <= 8 && compareWords.contains(core)
+      if count <= 13, let kind = changeWords[core] { words[k].change = Int8(kind) }
+    }
   }
 
   enum FigureKind { case money, percent, plain }
@@ -170,7 +186,7 @@ struct NarrativeReader {
       carriedItem = nil
       return
     }
-    let words = NarrativeReader.words(sentence)
+    var words = NarrativeReader.words(sentence)
     guard words.count >= 3 else { return }
     // A "sentence" of thousands of words is no prose an analyst reads figures from (a table
     // or a list run together, or hostile input): reading each figure against all its words
@@ -180,6 +196,7 @@ struct NarrativeReader {
       return
     }
     let figures = NarrativeReader.figures(words)
+    if !figures.isEmpty { NarrativeReader.markWordClasses(&words) }
     let periods = self.periods(words)
     let mentions = NarrativeReader.mentions(words)
     // ("It is noteworthy that …" refers to nothing before it.)
@@ -198,6 +215,8 @@ struct NarrativeReader {
     let firstClaim = claims.count
     var previousInComparison = false
     var previousFigure: (period: ResolvedPeriod?, unplaced: String?)? = nil
+    // Whether any word is an outlook word: the same for every figure, so found once.
+    var statesOutlook: Bool? = nil
     defer { NarrativeReader.markParts(&claims, from: firstClaim) }
     for (number, figure) in figures.enumerated() {
       let nextFigure = number + 1 < figures.count ? figures[number + 1].index : words.count
@@ -206,7 +225,7 @@ struct NarrativeReader {
       // depreciation and amortization": the item named just after.
       let changeThenIn =
         figure.last + 3 < words.count && words[figure.last + 2].core == "in"
-        && NarrativeReader.changeWord(words[figure.last + 1].core, isCost: false, loss: false) != nil
+        && words[figure.last + 1].change >= 0
       let inAt = changeThenIn ? figure.last + 2 : figure.last + 1
       let mentionAfter =
         inAt + 1 < words.count && words[inAt].core == "in"
@@ -217,7 +236,7 @@ struct NarrativeReader {
         figure.last + 2 < words.count && words[figure.last + 1].core == "per"
         && (words[figure.last + 2].core == "share"
           || (figure.last + 3 < words.count && words[figure.last + 3].core == "share"
-            && ["diluted", "basic", "common"].contains(words[figure.last + 2].core)))
+            && NarrativeReader.isShareQualifier(words[figure.last + 2].core)))
       let perShareAboutIncome = perShare && (mention.map { NarrativeReader.incomeItems.contains($0.item) } ?? false)
       var item = perShare ? (perShareAboutIncome ? "eps" : nil) : (mention?.item ?? sentenceItem)
       if segment { item = nil }
@@ -248,7 +267,7 @@ struct NarrativeReader {
       var j = i - 1
       var steps = 0
       while j >= 0, steps < 9 {
-        if let p = NarrativeReader.changeWord(words[j].core, isCost: entry?.isCost ?? false, loss: loss) {
+        if let p = NarrativeReader.changeWord(kind: words[j].change, isCost: entry?.isCost ?? false, loss: loss) {
           // "14% higher than … and 7% lower": a change word right after the previous figure is
           // that figure's, not this one's.
           if !(number > 0 && j == figures[number - 1].last + 1 && j < i - 1) { polarity = p }
@@ -263,7 +282,8 @@ struct NarrativeReader {
       // level; the change word after it is about the difference.
       let statedLevel = i > 0 && NarrativeReader.levelVerbs.contains(words[i - 1].core)
       if polarity == nil, !statedLevel, figure.last + 1 < words.count, nextFigure != figure.last + 2,
-        let p = NarrativeReader.changeWord(words[figure.last + 1].core, isCost: entry?.isCost ?? false, loss: loss)
+        let p = NarrativeReader.changeWord(
+          kind: words[figure.last + 1].change, isCost: entry?.isCost ?? false, loss: loss)
       {
         polarity = p
       }
@@ -281,18 +301,15 @@ struct NarrativeReader {
       // Periods: the first one after the figure in its clause, else the nearest before. The
       // words about the figure run to the next change or the next "and …" figure.
       let scope = NarrativeReader.scopeEnd(words, after: figure.last, figures: figures)
-      let compareAt = (figure.last + 1..<max(scope, nextFigure)).first {
-        NarrativeReader.compareWords.contains(words[$0].core)
-      }
+      let compareAt = (figure.last + 1..<max(scope, nextFigure)).first { words[$0].compares }
       let after = periods.first { $0.index > figure.last && $0.index < (compareAt ?? min(nextFigure, scope)) }
       let before = periods.last { p in
-        p.index < i && !NarrativeReader.compareWords.contains(words[p.index].core)
-          && !words[max(0, p.index - 12)..<p.index].contains { NarrativeReader.compareWords.contains($0.core) }
+        p.index < i && !words[p.index].compares && !words[max(0, p.index - 12)..<p.index].contains { $0.compares }
       }
       // (Not a period a comparison names: "compared to $77.3 million for the year ended …".)
       let firstOutsideComparison = periods.first { p in
         !(compareAt.map { p.index > $0 } ?? false)
-          && !words[max(0, p.index - 12)..<p.index].contains { NarrativeReader.compareWords.contains($0.core) }
+          && !words[max(0, p.index - 12)..<p.index].contains { $0.compares }
       }
       var period = after?.period ?? before?.period ?? previousPeriod ?? firstOutsideComparison?.period
       // ("than March 31, 2019": a date's mention starts at its preposition, the compare word.)
@@ -318,16 +335,14 @@ struct NarrativeReader {
       let perShareOfPrevious = perShare && i > 1 && words[i - 1].core == "or" && previousLast == i - 2
       // "the quarter", "the year" before the figure: the release's own.
       let earlierWords = words[..<i]
-      let sixOrNine = earlierWords.contains { ["six", "nine", "sixmonth", "ninemonth", "months"].contains($0.core) }
+      let sixOrNine = earlierWords.contains { NarrativeReader.namesSixOrNine($0.core) }
       let named =
         sixOrNine
         ? nil
         : NarrativeReader.namesOwn("quarter", earlierWords)
           ? currentQuarter : (NarrativeReader.namesOwn("year", earlierWords) ? currentYear : nil)
       if compareBefore, figure.kind != .plain {
-        let nextCompare = (figure.last + 1..<words.count).first {
-          NarrativeReader.compareWords.contains(words[$0].core)
-        }
+        let nextCompare = (figure.last + 1..<words.count).first { words[$0].compares }
         let end = min(nextCompare ?? words.count, scope)
         let stated = periods.first { $0.index > figure.last && $0.index < end }
         let following = Array(words[min(words.count, figure.last + 1)..<end])
@@ -352,7 +367,9 @@ struct NarrativeReader {
         unplaced = unplaced ?? previous.unplaced
       }
       if unplaced == nil, item != nil {
-        unplaced = NarrativeReader.unplacedFigure(words, figure: figure, mentionEnd: mention?.end ?? 0)
+        if statesOutlook == nil { statesOutlook = words.contains { NarrativeReader.outlookWords.contains($0.core) } }
+        unplaced = NarrativeReader.unplacedFigure(
+          words, figure: figure, mentionEnd: mention?.end ?? 0, statesOutlook: statesOutlook!)
       }
       previousInComparison = compareBefore
       previousFigure = (period, unplaced)
@@ -365,7 +382,7 @@ struct NarrativeReader {
           compareBefore
           || (polarity == nil
             && earlier.indices.contains { k in
-              NarrativeReader.compareWords.contains(words[k].core) && !mentions.contains { $0.start <= k && k < $0.end }
+              words[k].compares && !mentions.contains { $0.start <= k && k < $0.end }
             })
         // "For the nine-month period", "the first six months": that many months to the end of
         // the release's quarter.
@@ -465,6 +482,22 @@ struct NarrativeReader {
     return false
   }
 
+  /// "per diluted share", "per basic share", "per common share".
+  static func isShareQualifier(_ core: String) -> Bool {
+    switch core {
+    case "diluted", "basic", "common": true
+    default: false
+    }
+  }
+
+  /// Words that name a six- or nine-month period, or months.
+  static func namesSixOrNine(_ core: String) -> Bool {
+    switch core {
+    case "six", "nine", "sixmonth", "ninemonth", "months": true
+    default: false
+    }
+  }
+
   static func yearEarlier(_ period: ResolvedPeriod) -> ResolvedPeriod {
     ResolvedPeriod(start: period.start.map { $0.adding(months: -12) }, end: period.end.adding(months: -12))
   }
@@ -496,7 +529,13 @@ struct NarrativeReader {
 
   static func changeWord(_ word: String, isCost: Bool, loss: Bool) -> Int? {
     guard word.utf8.count >= 2, word.utf8.count <= 13, let kind = changeWords[word] else { return nil }
+    return changeWord(kind: Int8(kind), isCost: isCost, loss: loss)
+  }
+
+  /// `changeWord` for a word's `change` (its `changeWords` entry, -1 for none).
+  static func changeWord(kind: Int8, isCost: Bool, loss: Bool) -> Int? {
     switch kind {
+    case ..<0: return nil
     case 0: return loss ? -1 : 1
     case 1: return loss ? 1 : -1
     case 2: return isCost ? -1 : 1

@@ -331,18 +331,34 @@ enum PeriodHeaders {
   /// first quarter ending in September: the year ends in June). The first such phrase decides.
   static func fiscalYearEnd(quarterEnded text: [String]) -> FiscalYearEnd? {
     for paragraph in text where paragraph.has("uarter") || paragraph.has("UARTER") {
-      let words = TextTools.splitOnSpaces(TextTools.normalize(paragraph)).map(String.init)
-      for index in words.indices.dropLast() where words[index + 1] == "quarter" {
-        guard let q = ordinals[words[index]],
+      // The words as ranges of the normalized bytes: only the few words around a "quarter"
+      // become Strings (a Substring per word of 20 paragraphs showed in import profiles).
+      let bytes = Array(TextTools.normalize(paragraph).utf8)
+      var ranges: [Range<Int>] = []
+      var start = -1
+      for (offset, byte) in bytes.enumerated() {
+        if byte == 0x20 {
+          if start >= 0 { ranges.append(start..<offset) }
+          start = -1
+        } else if start < 0 {
+          start = offset
+        }
+      }
+      if start >= 0 { ranges.append(start..<bytes.count) }
+      func word(_ k: Int) -> String { String(decoding: bytes[ranges[k]], as: UTF8.self) }
+      func isWord(_ k: Int, _ text: String) -> Bool { bytes[ranges[k]].elementsEqual(text.utf8) }
+      for index in ranges.indices.dropLast() where isWord(index + 1, "quarter") {
+        let ordinal = word(index)
+        guard let q = ordinals[ordinal],
           ["first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"]
-            .contains(words[index])
+            .contains(ordinal)
         else { continue }
         // "quarter ended September 30", "quarter of 1997 ended September 30".
         guard
-          let ended = words[(index + 2)..<min(words.count, index + 5)].firstIndex(where: {
-            $0 == "ended" || $0 == "ending"
+          let ended = ((index + 2)..<min(ranges.count, index + 5)).first(where: {
+            isWord($0, "ended") || isWord($0, "ending")
           }),
-          let (printedMonth, day) = monthDay(Array(words[(ended + 1)..<min(words.count, ended + 4)]))
+          let (printedMonth, day) = monthDay(((ended + 1)..<min(ranges.count, ended + 4)).map(word))
         else { continue }
         let month = PeriodHeaders.periodMonth(printedMonth, day: day)
         let endMonth = (month - 1 + 3 * (4 - q)) % 12 + 1

@@ -13,39 +13,43 @@ enum ReleaseFormat: String {
     bytes.withUnsafeBufferPointer(detect(buffer:))
   }
 
+  /// Two passes that jump with `memchr` (a loop testing every byte for `<`, a pipe, a line
+  /// break and a space was a pass over the whole file at several instructions a byte): HTML
+  /// tags from one `<` to the next, then the first byte of each line. Any tag that makes the
+  /// document HTML does so wherever it stands, so the order of the passes does not matter.
   private static func detect(buffer bytes: UnsafeBufferPointer<UInt8>) -> ReleaseFormat {
-    var pipeLines = 0
-    var atLineStart = true
     var sawTable = false
     var sawCell = false
-    var index = 0
     let count = bytes.count
-    while index < count {
-      let byte = bytes[index]
-      if byte == UInt8(ascii: "<"), index + 3 < count {
-        let a = bytes[index + 1] | 0x20
-        let b = bytes[index + 2] | 0x20
-        let c = bytes[index + 3] | 0x20
-        if index + 5 < count {
-          let d = bytes[index + 4] | 0x20
-          let e = bytes[index + 5] | 0x20
-          if (a, b, c, d, e) == (0x74, 0x61, 0x62, 0x6C, 0x65) { sawTable = true }  // table
-          if (a, b, c, d) == (0x68, 0x74, 0x6D, 0x6C) { return .html }  // html
-          if (a, b, c, d) == (0x62, 0x6F, 0x64, 0x79) { return .html }  // body
-        }
-        // <tr and <td (followed by `>` or a space)
-        if a == 0x74, b == 0x72 || b == 0x64, c == UInt8(ascii: ">") | 0x20 || c == 0x20 || c == 0x3E {
-          sawCell = true
-        }
-        if sawTable && sawCell { return .html }
+    var from = 0
+    while let index = TextTools.index(of: UInt8(ascii: "<"), in: bytes, from: from) {
+      from = index + 1
+      guard index + 3 < count else { continue }
+      let a = bytes[index + 1] | 0x20
+      let b = bytes[index + 2] | 0x20
+      let c = bytes[index + 3] | 0x20
+      if index + 5 < count {
+        let d = bytes[index + 4] | 0x20
+        let e = bytes[index + 5] | 0x20
+        if (a, b, c, d, e) == (0x74, 0x61, 0x62, 0x6C, 0x65) { sawTable = true }  // table
+        if (a, b, c, d) == (0x68, 0x74, 0x6D, 0x6C) { return .html }  // html
+        if (a, b, c, d) == (0x62, 0x6F, 0x64, 0x79) { return .html }  // body
       }
-      if atLineStart && byte == UInt8(ascii: "|") { pipeLines += 1 }
-      if byte == 0x0A {
-        atLineStart = true
-      } else if byte != 0x20 && byte != 0x09 {
-        atLineStart = false
+      // <tr and <td (followed by `>` or a space)
+      if a == 0x74, b == 0x72 || b == 0x64, c == UInt8(ascii: ">") | 0x20 || c == 0x20 || c == 0x3E {
+        sawCell = true
       }
-      index += 1
+      if sawTable && sawCell { return .html }
+    }
+    // Lines whose first byte after spaces and tabs is a pipe.
+    var pipeLines = 0
+    var lineStart = 0
+    while lineStart < count {
+      var k = lineStart
+      while k < count, bytes[k] == 0x20 || bytes[k] == 0x09 { k += 1 }
+      if k < count, bytes[k] == UInt8(ascii: "|") { pipeLines += 1 }
+      guard let end = TextTools.index(of: 0x0A, in: bytes, from: k) else { break }
+      lineStart = end + 1
     }
     return pipeLines >= 2 ? .markdown : .plainText
   }

@@ -102,8 +102,12 @@ public enum ReleaseImporter {
     }
     // Quarter codes ("4Q21") name calendar quarters only for a December year that the text
     // does not call fiscal; otherwise their figures are withheld rather than misplaced.
+    // Taken out of the builder, which is not read for them again: left there too, each array
+    // would be copied, fact by fact, at its first change below.
     var facts = builder.facts
     var statements = builder.statements
+    builder.facts = []
+    builder.statements = []
     let fiscalWording = paragraphs.contains { ReleaseImporter.speaksOfFiscalPeriods($0.text) }
     if !assumed.isEmpty, fiscalYearEnd.month != 12 || fiscalWording {
       let coded = facts.filter { assumed.contains($0.source.column) }
@@ -187,12 +191,14 @@ public enum ReleaseImporter {
       let rows = statements[index].rows
       guard !rows.contains(where: { $0.item == "net_income" || $0.item == "net_income_to_common" }) else { continue }
       let candidates = rows.indices.filter { r in
-        let words = TextTools.splitOnSpaces(TextTools.normalize(rows[r].label)).map(String.init)
-        guard rows[r].kind == .money, let net = words.firstIndex(of: "net"), net > 0,
+        // (The row's kind first: only money rows have their label's words read.)
+        guard rows[r].kind == .money else { return false }
+        let words = TextTools.splitOnSpaces(TextTools.normalize(rows[r].label))
+        guard let net = words.firstIndex(of: "net"), net > 0,
           ["net income", "net earnings", "net income loss", "net loss", "net earnings loss"].contains(
             words[net...].joined(separator: " "))
         else { return false }
-        let prefix = Array(words[..<net])
+        let prefix = words[..<net].map(String.init)
         return nameWords.contains { $0.count >= prefix.count && Array($0.prefix(prefix.count)) == prefix }
       }
       guard candidates.count == 1, let old = rows[candidates[0]].item else { continue }

@@ -24,7 +24,10 @@ struct ReleaseText {
 
     for block in paragraphs {
       latestYear = max(latestYear, ReleaseText.latestYear(in: block.text))
-      let words = block.text.utf8.count <= 140 ? TextTools.splitOnSpaces(TextTools.normalize(block.text)) : []
+      // The words only while the stand-alone date or the headline is still looked for.
+      let length = block.text.utf8.count
+      let wanted = (standalone == nil && length <= 24) || (headline == nil && length <= 140)
+      let words = wanted ? TextTools.splitOnSpaces(TextTools.normalize(block.text)) : []
       // A line that is only a date: "November 17, 2009".
       if standalone == nil, block.text.utf8.count <= 24, words.count == 3,
         let month = PeriodHeaders.monthNumber(String(words[0])), let day = Int(words[1]), let year = Int(words[2]),
@@ -156,29 +159,35 @@ struct ReleaseText {
   }
 
   static func latestYear<Bytes: Sequence<UInt8>>(inBytes bytes: Bytes) -> Int {
+    if let latest = bytes.withContiguousStorageIfAvailable(latestYear(inBuffer:)) { return latest }
+    return Array(bytes).withUnsafeBufferPointer(latestYear(inBuffer:))
+  }
+
+  /// `latestYear` run by run: the bytes between digit runs are only skipped (testing each
+  /// byte for being a letter, a digit and the end of a year was this scan's cost), and a run
+  /// is a year when it has four digits, no letter just before it and none just after it.
+  static func latestYear(inBuffer bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) }
     var latest = 0
-    var value = 0
-    var digits = 0
-    var previousIsWordByte = false
-    for byte in bytes {
-      let isDigit = byte >= 0x30 && byte <= 0x39
-      if isDigit {
-        if digits == 0 && previousIsWordByte { digits = -100 }
-        // Only four-digit runs matter; a longer one must not overflow.
-        if value < 100_000 { value = value * 10 + Int(byte - 0x30) }
-        digits += 1
-      } else {
-        if digits == 4 && (1900...2099).contains(value) && !(byte >= 0x41 && byte <= 0x5A)
-          && !(byte >= 0x61 && byte <= 0x7A)
-        {
-          latest = max(latest, value)
-        }
-        value = 0
-        digits = 0
+    let count = bytes.count
+    var index = 0
+    while index < count {
+      guard bytes[index] >= 0x30 && bytes[index] <= 0x39 else {
+        index += 1
+        continue
       }
-      previousIsWordByte = isDigit || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+      let start = index
+      // Only four-digit runs matter; a longer one must not overflow.
+      var value = 0
+      while index < count, bytes[index] >= 0x30 && bytes[index] <= 0x39 {
+        if value < 100_000 { value = value * 10 + Int(bytes[index] - 0x30) }
+        index += 1
+      }
+      // (The byte before a run is no digit; a letter there makes it part of a word.)
+      guard index - start == 4, start == 0 || !isLetter(bytes[start - 1]), index == count || !isLetter(bytes[index])
+      else { continue }
+      if (1900...2099).contains(value) { latest = max(latest, value) }
     }
-    if digits == 4 && (1900...2099).contains(value) { latest = max(latest, value) }
     return latest
   }
 

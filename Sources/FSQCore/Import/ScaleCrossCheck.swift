@@ -35,12 +35,15 @@ extension StatementBuilder {
       var period: ResolvedPeriod
     }
     // Only items a reconciliation prints can be restated by one.
-    let reconciled = Set(facts.lazy.filter { $0.statement == .reconciliation }.map(\.item))
+    // (The loops over facts read them in place by index: a `for fact in facts` copies each
+    // fact, with its ten strings, to look at two fields.)
+    var reconciled = Set<String>()
+    for k in facts.indices where facts[k].statement == .reconciliation { reconciled.insert(facts[k].item) }
     guard !reconciled.isEmpty else { return }
     var home: [Key: Decimal] = [:]
-    for fact in facts where fact.statement != .reconciliation && reconciled.contains(fact.item) {
-      guard fact.statement == Self.homeStatement(fact.item) else { continue }
-      home[Key(item: fact.item, period: fact.period)] = fact.value
+    for k in facts.indices where facts[k].statement != .reconciliation && reconciled.contains(facts[k].item) {
+      guard facts[k].statement == Self.homeStatement(facts[k].item) else { continue }
+      home[Key(item: facts[k].item, period: facts[k].period)] = facts[k].value
     }
     guard !home.isEmpty else { return }
     // Rows (statement, line) whose figures differ from the item's home statement.
@@ -49,9 +52,9 @@ extension StatementBuilder {
       var line: Int
     }
     var differing = Set<Row>()
-    for (k, fact) in facts.enumerated() where fact.statement == .reconciliation {
-      if let value = home[Key(item: fact.item, period: fact.period)], value != fact.value {
-        differing.insert(Row(statement: factStatements[k], line: fact.source.line))
+    for k in facts.indices where facts[k].statement == .reconciliation {
+      if let value = home[Key(item: facts[k].item, period: facts[k].period)], value != facts[k].value {
+        differing.insert(Row(statement: factStatements[k], line: facts[k].source.line))
       }
     }
     guard !differing.isEmpty else { return }
@@ -78,9 +81,9 @@ extension StatementBuilder {
     }
     var groups: [Key: [Int]] = [:]
     groups.reserveCapacity(facts.count)
-    for (k, fact) in facts.enumerated() where fact.unit == .usd || fact.unit == .shares || fact.unit == .perShare("USD")
+    for k in facts.indices where facts[k].unit == .usd || facts[k].unit == .shares || facts[k].unit == .perShare("USD")
     {
-      groups[Key(item: fact.item, period: fact.period), default: []].append(k)
+      groups[Key(item: facts[k].item, period: facts[k].period), default: []].append(k)
     }
     var drop = Set<Int>()
     // In the order the facts were read, so the report reads the same on every run.
@@ -186,9 +189,10 @@ extension StatementBuilder {
       var period: ResolvedPeriod
     }
     var printed: [Key: [Int]] = [:]
-    for (j, other) in facts.enumerated()
-    where other.unit == .usd && Self.anchorItems.contains(other.item) && scales[factStatements[j]].caption != nil {
-      printed[Key(item: other.item, period: other.period), default: []].append(j)
+    for j in facts.indices
+    where facts[j].unit == .usd && Self.anchorItems.contains(facts[j].item) && scales[factStatements[j]].caption != nil
+    {
+      printed[Key(item: facts[j].item, period: facts[j].period), default: []].append(j)
     }
     for index in statements.indices where scales[index].caption == nil {
       // Each factor that makes a figure here equal the same figure in a captioned statement,

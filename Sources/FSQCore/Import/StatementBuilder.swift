@@ -119,7 +119,7 @@ struct StatementBuilder {
       titled.append(identity.kind != nil)
       consolidated.append(
         ([title] + identity.above.suffix(3) + table.headerContext).contains {
-          TextTools.lowercasedASCII($0).has("consolidated")
+          TextTools.hasASCIICaseInsensitive($0, "consolidated")
         })
       scales.append(scale)
       lastSections.append(reader.section)

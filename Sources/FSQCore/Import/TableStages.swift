@@ -49,7 +49,7 @@ struct TableIdentity {
         break
       }
     }
-    continued = candidates.contains { TextTools.lowercasedASCII($0).has("continued") }
+    continued = candidates.contains { TextTools.hasASCIICaseInsensitive($0, "continued") }
     // Period lengths and dates come from headings and captions, not from sentences above the
     // table ("Our fiscal year ends on the Saturday closest to January 31.").
     periodContext = (candidates + (title.map { [$0] } ?? [])).filter { !StatementBuilder.isProse($0) }
@@ -74,7 +74,7 @@ struct TableIdentity {
     above.last { text in
       StatementBuilder.isHeading(text) && PeriodHeaders.scale(in: [text]).caption == nil
         && !StatementBuilder.isCompanyCaption(text)
-        && !TextTools.lowercasedASCII(text).has("unaudited")
+        && !TextTools.hasASCIICaseInsensitive(text, "unaudited")
     }.map { TextTools.collapseSpaces(Substring($0)) }
   }
 }

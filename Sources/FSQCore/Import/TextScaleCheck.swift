@@ -47,9 +47,10 @@ enum TextScaleCheck {
     // Only the items the text states are looked up.
     let statedItems = Set(stated.map(\.item))
     var byKey: [Key: [Int]] = [:]
-    for (k, fact) in facts.enumerated() where fact.unit == .usd && statedItems.contains(fact.item) && !fact.value.isZero
-    {
-      byKey[Key(item: fact.item, period: fact.period), default: []].append(k)
+    // (By index: `for fact in facts` copied every fact to read three fields.)
+    for k in facts.indices
+    where facts[k].unit == .usd && statedItems.contains(facts[k].item) && !facts[k].value.isZero {
+      byKey[Key(item: facts[k].item, period: facts[k].period), default: []].append(k)
     }
     guard !byKey.isEmpty else { return }
     // Per statement (by title and line): the first disagreement found, as evidence.

@@ -133,10 +133,19 @@ enum TextTools {
   /// Lower-case ASCII words of a label for matching: "Stockholders' Equity (Deficit)" →
   /// "stockholders equity deficit". Footnote marks and punctuation vanish; `&` is "and".
   static func normalize(_ text: String) -> String {
+    // On the contiguous bytes of a native string (copying them to an array first was a good
+    // part of this function, which runs on every label and many sentences).
+    if let normalized = text.utf8.withContiguousStorageIfAvailable({ normalize(bytes: $0, text: text) }) {
+      return normalized
+    }
+    return Array(text.utf8).withUnsafeBufferPointer { normalize(bytes: $0, text: text) }
+  }
+
+  /// `normalize` over the UTF-8 bytes of `text`.
+  private static func normalize(bytes: UnsafeBufferPointer<UInt8>, text: String) -> String {
     var out: [UInt8] = []
-    out.reserveCapacity(text.utf8.count)
+    out.reserveCapacity(bytes.count)
     var pendingSpace = false
-    let bytes = Array(text.utf8)
     var index = 0
     while index < bytes.count {
       var byte = bytes[index]
@@ -149,7 +158,9 @@ enum TextTools {
       }
       if byte == UInt8(ascii: "&") {
         if !out.isEmpty { out.append(0x20) }
-        out.append(contentsOf: Array("and".utf8))
+        out.append(UInt8(ascii: "a"))
+        out.append(UInt8(ascii: "n"))
+        out.append(UInt8(ascii: "d"))
         pendingSpace = true
         continue
       }
@@ -164,7 +175,8 @@ enum TextTools {
       }
     }
     // Footnote marks: a trailing lone digit or letter in parentheses was split off as a word.
-    guard text.hasSuffix(")") || text.hasSuffix("*") else { return String(decoding: out, as: UTF8.self) }
+    guard endsWithASCII(bytes, text: text, UInt8(ascii: ")")) || endsWithASCII(bytes, text: text, UInt8(ascii: "*"))
+    else { return String(decoding: out, as: UTF8.self) }
     // `out` is ASCII words joined by single spaces, so the words are cut on bytes: drop last
     // words of one digit or one of a-e while more than one word is left.
     var end = out.count
@@ -174,6 +186,16 @@ enum TextTools {
       end = space
     }
     return String(decoding: out[..<end], as: UTF8.self)
+  }
+
+  /// `text.hasSuffix(String(mark))` for an ASCII mark, said on the bytes when the last
+  /// Character is plainly that byte (an ASCII byte before it); the Character comparison
+  /// otherwise.
+  private static func endsWithASCII(_ bytes: UnsafeBufferPointer<UInt8>, text: String, _ mark: UInt8) -> Bool {
+    guard let last = bytes.last else { return false }
+    if last != mark { return false }
+    if bytes.count == 1 || bytes[bytes.count - 2] < 0x80 && bytes[bytes.count - 2] != 0x0D { return true }
+    return text.hasSuffix(String(UnicodeScalar(mark)))
   }
 
   /// Words separated by spaces (and, with `lineBreaks`, by line breaks and tabs: prose
@@ -329,6 +351,14 @@ extension TextTools {
     return nil
   }
 
+  /// The first index at or after `from` holding `byte`, found by `memchr`.
+  static func index(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+    guard from < bytes.count, let base = bytes.baseAddress,
+      let hit = memchr(base + from, Int32(byte), bytes.count - from)
+    else { return nil }
+    return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+  }
+
   static func search(_ text: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
     let n = text.count
     let m = pattern.count
@@ -346,6 +376,36 @@ extension TextTools {
       i = at + 1
     }
     return false
+  }
+}
+
+extension TextTools {
+  /// Whether `TextTools.lowercasedASCII(text)` contains `lowerNeedle` (lower-case ASCII), found
+  /// without making the lower-cased copy: a cheap test before code that makes it.
+  static func hasASCIICaseInsensitive(_ text: String, _ lowerNeedle: StaticString) -> Bool {
+    let pattern = UnsafeBufferPointer(start: lowerNeedle.utf8Start, count: lowerNeedle.utf8CodeUnitCount)
+    guard let first = pattern.first else { return true }
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      let m = pattern.count
+      guard bytes.count >= m else { return false }
+      var i = 0
+      while i <= bytes.count - m {
+        if bytes[i] | 0x20 == first && (bytes[i] == first || (bytes[i] >= 0x41 && bytes[i] <= 0x5A)) {
+          var k = 1
+          while k < m {
+            let b = bytes[i + k]
+            let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            if lower != pattern[k] { break }
+            k += 1
+          }
+          if k == m { return true }
+        }
+        i += 1
+      }
+      return false
+    }
+    if let found = text.utf8.withContiguousStorageIfAvailable(scan) { return found }
+    return Array(text.utf8).withUnsafeBufferPointer(scan)
   }
 }
 

@@ -191,7 +191,9 @@ public struct Decimal: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// of ten (one rounding while the exponent is within ±22). For the importer's ratios and
   /// tolerances, which run for every figure; `doubleValue` stays the one for display.
   public var roughDouble: Double {
-    var value = Double(significand)
+    // A significand that fits 64 bits (nearly all) converts directly: the generic conversion
+    // from Int128 showed in import profiles. Both round to the nearest Double alike.
+    var value = Int64(exactly: significand).map(Double.init) ?? Double(significand)
     var e = exponent
     while e > 0 {
       let step = Swift.min(e, 22)
