@@ -70,7 +70,7 @@ enum LibraryArchive {
     let tail = try read(file, at: tailStart, count: length - tailStart, fail)
     guard tail.count >= 22,
       let end = stride(from: tail.count - 22, through: 0, by: -1).first(where: { uint32(tail, $0) == 0x0605_4B50 })
-    else { throw fail("it is not a ZIP file (no end of central directory)") }
+    else { throw fail("it is not a ZIP file, or it was cut short (no end of central directory)") }
     var count = Int(uint16(tail, end + 10))
     var directorySize = Int(uint32(tail, end + 12))
     var directoryStart = Int(uint32(tail, end + 16))

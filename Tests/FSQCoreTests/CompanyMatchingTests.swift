@@ -7,26 +7,21 @@ import Testing
 /// names only match without it. Found with the bulk company facts: "First Solar" and "First
 /// Horizon" were one company, and a second filer's model replaced the first's in the library.
 @Suite struct CompanyMatchingTests {
-  static func facts(cik: Int, name: String, revenue: Int) -> [UInt8] {
-    Array(
-      """
-      {"cik":\(cik),"entityName":"\(name)","facts":{"us-gaap":{"Revenues":{"label":"Revenues","units":{"USD":[
-      {"start":"2022-01-01","end":"2022-12-31","val":\(revenue),"accn":"\(cik)-23-000001","fy":2022,"fp":"FY",
-      "form":"10-K","filed":"2023-02-20"}]}}}}}
-      """.utf8)
-  }
 
   @Test func filersWithOtherCIKsAreOtherCompaniesWhateverTheirNames() throws {
     var model = Model()
     try model.importRelease(
-      bytes: Self.facts(cik: 1_274_494, name: "First Solar, Inc.", revenue: 2_619_319_000), documentName: "a.json")
+      bytes: SyntheticFilings.companyFacts(cik: 1_274_494, name: "First Solar, Inc.", revenue: 2_619_319_000),
+      documentName: "a.json")
     try model.importRelease(
-      bytes: Self.facts(cik: 36966, name: "First Horizon Corp", revenue: 3_187_000_000), documentName: "b.json")
+      bytes: SyntheticFilings.companyFacts(cik: 36966, name: "First Horizon Corp", revenue: 3_187_000_000),
+      documentName: "b.json")
     #expect(model.companies.map(\.id) == ["first", "first_36966"])
     #expect(model.companies.map(\.cik) == ["1274494", "36966"])
     // The same filer again (another file of it) joins its company.
     try model.importRelease(
-      bytes: Self.facts(cik: 36966, name: "First Horizon Corp", revenue: 3_187_000_000), documentName: "c.json")
+      bytes: SyntheticFilings.companyFacts(cik: 36966, name: "First Horizon Corp", revenue: 3_187_000_000),
+      documentName: "c.json")
     #expect(model.companies.count == 2)
     #expect(model.companies[1].documents.count == 2)
     let session = Session(model: model)

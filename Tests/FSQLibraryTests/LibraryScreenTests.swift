@@ -102,27 +102,24 @@ import ZIPFoundation
     #expect(try LibraryTests.count(library, "SELECT count(DISTINCT company_id) FROM company_item") == 3)
   }
 
-  /// A company-facts file of one filer, made up: a CIK, a name and one revenue row.
-  static func facts(cik: Int, name: String, revenue: Int) -> Data {
-    Data(
-      """
-      {"cik":\(cik),"entityName":"\(name)","facts":{"us-gaap":{"Revenues":{"label":"Revenues","units":{"USD":[
-      {"start":"2022-01-01","end":"2022-12-31","val":\(revenue),"accn":"\(cik)-23-000001","fy":2022,"fp":"FY",
-      "form":"10-K","filed":"2023-02-20"}]}}}}}
-      """.utf8)
-  }
-
   @Test func theBulkArchiveIsReadAnEntryAtATimeAndFilersStayApart() throws {
     let folder = try TemporaryFolder("fsq-screen")
     let zip = folder.file("companyfacts.zip")
     let archive = try Archive(url: URL(fileURLWithPath: zip), accessMode: .create)
     // Two filers whose names start alike (as First Solar and First Horizon do), and a third.
     let entries = [
-      ("CIK0001274494.json", Self.facts(cik: 1_274_494, name: "First Solar, Inc.", revenue: 2_619_319_000)),
-      ("CIK0000036966.json", Self.facts(cik: 36966, name: "First Horizon Corp", revenue: 3_187_000_000)),
-      ("CIK0000320193.json", Self.facts(cik: 320193, name: "Apple Inc.", revenue: 394_328_000_000)),
+      (
+        "CIK0001274494.json",
+        SyntheticFilings.companyFacts(cik: 1_274_494, name: "First Solar, Inc.", revenue: 2_619_319_000)
+      ),
+      (
+        "CIK0000036966.json",
+        SyntheticFilings.companyFacts(cik: 36966, name: "First Horizon Corp", revenue: 3_187_000_000)
+      ),
+      ("CIK0000320193.json", SyntheticFilings.companyFacts(cik: 320193, name: "Apple Inc.", revenue: 394_328_000_000)),
     ]
-    for (name, data) in entries {
+    for (name, bytes) in entries {
+      let data = Data(bytes)
       try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
         position, size in data.subdata(in: Int(position)..<Int(position) + size)
       }
@@ -154,6 +151,25 @@ import ZIPFoundation
     let reopened = try #require(try Library.openForQueries(path: batched))
     #expect(try reopened.companyIDs() == ["apple", "first", "first_36966"])
     #expect(try LibraryTests.count(reopened, "SELECT count(*) FROM fact") == 3)
+  }
+
+  @Test func aTruncatedArchiveIsAnErrorAndAddsNothing() throws {
+    let folder = try TemporaryFolder("fsq-screen")
+    let zip = folder.file("companyfacts.zip")
+    let archive = try Archive(url: URL(fileURLWithPath: zip), accessMode: .create)
+    for cik in [1, 2, 3] {
+      let data = Data(SyntheticFilings.companyFacts(cik: cik, name: "Filer \(cik) Inc", revenue: 1_000 * cik))
+      try archive.addEntry(
+        with: "CIK\(cik).json", type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+      ) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
+    }
+    let whole = try Data(contentsOf: URL(fileURLWithPath: zip))
+    let cut = folder.file("cut.zip")
+    try whole.prefix(whole.count * 2 / 3).write(to: URL(fileURLWithPath: cut))
+    let path = folder.file("library.sqlite")
+    #expect(throws: LibraryError.self) { try Library.openForChanges(path: path).add(paths: [cut]) }
+    let library = try #require(try Library.openForQueries(path: path))
+    #expect(try library.companyIDs().isEmpty)
   }
 
   @Test func aFileNamedZipThatIsNotAnArchiveIsNotTakenForOne() throws {
