@@ -49,6 +49,7 @@ enum LibraryArchive {
       let local = try read(file, at: entry.localHeader, count: 30, fail)
       guard uint32(local, 0) == 0x0403_4B50 else { throw fail("'\(entry.name)' has no local header") }
       let start = entry.localHeader + 30 + Int(uint16(local, 26)) + Int(uint16(local, 28))
+      guard start <= Int.max - entry.compressedSize else { throw fail("'\(entry.name)' lies outside the file") }
       let stored = try read(file, at: start, count: entry.compressedSize, fail)
       let bytes: [UInt8]
       switch entry.method {
@@ -76,13 +77,14 @@ enum LibraryArchive {
     var directoryStart = Int(uint32(tail, end + 16))
     // ZIP64: a locator just before the record points to the 64-bit record.
     if end >= 20, uint32(tail, end - 20) == 0x0706_4B50 {
-      let record = try read(file, at: Int(uint64(tail, end - 20 + 8)), count: 56, fail)
+      let record = try read(file, at: LibraryArchive.size(uint64(tail, end - 20 + 8)), count: 56, fail)
       guard uint32(record, 0) == 0x0606_4B50 else { throw fail("its ZIP64 record is damaged") }
-      count = Int(uint64(record, 32))
-      directorySize = Int(uint64(record, 40))
-      directoryStart = Int(uint64(record, 48))
+      count = LibraryArchive.size(uint64(record, 32))
+      directorySize = LibraryArchive.size(uint64(record, 40))
+      directoryStart = LibraryArchive.size(uint64(record, 48))
     }
-    guard directoryStart >= 0, directorySize >= 0, directoryStart + directorySize <= length else {
+    // Sizes and offsets as stored may be anything: each is checked before it is added to another.
+    guard directoryStart <= length, directorySize <= length - directoryStart, count <= directorySize / 46 + 1 else {
       throw fail("its central directory lies outside the file")
     }
     let directory = try read(file, at: directoryStart, count: directorySize, fail)
@@ -115,7 +117,7 @@ enum LibraryArchive {
           func next() -> Int? {
             guard field + 8 <= extra + 4 + size else { return nil }
             defer { field += 8 }
-            return Int(uint64(directory, field))
+            return LibraryArchive.size(uint64(directory, field))
           }
           if entry.size == 0xFFFF_FFFF, let value = next() { entry.size = value }
           if entry.compressedSize == 0xFFFF_FFFF, let value = next() { entry.compressedSize = value }
@@ -123,7 +125,7 @@ enum LibraryArchive {
         }
         extra += 4 + size
       }
-      guard entry.localHeader >= 0, entry.localHeader + 30 + entry.compressedSize <= length else {
+      guard entry.localHeader <= length - 30, entry.compressedSize <= length - 30 - entry.localHeader else {
         throw fail("'\(entry.name)' lies outside the file")
       }
       entries.append(entry)
@@ -156,6 +158,7 @@ enum LibraryArchive {
   }
 
   static func read(_ file: FileHandle, at offset: Int, count: Int, _ fail: (String) -> LibraryError) throws -> [UInt8] {
+    guard offset >= 0, count >= 0 else { throw fail("an offset lies outside the file") }
     do {
       try file.seek(toOffset: UInt64(offset))
       let data = try file.read(upToCount: count) ?? Data()
@@ -167,6 +170,9 @@ enum LibraryArchive {
       throw fail("\(error)")
     }
   }
+
+  /// A 64-bit size or offset as an Int; one past Int.max (which no file has) stays out of range.
+  static func size(_ value: UInt64) -> Int { value > UInt64(Int.max) ? Int.max : Int(value) }
 
   static func uint16(_ bytes: [UInt8], _ at: Int) -> UInt16 { UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 }
   static func uint32(_ bytes: [UInt8], _ at: Int) -> UInt32 {

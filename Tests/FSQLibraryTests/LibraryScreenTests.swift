@@ -172,6 +172,34 @@ import ZIPFoundation
     #expect(try library.companyIDs().isEmpty)
   }
 
+  @Test func damagedArchivesAreErrorsNeverCrashes() throws {
+    let folder = try TemporaryFolder("fsq-screen")
+    let zip = folder.file("companyfacts.zip")
+    let archive = try Archive(url: URL(fileURLWithPath: zip), accessMode: .create)
+    for cik in [1, 2] {
+      let data = Data(SyntheticFilings.companyFacts(cik: cik, name: "Filer \(cik) Inc", revenue: 1_000 * cik))
+      try archive.addEntry(
+        with: "CIK\(cik).json", type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+      ) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
+    }
+    let whole = [UInt8](try Data(contentsOf: URL(fileURLWithPath: zip)))
+    var generator = SeededGenerator(seed: 16)
+    // Bytes of the headers and the central directory set to 0xFF (the largest sizes and offsets
+    // a field can hold) or to random values, one to four at a time.
+    for round in 0..<300 {
+      var bytes = whole
+      for _ in 0..<(1 + round % 4) {
+        let at = Int.random(in: 0..<bytes.count, using: &generator)
+        bytes[at] = round % 2 == 0 ? 0xFF : UInt8.random(in: 0...255, using: &generator)
+      }
+      let damaged = folder.file("damaged-\(round).zip")
+      try Data(bytes).write(to: URL(fileURLWithPath: damaged))
+      // Either an error or some filers added; never a trap.
+      _ = try? LibraryArchive.forEachEntry(damaged) { _, _ in }
+      try? FileManager.default.removeItem(atPath: damaged)
+    }
+  }
+
   @Test func aFileNamedZipThatIsNotAnArchiveIsNotTakenForOne() throws {
     let folder = try TemporaryFolder("fsq-screen")
     let fake = folder.file("notes.zip")
