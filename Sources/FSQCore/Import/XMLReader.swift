@@ -229,44 +229,24 @@ struct XMLReader {
     return trimmed(decode(kept[...]))
   }
 
-  /// Text with its entity references replaced (&amp; &lt; &gt; &quot; &apos; &#N; &#xH;, and
-  /// HTML's &nbsp;); any other named entity is kept as written.
+  /// Text with its character references replaced, as the HTML reader replaces them
+  /// (`HTMLEntities`: XML's five, `&#N;`, `&#xH;`, and HTML's named ones such as `&nbsp;`, which
+  /// inline XBRL filings use); a reference it does not know is kept as written.
   static func decode(_ bytes: ArraySlice<UInt8>) -> String {
     guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
-    var out = ""
-    let text = String(decoding: bytes, as: UTF8.self)
-    var rest = Substring(text)
-    while let amp = rest.firstIndex(of: "&") {
-      out += rest[..<amp]
-      guard let semicolon = rest[amp...].firstIndex(of: ";"), rest.distance(from: amp, to: semicolon) <= 10 else {
-        out += "&"
-        rest = rest[rest.index(after: amp)...]
-        continue
+    let text = Array(bytes)
+    var out: [UInt8] = []
+    out.reserveCapacity(text.count)
+    var index = 0
+    while index < text.count {
+      if text[index] == UInt8(ascii: "&"), let (decoded, length) = HTMLEntities.decode(text, at: index) {
+        out += decoded
+        index += length
+      } else {
+        out.append(text[index])
+        index += 1
       }
-      let entity = rest[rest.index(after: amp)..<semicolon]
-      switch entity {
-      case "amp": out += "&"
-      case "lt": out += "<"
-      case "gt": out += ">"
-      case "quot": out += "\""
-      case "apos": out += "'"
-      // Not XML, but found in (X)HTML filings.
-      case "nbsp": out += "\u{00A0}"
-      default:
-        var value: UInt32?
-        if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
-          value = UInt32(entity.dropFirst(2), radix: 16)
-        } else if entity.hasPrefix("#") {
-          value = UInt32(entity.dropFirst())
-        }
-        if let value, let scalar = Unicode.Scalar(value) {
-          out.unicodeScalars.append(scalar)
-        } else {
-          out += "&" + entity + ";"
-        }
-      }
-      rest = rest[rest.index(after: semicolon)...]
     }
-    return out + rest
+    return String(decoding: out, as: UTF8.self)
   }
 }
