@@ -50,21 +50,28 @@ struct NarrativeReader {
   }
 
   func read(paragraphs: [TextBlock]) -> ([NarrativeFact], [Claim]) {
+    read(prepared: NarrativeReader.prepare(paragraphs))
+  }
+
+  /// Reads paragraphs whose sentences `prepare` has split into words, figures and mentions.
+  /// Each paragraph starts afresh (what "this" refers to, the period named before), so any
+  /// run of paragraphs can be read apart from the others and the results joined in order.
+  func read(prepared paragraphs: ArraySlice<PreparedParagraph>) -> ([NarrativeFact], [Claim]) {
     var facts: [NarrativeFact] = []
     var claims: [Claim] = []
-    for block in paragraphs where block.text.utf8.count >= 20 {
+    for paragraph in paragraphs {
       var carriedItem: String? = nil
       var carriedPeriod: ResolvedPeriod? = nil
       // Once a paragraph speaks of a segment ("Offshore/Manufactured Products generated
       // revenues … Sequentially, revenues decreased 16%"), its figures are the segment's.
       var aboutSegment = false
-      for (sentence, offset) in NarrativeReader.sentences(block.text) {
-        let line = block.line(atOffset: offset)
+      for sentence in paragraph.sentences {
+        let line = paragraph.block.line(atOffset: sentence.offset)
         let first = claims.count
         read(
           sentence: sentence, line: line, carriedItem: &carriedItem, carriedPeriod: &carriedPeriod, facts: &facts,
           claims: &claims)
-        aboutSegment = aboutSegment || NarrativeReader.namesSegment(sentence)
+        aboutSegment = aboutSegment || sentence.namesSegment
         if aboutSegment {
           for k in first..<claims.count where claims[k].unplaced == nil {
             claims[k].unplaced = "its paragraph is about a segment, not the whole company"
@@ -73,6 +80,10 @@ struct NarrativeReader {
       }
     }
     return (facts, claims)
+  }
+
+  func read(prepared paragraphs: [PreparedParagraph]) -> ([NarrativeFact], [Claim]) {
+    read(prepared: paragraphs[...])
   }
 
   // MARK: Sentences
@@ -177,28 +188,21 @@ struct NarrativeReader {
   static let references: Set<String> = ["this", "these", "it", "that"]
 
   func read(
-    sentence: String, line: Int, carriedItem: inout String?, carriedPeriod: inout ResolvedPeriod?,
-    facts: inout [NarrativeFact], claims: inout [Claim]
+    sentence prepared: PreparedSentence, line: Int, carriedItem: inout String?,
+    carriedPeriod: inout ResolvedPeriod?, facts: inout [NarrativeFact], claims: inout [Claim]
   ) {
-    // Every figure and every period has a digit: a sentence without one only breaks the chain
-    // of "This …" references.
-    guard sentence.anyUTF8({ $0 >= 0x30 && $0 <= 0x39 }) else {
+    switch prepared.shape {
+    case .noFigures, .tooLong:
       carriedItem = nil
       return
+    case .tooShort: return
+    case .read: break
     }
-    var words = NarrativeReader.words(sentence)
-    guard words.count >= 3 else { return }
-    // A "sentence" of thousands of words is no prose an analyst reads figures from (a table
-    // or a list run together, or hostile input): reading each figure against all its words
-    // would cost the square of its length (300 KB took 46 s). It is left unread.
-    guard words.count <= NarrativeReader.maximumSentenceWords else {
-      carriedItem = nil
-      return
-    }
-    let figures = NarrativeReader.figures(words)
-    if !figures.isEmpty { NarrativeReader.markWordClasses(&words) }
+    let sentence = prepared.text
+    let words = prepared.words
+    let figures = prepared.figures
     let periods = self.periods(words)
-    let mentions = NarrativeReader.mentions(words)
+    let mentions = prepared.mentions
     // ("It is noteworthy that …" refers to nothing before it.)
     let expletive =
       words[0].core == "it" && (words[1].core == "is" || words[1].core == "was")

@@ -28,9 +28,10 @@ public enum ReleaseImporter {
     }
   }
 
-  static func importRelease(bytes: [UInt8], documentName: String, report partial: inout ImportReport?)
-    throws(ImportError) -> Company
-  {
+  /// `threads: false` reads everything on the calling thread (the tests compare both ways).
+  static func importRelease(
+    bytes: [UInt8], documentName: String, report partial: inout ImportReport?, threads: Bool = true
+  ) throws(ImportError) -> Company {
     guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
       throw ImportError(message: "not an earnings release: \(documentName) is empty")
     }
@@ -61,19 +62,42 @@ public enum ReleaseImporter {
     if bytes.last != 0x0A {
       builder.truncatedLine = bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
     }
-    for table in document.tables {
-      try ImportError.checkInterrupt()
-      try builder.add(table)
-    }
-    builder.crossCheckScales()
+    let paragraphs = document.paragraphs
+    // The tables on this thread; meanwhile, on another, what the prose says that needs no
+    // table: its sentences split into words and figures, the company's profile, its words
+    // about fiscal periods. Neither reads what the other writes.
+    let parallel = threads && bytes.count >= TwoThreads.minimumBytes
+    var tableError: ImportError? = nil
+    var prepared: [PreparedParagraph] = []
+    var profile = ReleaseText()
+    var fiscalWording = false
+    var quarterEndedYear: FiscalYearEnd? = nil
+    TwoThreads.both(
+      parallel: parallel,
+      {
+        do throws(ImportError) {
+          for table in document.tables {
+            try ImportError.checkInterrupt()
+            try builder.add(table)
+          }
+          builder.crossCheckScales()
+        } catch {
+          tableError = error
+        }
+      },
+      {
+        prepared = NarrativeReader.prepare(paragraphs)
+        profile = ReleaseText.read(paragraphs: paragraphs, documentName: documentName)
+        fiscalWording = paragraphs.contains { ReleaseImporter.speaksOfFiscalPeriods($0.text) }
+        quarterEndedYear = PeriodHeaders.fiscalYearEnd(quarterEnded: paragraphs.prefix(20).map(\.text))
+      })
+    if let tableError { throw tableError }
     var report = ImportReport(document: documentName, format: document.formatDescription)
     report.parts = document.parts
     report.tables = builder.report
     report.findings = builder.findings
     report.withheld = builder.withheld
     partial = report
-    let paragraphs = document.paragraphs
-    var profile = ReleaseText.read(paragraphs: paragraphs, documentName: documentName)
 
     let hasPeriods = !builder.facts.isEmpty
     guard hasPeriods || profile.isRelease else {
@@ -95,7 +119,7 @@ public enum ReleaseImporter {
     var fiscalYearEnd =
       PeriodHeaders.fiscalYearEnd(text: paragraphs.map(\.text), columnHeaders: headers)
       ?? PeriodHeaders.fiscalYearEnd(yearToDate: periods)
-      ?? PeriodHeaders.fiscalYearEnd(quarterEnded: paragraphs.prefix(20).map(\.text)) ?? .december
+      ?? quarterEndedYear ?? .december
     if let latest = periods.max(by: { $0.end < $1.end }) {
       fiscalYearEnd.namedForStartYear = PeriodHeaders.namesFiscalYearForStart(
         fiscalYearEnd, latestEnd: latest.end, text: paragraphs.map(\.text))
@@ -108,7 +132,6 @@ public enum ReleaseImporter {
     var statements = builder.statements
     builder.facts = []
     builder.statements = []
-    let fiscalWording = paragraphs.contains { ReleaseImporter.speaksOfFiscalPeriods($0.text) }
     if !assumed.isEmpty, fiscalYearEnd.month != 12 || fiscalWording {
       let coded = facts.filter { assumed.contains($0.source.column) }
       if !coded.isEmpty {
@@ -136,7 +159,17 @@ public enum ReleaseImporter {
     narrative.currentQuarter = periods.filter { (2...4).contains($0.months) }.max { $0.end < $1.end }
     narrative.currentYear = periods.filter { (11...13).contains($0.months) }.max { $0.end < $1.end }
     try ImportError.checkInterrupt()
-    var (figures, claims) = narrative.read(paragraphs: paragraphs)
+    // The prose's figures placed on periods, half the paragraphs on each thread.
+    let middle = NarrativeReader.middle(of: prepared)
+    var (figures, claims): ([NarrativeFact], [Claim]) = ([], [])
+    var later: ([NarrativeFact], [Claim]) = ([], [])
+    let reader = narrative
+    TwoThreads.both(
+      parallel: parallel,
+      { (figures, claims) = reader.read(prepared: prepared[..<middle]) },
+      { later = reader.read(prepared: prepared[middle...]) })
+    figures += later.0
+    claims += later.1
     try ImportError.checkInterrupt()
     TextScaleCheck.check(
       narrative: figures, claims: claims,
