@@ -25,32 +25,100 @@ struct PreparedSentence {
   var mentions: [NarrativeReader.Mention] = []
   /// The sentence speaks of a segment; the rest of its paragraph is then about that segment.
   var namesSegment: Bool
+  /// Where words the placing of each figure looks for stand (filled for a sentence with
+  /// figures): each figure asks whether one stands before it, found once per sentence instead
+  /// of once per figure.
+  var marks = SentenceMarks()
+}
+
+/// Word positions in one sentence, for `NarrativeReader.read(sentence:)`. A "first" index is
+/// `Int.max` when the sentence has no such word.
+struct SentenceMarks {
+  /// "segment", "segments".
+  var firstSegment = Int.max
+  /// A word that names six or nine months (`namesSixOrNine`).
+  var firstSixOrNine = Int.max
+  /// "quarter" / "year" not after a word that makes it a base ("the previous quarter").
+  var firstOwnQuarter = Int.max
+  var firstOwnYear = Int.max
+  /// The first "six months" / "nine-month" and the months it names.
+  var monthsNamed: (index: Int, months: Int)? = nil
+  /// "compared", "over", "versus".
+  var firstComparison = Int.max
+  /// `comparesBefore[k]`: how many of words `0..<k` compare (`Word.compares`).
+  var comparesBefore: [Int32] = []
+  /// Second words of "year ago", "prior year", "last year", "previous year", "year earlier".
+  var yearAgo: [Int] = []
+  /// Second words of "current quarter", "this quarter".
+  var currentQuarter: [Int] = []
+
+  init() {}
+
+  init(_ words: [NarrativeReader.Word]) {
+    comparesBefore.reserveCapacity(words.count + 1)
+    comparesBefore.append(0)
+    var previous = ""
+    for (k, word) in words.enumerated() {
+      let core = word.core
+      comparesBefore.append(comparesBefore[k] + (word.compares ? 1 : 0))
+      if firstSegment == .max, core == "segment" || core == "segments" { firstSegment = k }
+      if firstSixOrNine == .max, NarrativeReader.namesSixOrNine(core) { firstSixOrNine = k }
+      if firstOwnQuarter == .max, core == "quarter", !NarrativeReader.ownBaseWords.contains(previous) {
+        firstOwnQuarter = k
+      }
+      if firstOwnYear == .max, core == "year", !NarrativeReader.ownBaseWords.contains(previous) { firstOwnYear = k }
+      if monthsNamed == nil {
+        if core == "sixmonth" || (core == "months" && previous == "six") { monthsNamed = (k, 6) }
+        if core == "ninemonth" || (core == "months" && previous == "nine") { monthsNamed = (k, 9) }
+      }
+      if firstComparison == .max, core == "compared" || core == "over" || core == "versus" { firstComparison = k }
+      if k > 0 {
+        if NarrativeReader.isYearAgo(previous, core) { yearAgo.append(k) }
+        if core == "quarter", previous == "current" || previous == "this" { currentQuarter.append(k) }
+      }
+      previous = core
+    }
+  }
+
+  /// How many words of `range` compare.
+  func compares(in range: Range<Int>) -> Int {
+    Int(comparesBefore[range.upperBound] - comparesBefore[range.lowerBound])
+  }
+
+  /// `NarrativeReader.mentionsYearAgo(Array(words[range]))`: a pair inside the range.
+  func mentionsYearAgo(_ range: Range<Int>) -> Bool {
+    yearAgo.contains { $0 > range.lowerBound && $0 < range.upperBound }
+  }
+
+  /// `NarrativeReader.speaksOfCurrentQuarter(words[range])`: a pair inside the range.
+  func speaksOfCurrentQuarter(_ range: Range<Int>) -> Bool {
+    currentQuarter.contains { $0 > range.lowerBound && $0 < range.upperBound }
+  }
 }
 
 struct PreparedParagraph {
   var block: TextBlock
   var sentences: [PreparedSentence]
-  /// UTF-8 length of the sentences read for figures: how much placing them will cost.
-  var weight: Int
 }
 
 extension NarrativeReader {
   /// Splits every paragraph of at least 20 bytes into sentences, and each sentence with a digit
   /// into words, figures and mentions.
   static func prepare(_ paragraphs: [TextBlock]) -> [PreparedParagraph] {
-    var result: [PreparedParagraph] = []
-    for block in paragraphs where block.text.utf8.count >= 20 {
-      var sentences: [PreparedSentence] = []
-      var weight = 0
-      for (text, offset) in NarrativeReader.sentences(block.text) {
-        var sentence = prepare(sentence: text, offset: offset)
-        sentence.namesSegment = NarrativeReader.namesSegment(text)
-        if sentence.shape == .read { weight += text.utf8.count }
-        sentences.append(sentence)
-      }
-      result.append(PreparedParagraph(block: block, sentences: sentences, weight: weight))
+    paragraphs.compactMap(prepare(paragraph:))
+  }
+
+  /// One paragraph's sentences; nil for a paragraph shorter than 20 bytes (no sentence with a
+  /// figure to read).
+  static func prepare(paragraph block: TextBlock) -> PreparedParagraph? {
+    guard block.text.utf8.count >= 20 else { return nil }
+    var sentences: [PreparedSentence] = []
+    for (text, offset) in NarrativeReader.sentences(block.text) {
+      var sentence = prepare(sentence: text, offset: offset)
+      sentence.namesSegment = NarrativeReader.namesSegment(text)
+      sentences.append(sentence)
     }
-    return result
+    return PreparedParagraph(block: block, sentences: sentences)
   }
 
   static func prepare(sentence text: String, offset: Int) -> PreparedSentence {
@@ -69,20 +137,10 @@ extension NarrativeReader {
     let figures = NarrativeReader.figures(words)
     if !figures.isEmpty { NarrativeReader.markWordClasses(&words) }
     sentence.mentions = NarrativeReader.mentions(words)
+    sentence.marks = SentenceMarks(words)
     sentence.figures = figures
     sentence.words = words
     sentence.shape = .read
     return sentence
-  }
-
-  /// Where to cut `paragraphs` so that each half has about the same weight to place.
-  static func middle(of paragraphs: [PreparedParagraph]) -> Int {
-    let total = paragraphs.reduce(0) { $0 + $1.weight }
-    var sum = 0
-    for (index, paragraph) in paragraphs.enumerated() {
-      sum += paragraph.weight
-      if sum * 2 >= total { return index + 1 }
-    }
-    return paragraphs.count
   }
 }

@@ -68,13 +68,13 @@ public enum ReleaseImporter {
     // about fiscal periods. Neither reads what the other writes.
     let parallel = threads && bytes.count >= TwoThreads.minimumBytes
     var tableError: ImportError? = nil
-    var prepared: [PreparedParagraph] = []
+    let preparedSlots = TwoThreads.Results<PreparedParagraph>(count: paragraphs.count)
     var profile = ReleaseText()
     var fiscalWording = false
     var quarterEndedYear: FiscalYearEnd? = nil
-    TwoThreads.both(
+    TwoThreads.run(
       parallel: parallel,
-      {
+      first: {
         do throws(ImportError) {
           for table in document.tables {
             try ImportError.checkInterrupt()
@@ -84,13 +84,16 @@ public enum ReleaseImporter {
         } catch {
           tableError = error
         }
-      },
-      {
-        prepared = NarrativeReader.prepare(paragraphs)
+      }, chunks: paragraphs.count + 1
+    ) { index in
+      guard index > 0 else {
         profile = ReleaseText.read(paragraphs: paragraphs, documentName: documentName)
         fiscalWording = paragraphs.contains { ReleaseImporter.speaksOfFiscalPeriods($0.text) }
         quarterEndedYear = PeriodHeaders.fiscalYearEnd(quarterEnded: paragraphs.prefix(20).map(\.text))
-      })
+        return
+      }
+      preparedSlots[index - 1] = NarrativeReader.prepare(paragraph: paragraphs[index - 1])
+    }
     if let tableError { throw tableError }
     var report = ImportReport(document: documentName, format: document.formatDescription)
     report.parts = document.parts
@@ -159,17 +162,19 @@ public enum ReleaseImporter {
     narrative.currentQuarter = periods.filter { (2...4).contains($0.months) }.max { $0.end < $1.end }
     narrative.currentYear = periods.filter { (11...13).contains($0.months) }.max { $0.end < $1.end }
     try ImportError.checkInterrupt()
-    // The prose's figures placed on periods, half the paragraphs on each thread.
-    let middle = NarrativeReader.middle(of: prepared)
-    var (figures, claims): ([NarrativeFact], [Claim]) = ([], [])
-    var later: ([NarrativeFact], [Claim]) = ([], [])
+    // The prose's figures placed on periods, paragraph by paragraph on both threads.
+    let prepared = paragraphs.indices.compactMap { preparedSlots[$0] }
+    let placed = TwoThreads.Results<([NarrativeFact], [Claim])>(count: prepared.count)
     let reader = narrative
-    TwoThreads.both(
-      parallel: parallel,
-      { (figures, claims) = reader.read(prepared: prepared[..<middle]) },
-      { later = reader.read(prepared: prepared[middle...]) })
-    figures += later.0
-    claims += later.1
+    TwoThreads.run(parallel: parallel, first: {}, chunks: prepared.count) { index in
+      placed[index] = reader.read(prepared: prepared[index...index])
+    }
+    var figures: [NarrativeFact] = []
+    var claims: [Claim] = []
+    for index in prepared.indices {
+      figures += placed[index]!.0
+      claims += placed[index]!.1
+    }
     try ImportError.checkInterrupt()
     TextScaleCheck.check(
       narrative: figures, claims: claims,

@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -6,20 +8,26 @@
 
 // MARK: - Two pieces of an import at once
 
-/// Runs two independent pieces of work at the same time: the second on a helper thread, the
-/// first on the calling thread, and returns when both are done. An import reads its tables
-/// while the words of its prose are read, then places the prose's figures half on each thread.
+/// Runs work on the calling thread and a helper thread at once. An import reads its tables
+/// while the paragraphs of its prose are split into words, then places the prose's figures,
+/// paragraph by paragraph, on both threads.
 ///
-/// Each piece writes only its own state; `both` returns after the helper has finished
-/// (`pthread_join`), so whatever it wrote is visible to the caller. Without a thread (creation
-/// failed, or `FSQ_THREADS=1` in the environment) the two run one after the other, with the
-/// same results: the pieces never read what the other writes.
+/// The work is a piece for the caller (`first`) and numbered chunks that either thread takes,
+/// one at a time, from a shared counter: the helper from its start, the caller once `first` is
+/// done. On a busy machine the helper may not run for milliseconds; the caller then does the
+/// chunks itself and waits at most for the one chunk the helper holds. (Giving the helper a
+/// fixed half made an import four times slower under load.)
+///
+/// Each chunk writes only its own result. The caller returns after every chunk is counted done
+/// (a releasing increment that it reads acquiring), so whatever the helper wrote is visible to
+/// it. Without a thread (creation failed, or `FSQ_THREADS=1` in the environment) the caller
+/// does all the work in order, with the same results: no chunk reads another's.
 enum TwoThreads {
   /// The helper thread's stack: as large as the main thread's default, for the recursive
   /// readers (nested HTML tables) that may run on it.
   static let stackSize = 8 << 20
 
-  /// Work this small is not worth a thread (about 20 µs to start and join one).
+  /// Work this small is not worth a thread (about 20 µs to start one).
   static let minimumBytes = 4_096
 
   /// Whether a helper thread is used at all (`FSQ_THREADS=1` turns it off, for comparing).
@@ -28,46 +36,82 @@ enum TwoThreads {
     return String(cString: value) != "1"
   }()
 
-  final class Box: @unchecked Sendable {
-    let work: () -> Void
-    init(_ work: @escaping () -> Void) { self.work = work }
+  /// Numbered chunks of work and the counters both threads take them by.
+  final class Chunks: @unchecked Sendable {
+    let count: Int
+    let work: (Int) -> Void
+    let next = Atomic<Int>(0)
+    let done = Atomic<Int>(0)
+
+    init(count: Int, work: @escaping (Int) -> Void) {
+      self.count = count
+      self.work = work
+    }
+
+    /// Takes and does chunks until none is left.
+    func drain() {
+      while true {
+        let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        guard index < count else { return }
+        work(index)
+        done.wrappingAdd(1, ordering: .releasing)
+      }
+    }
   }
 
-  /// Runs `first` here and `second` on a helper thread, or both here when `parallel` is false.
-  static func both(parallel: Bool = true, _ first: () -> Void, _ second: @escaping () -> Void) {
-    guard parallel, enabled else {
+  /// Runs `first` here while a helper thread does chunks `0..<count` of `chunk`, then helps
+  /// with the chunks left; returns when all are done. In order on this thread when `parallel`
+  /// is false.
+  static func run(parallel: Bool = true, first: () -> Void, chunks count: Int, _ chunk: @escaping (Int) -> Void) {
+    guard parallel, enabled, count > 0 else {
       first()
-      second()
+      for index in 0..<count { chunk(index) }
       return
     }
+    let chunks = Chunks(count: count, work: chunk)
     var attributes = pthread_attr_t()
     pthread_attr_init(&attributes)
     defer { pthread_attr_destroy(&attributes) }
     pthread_attr_setstacksize(&attributes, stackSize)
-    let box = Unmanaged.passRetained(Box(second))
+    pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
     #if canImport(Glibc)
       var thread = pthread_t()
     #else
       var thread: pthread_t?
     #endif
+    let retained = Unmanaged.passRetained(chunks)
     let created = pthread_create(
       &thread, &attributes,
       { context in
-        let box = Unmanaged<Box>.fromOpaque(context!).takeRetainedValue()
-        box.work()
+        Unmanaged<Chunks>.fromOpaque(context!).takeRetainedValue().drain()
         return nil
-      }, box.toOpaque())
-    if created != 0 {
-      let work = box.takeRetainedValue().work
-      first()
-      work()
-      return
-    }
+      }, retained.toOpaque())
+    // A thread that never started leaves its reference to be released here.
+    if created != 0 { retained.release() }
     first()
-    #if canImport(Glibc)
-      pthread_join(thread, nil)
-    #else
-      pthread_join(thread!, nil)
-    #endif
+    chunks.drain()
+    while chunks.done.load(ordering: .acquiring) < count { sched_yield() }
+  }
+}
+
+extension TwoThreads {
+  /// One result per chunk, written by whichever thread does the chunk (each slot by one only).
+  final class Results<Value>: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+      slots = .allocate(capacity: count)
+      slots.initialize(repeating: nil)
+    }
+
+    deinit {
+      _ = slots.deinitialize()
+      slots.deallocate()
+    }
+
+    subscript(index: Int) -> Value? {
+      get { slots[index] }
+      set { slots[index] = newValue }
+    }
   }
 }
