@@ -252,18 +252,20 @@ struct GridRow {
 enum MarkdownReader {
   static func read(_ bytes: [UInt8]) -> [DocumentBlock] {
     let lines = SourceLines.split(bytes)
-    var blocks: [DocumentBlock] = []
+    // Each table's rows, laid out once the lines are read: tables apart from each other, on
+    // two threads (`TwoThreads`), and put back in document order.
+    var parts: [Part] = []
     var paragraph: TextBlock? = nil
     var tableRows: [GridRow] = []
     var tableLine = 0
 
     func flushParagraph() {
-      if let block = paragraph, !block.text.isEmpty { blocks.append(.text(block)) }
+      if let block = paragraph, !block.text.isEmpty { parts.append(.text(block)) }
       paragraph = nil
     }
     func flushTable() {
       if !tableRows.isEmpty {
-        blocks.append(contentsOf: GridLayout.blocks(from: tableRows, line: tableLine))
+        parts.append(.table(tableRows, line: tableLine))
       }
       tableRows.removeAll()
     }
@@ -301,6 +303,35 @@ enum MarkdownReader {
     }
     flushParagraph()
     flushTable()
+    return layOut(parts, parallel: bytes.count >= TwoThreads.minimumBytes)
+  }
+
+  /// A paragraph, or the rows of a table before their layout is read.
+  enum Part {
+    case text(TextBlock)
+    case table([GridRow], line: Int)
+  }
+
+  /// The blocks of `parts` in order, each table's layout read on either thread.
+  static func layOut(_ parts: [Part], parallel: Bool) -> [DocumentBlock] {
+    let tables = parts.indices.filter {
+      if case .table = parts[$0] { return true }
+      return false
+    }
+    let laidOut = TwoThreads.Results<[DocumentBlock]>(count: tables.count)
+    TwoThreads.run(parallel: parallel && tables.count > 1, first: {}, chunks: tables.count) { k in
+      if case .table(let rows, let line) = parts[tables[k]] { laidOut[k] = GridLayout.blocks(from: rows, line: line) }
+    }
+    var blocks: [DocumentBlock] = []
+    var table = 0
+    for part in parts {
+      switch part {
+      case .text(let block): blocks.append(.text(block))
+      case .table:
+        blocks += laidOut[table] ?? []
+        table += 1
+      }
+    }
     return blocks
   }
 
