@@ -298,7 +298,7 @@ extension NarrativeReader {
     while k < words.count {
       let core = words[k].core
       if words[k].change >= 0 { return k }
-      if ["and", "versus", "while", "but"].contains(core),
+      if core == "and" || core == "versus" || core == "while" || core == "but",
         figures.contains(where: { $0.index > k && $0.index <= k + 6 })
       {
         return k

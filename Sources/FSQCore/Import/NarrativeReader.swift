@@ -203,6 +203,7 @@ struct NarrativeReader {
     let figures = prepared.figures
     let periods = self.periods(words)
     let mentions = prepared.mentions
+    let marks = prepared.marks
     // ("It is noteworthy that …" refers to nothing before it.)
     let expletive =
       words[0].core == "it" && (words[1].core == "is" || words[1].core == "was")
@@ -235,7 +236,7 @@ struct NarrativeReader {
         inAt + 1 < words.count && words[inAt].core == "in"
         ? mentions.first { $0.start == inAt + 1 } : nil
       let mention = mentionAfter ?? mentions.last { $0.end <= i }
-      let segment = words[..<i].contains { $0.core == "segment" || $0.core == "segments" }
+      let segment = marks.firstSegment < i
       let perShare =
         figure.last + 2 < words.count && words[figure.last + 1].core == "per"
         && (words[figure.last + 2].core == "share"
@@ -308,19 +309,19 @@ struct NarrativeReader {
       let compareAt = (figure.last + 1..<max(scope, nextFigure)).first { words[$0].compares }
       let after = periods.first { $0.index > figure.last && $0.index < (compareAt ?? min(nextFigure, scope)) }
       let before = periods.last { p in
-        p.index < i && !words[p.index].compares && !words[max(0, p.index - 12)..<p.index].contains { $0.compares }
+        p.index < i && !words[p.index].compares && marks.compares(in: max(0, p.index - 12)..<p.index) == 0
       }
       // (Not a period a comparison names: "compared to $77.3 million for the year ended …".)
       let firstOutsideComparison = periods.first { p in
         !(compareAt.map { p.index > $0 } ?? false)
-          && !words[max(0, p.index - 12)..<p.index].contains { $0.compares }
+          && marks.compares(in: max(0, p.index - 12)..<p.index) == 0
       }
       var period = after?.period ?? before?.period ?? previousPeriod ?? firstOutsideComparison?.period
       // ("than March 31, 2019": a date's mention starts at its preposition, the compare word.)
       var compared = compareAt.flatMap { c in
         periods.first { $0.index >= c && $0.index < max(scope, nextFigure) }?.period
       }
-      if after == nil, NarrativeReader.speaksOfCurrentQuarter(words[min(words.count, figure.last + 1)..<scope]) {
+      if after == nil, marks.speaksOfCurrentQuarter(min(words.count, figure.last + 1)..<scope) {
         period = currentQuarter ?? period
       }
       // "compared to $136.0 million, or $6.99 per diluted share, for the three months ended
@@ -338,23 +339,20 @@ struct NarrativeReader {
       // same amount per share, of the same period.
       let perShareOfPrevious = perShare && i > 1 && words[i - 1].core == "or" && previousLast == i - 2
       // "the quarter", "the year" before the figure: the release's own.
-      let earlierWords = words[..<i]
-      let sixOrNine = earlierWords.contains { NarrativeReader.namesSixOrNine($0.core) }
-      let named =
-        sixOrNine
-        ? nil
-        : NarrativeReader.namesOwn("quarter", earlierWords)
-          ? currentQuarter : (NarrativeReader.namesOwn("year", earlierWords) ? currentYear : nil)
+      let sixOrNine = marks.firstSixOrNine < i
+      let namesQuarter = marks.firstOwnQuarter < i
+      let namesYear = marks.firstOwnYear < i
+      let named = sixOrNine ? nil : namesQuarter ? currentQuarter : (namesYear ? currentYear : nil)
       if compareBefore, figure.kind != .plain {
         let nextCompare = (figure.last + 1..<words.count).first { words[$0].compares }
         let end = min(nextCompare ?? words.count, scope)
         let stated = periods.first { $0.index > figure.last && $0.index < end }
-        let following = Array(words[min(words.count, figure.last + 1)..<end])
+        let following = min(words.count, figure.last + 1)..<end
         if let stated {
           period = stated.period
-        } else if NarrativeReader.mentionsYearAgo(following), let current = before?.period ?? previousPeriod ?? named {
+        } else if marks.mentionsYearAgo(following), let current = before?.period ?? previousPeriod ?? named {
           period = NarrativeReader.yearEarlier(current)
-        } else if NarrativeReader.comparesSequentially(following[...]),
+        } else if NarrativeReader.comparesSequentially(words[following]),
           let current = before?.period ?? previousPeriod ?? named
         {
           period = NarrativeReader.quarterEarlier(current)
@@ -390,17 +388,16 @@ struct NarrativeReader {
             })
         // "For the nine-month period", "the first six months": that many months to the end of
         // the release's quarter.
-        let months = NarrativeReader.monthsNamed(earlier)
+        let months = marks.monthsNamed.flatMap { $0.index < i ? $0.months : nil }
         let current =
           months.flatMap { m in
             currentQuarter.map {
               ResolvedPeriod(start: $0.end.adding(months: -m).adding(days: 1), end: $0.end)
             }
           }
-          ?? (NarrativeReader.namesOwn("quarter", earlier)
-            ? currentQuarter : (NarrativeReader.namesOwn("year", earlier) ? currentYear : nil))
+          ?? (namesQuarter ? currentQuarter : (namesYear ? currentYear : nil))
         // Only the words about this figure: another figure's "a year ago" is not this one's.
-        let yearAgo = NarrativeReader.mentionsYearAgo(Array(words[max(0, i - 12)..<max(scope, nextFigure)]))
+        let yearAgo = marks.mentionsYearAgo(max(0, i - 12)..<max(scope, nextFigure))
         if !inComparison {
           period = current
           if compared == nil && compareAt != nil && yearAgo { compared = current.map(NarrativeReader.yearEarlier) }
@@ -412,10 +409,10 @@ struct NarrativeReader {
       // "up 22% sequentially", "up 6.4% from $21,121,000 in the preceding quarter", "… one
       // year ago": the base the words after the figure name.
       if compared == nil, let current = period, polarity != nil {
-        let following = words[min(words.count, figure.last + 1)..<max(scope, nextFigure)]
-        if NarrativeReader.comparesSequentially(following) || words[0].core == "sequentially" {
+        let following = min(words.count, figure.last + 1)..<max(scope, nextFigure)
+        if NarrativeReader.comparesSequentially(words[following]) || words[0].core == "sequentially" {
           compared = NarrativeReader.quarterEarlier(current)
-        } else if NarrativeReader.mentionsYearAgo(Array(following)) {
+        } else if marks.mentionsYearAgo(following) {
           compared = NarrativeReader.yearEarlier(current)
         }
       }
@@ -466,24 +463,22 @@ struct NarrativeReader {
             document: documentName, statement: "text", label: fact.label, column: "", line: line, sentence: sentence)))
     }
     if let last = mentions.last { carriedItem = last.item }
-    if let first = periods.first(where: { p in
-      !words[..<p.index].contains { ["compared", "over", "versus"].contains($0.core) }
-    }) {
+    if let first = periods.first(where: { $0.index <= marks.firstComparison }) {
       carriedPeriod = first.period
     }
   }
 
   static func mentionsYearAgo(_ words: [Word]) -> Bool {
-    for k in words.indices.dropFirst() {
-      let pair = (words[k - 1].core, words[k].core)
-      if pair == ("year", "ago") || pair == ("prior", "year") || pair == ("last", "year")
-        || pair == ("previous", "year")
-        || pair == ("year", "earlier")
-      {
-        return true
-      }
+    words.indices.dropFirst().contains { isYearAgo(words[$0 - 1].core, words[$0].core) }
+  }
+
+  /// "year ago", "prior year", "last year", "previous year", "year earlier".
+  static func isYearAgo(_ first: String, _ second: String) -> Bool {
+    switch second {
+    case "ago", "earlier": first == "year"
+    case "year": first == "prior" || first == "last" || first == "previous"
+    default: false
     }
-    return false
   }
 
   /// "per diluted share", "per basic share", "per common share".
