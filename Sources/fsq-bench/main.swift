@@ -22,7 +22,8 @@ let usage = """
     --in-process   only the in-process parts (3 and 4): lexer, parser and importer
     --corpus       only the real-release corpus (Tests/Corpus): accuracy per document and
                    the whole corpus's import time
-    --seed N       only the seed release's import, N times (the median): for a profiler
+    --seed N       only the seed release's import, N times on two threads and N on one,
+                   alternately (the medians): for a profiler
     --check        only check over the corpus: findings per document and the mutation
                    detection rate, with every mutation not caught (the full run prints the
                    rate too)
@@ -115,13 +116,18 @@ func corpusBenchmark(runs: Int, printReport: Bool) -> Double {
 if let seedRuns {
   let seed = ReleaseImporter.bundledReleases[0]
   let bytes = Array(seed.text.utf8)
+  // Two threads and one, alternately.
   var times: [Double] = []
+  var oneThread: [Double] = []
   for _ in 0..<seedRuns {
-    let start = now()
+    var start = now()
     _ = try? ReleaseImporter.importRelease(bytes: bytes, documentName: seed.name)
     times.append(now() - start)
+    start = now()
+    _ = try? ReleaseImporter.importRelease(bytes: bytes, documentName: seed.name, threads: false)
+    oneThread.append(now() - start)
   }
-  print("seed import: \(ms(median(times))) (median of \(seedRuns))")
+  print("seed import: \(ms(median(times))), on one thread \(ms(median(oneThread))) (medians of \(seedRuns))")
   exit(0)
 }
 if corpusOnly {
@@ -363,6 +369,7 @@ print(
   "4. importing the seed release \(seeds[0].name) (\(seedBytes[0].count) bytes) and \(libraryCount) generated releases, in process"
 )
 var seedTimes: [Double] = []
+var seedOneThreadTimes: [Double] = []
 var bundledTimes: [Double] = []
 var snapshotTimes: [Double] = []
 for _ in 0..<(quick ? 3 : 200) {
@@ -370,6 +377,9 @@ for _ in 0..<(quick ? 3 : 200) {
   let company = try! ReleaseImporter.importRelease(bytes: seedBytes[0], documentName: seeds[0].name)
   seedTimes.append(now() - start)
   precondition(!company.facts.isEmpty)
+  start = now()
+  _ = try! ReleaseImporter.importRelease(bytes: seedBytes[0], documentName: seeds[0].name, threads: false)
+  seedOneThreadTimes.append(now() - start)
   start = now()
   let bundled = ReleaseImporter.importBundledReleases()
   bundledTimes.append(now() - start)
@@ -381,6 +391,9 @@ for _ in 0..<(quick ? 3 : 200) {
 }
 let seedTime = median(seedTimes)
 rows.append(Row(name: "seed import", fsq: ms(seedTime), sqlite: "", ratio: "", target: "< 1 ms", met: seedTime < 0.001))
+rows.append(
+  Row(name: "seed import, one thread", fsq: ms(median(seedOneThreadTimes)), sqlite: "", ratio: "", target: "", met: nil)
+)
 rows.append(
   Row(name: "import of both seed releases", fsq: ms(median(bundledTimes)), sqlite: "", ratio: "", target: "", met: nil))
 rows.append(
