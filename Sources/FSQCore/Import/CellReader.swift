@@ -143,15 +143,29 @@ enum CellReader {
     }
     guard end > start else { return nil }
     // Digits with optional thousands separators in groups of three and one decimal point.
-    var text: [UInt8] = []
-    text.reserveCapacity(end - start)
+    // The value is built as the digits are checked, as `Decimal(parsing:)` builds it from the
+    // digits and point (no array of them, no String): up to 37 digits into the significand,
+    // later ones only move the exponent (and make it inexact unless zero).
     var groupDigits = 0
     var sawComma = false
     var sawPoint = false
+    var sawDigit = false
+    var significand: Int128 = 0
+    var exponent = 0
+    var exact = true
+    var digitCount = 1
     for index in start..<end {
       let byte = bytes[index]
       if byte >= 0x30 && byte <= 0x39 {
-        text.append(byte)
+        sawDigit = true
+        if digitCount < 37 {
+          if significand != 0 { digitCount += 1 }
+          significand = significand * 10 + Int128(byte - 0x30)
+          if sawPoint { exponent -= 1 }
+        } else {
+          if byte != 0x30 { exact = false }
+          if !sawPoint { exponent += 1 }
+        }
         groupDigits += 1
       } else if byte == UInt8(ascii: ","), !sawPoint {
         if sawComma {
@@ -164,14 +178,15 @@ enum CellReader {
       } else if byte == UInt8(ascii: "."), !sawPoint {
         if sawComma && groupDigits != 3 { return nil }
         sawPoint = true
-        text.append(byte)
         groupDigits = 0
       } else {
         return nil
       }
     }
     if sawComma && !sawPoint && groupDigits != 3 { return nil }
-    guard let value = Decimal(parsing: String(decoding: text, as: UTF8.self)) else { return nil }
+    guard sawDigit, let value = try? Decimal(significand: significand, exponent: exponent, exact: exact) else {
+      return nil
+    }
     return .number(negative ? value.negated() : value, isPercent: percent)
   }
 

@@ -31,6 +31,24 @@ public enum ItemCatalog {
     table.byName[name].map { table.entries[$0] }
   }
 
+  /// `entry(named:)?.statement` without copying the entry (its strings and synonyms).
+  static func statement(named name: String) -> StatementKind? {
+    guard let index = table.byName[name] else { return nil }
+    return table.entries[index].statement
+  }
+
+  /// `entry(named:)?.isCost` without copying the entry.
+  static func isCost(named name: String) -> Bool? {
+    guard let index = table.byName[name] else { return nil }
+    return table.entries[index].isCost
+  }
+
+  /// `entry(forLabel:)?.statement` without copying the entry.
+  static func statement(forLabel label: String) -> StatementKind? {
+    guard let index = table.bySynonym[TextTools.normalize(label)] else { return nil }
+    return table.entries[index].statement
+  }
+
   /// The catalog entry a printed label names, ignoring case and punctuation.
   public static func entry(forLabel label: String) -> ItemCatalogEntry? {
     table.bySynonym[TextTools.normalize(label)].map { table.entries[$0] }
@@ -71,7 +89,7 @@ public enum ItemCatalog {
       {
         // Only earnings per share is `eps`: book value, dividends or cash flow per share are not.
         guard !speaksOfOtherPerShare(normalized), speaksOfEarnings(normalized) || speaksOfEarnings(sectionText) else {
-          return TextTools.slug(label)
+          return slug(normalized: normalized)
         }
         if normalized.has("continuing") { return "eps_continuing_operations" + variant }
         if normalized.has("discontinued") { return "eps_discontinued_operations" + variant }
@@ -88,7 +106,7 @@ public enum ItemCatalog {
           || normalized == "fully diluted" || normalized == "primary"
         {
           // Not under "Cash flow per share from operations": another amount per share.
-          if speaksOfOtherPerShare(sectionText) { return TextTools.slug(label) + "_per_share" }
+          if speaksOfOtherPerShare(sectionText) { return slug(normalized: normalized) + "_per_share" }
           return "eps" + variant
         }
         // "Net income (loss) attributable to Key common shareholders" under "Per common share —
@@ -110,7 +128,7 @@ public enum ItemCatalog {
           let assumingDilution = variant.isEmpty && sectionText.has("assuming dilution")
           return "eps" + (assumingDilution ? "_diluted" : variant)
         }
-        return TextTools.slug(label) + "_per_share"
+        return slug(normalized: normalized) + "_per_share"
       }
     case .shares:
       if normalized == "basic" || normalized == "diluted" || normalized == "basic and diluted" {
@@ -131,11 +149,11 @@ public enum ItemCatalog {
       {
         return "weighted_average_shares" + variantSuffix(label: normalized, section: sectionText)
       }
-      return TextTools.slug(label)
+      return slug(normalized: normalized)
     case .percent:
       if entry?.name == "gross_profit" || entry?.name == "gross_margin" { return "gross_margin" }
       if let entry { return entry.unitKind == .percent ? entry.name : entry.name + "_percent" }
-      return TextTools.slug(label)
+      return slug(normalized: normalized)
     default:
       if let entry {
         if let expected = entry.statement, expected != statement, statement != .other,
@@ -144,14 +162,14 @@ public enum ItemCatalog {
           // Not the canonical item, and never a name that is one: "Inventories" in a cash flow
           // statement is the change in inventories, not the balance.
           // (A balance in a table of selected data keeps its name: it is read at the date.)
-          let slug = TextTools.slug(label)
+          let slug = slug(normalized: normalized)
           if statement == .cashFlow && expected == .balanceSheet { return "change_in_" + slug }
           return slug
         }
         if entry.unitKind == .perShare || entry.unitKind == .shares { return entry.name }
         return entry.name
       }
-      return TextTools.slug(label)
+      return slug(normalized: normalized)
     }
   }
 
@@ -160,16 +178,22 @@ public enum ItemCatalog {
   /// current portion, which is a different item, or goes on as a list: "Sales, general and
   /// administrative" is not sales).
   static func lookup(label: String, normalized: String) -> ItemCatalogEntry? {
-    if let index = table.bySynonym[normalized] ?? table.bySynonym[strippedQualifiers(normalized)] {
+    // (A text that loses no qualifier is not looked up twice: most labels are not in the
+    // catalog, and hashing them again was most of a miss.)
+    if let index = table.bySynonym[normalized] {
       return table.entries[index]
     }
-    if let entry = lookupVariants(normalized) { return entry }
+    let stripped = strippedQualifiers(normalized)
+    if stripped != normalized, let index = table.bySynonym[stripped] {
+      return table.entries[index]
+    }
+    if let entry = lookupVariants(normalized, exactMissed: true) { return entry }
     // A word broken over two lines of fixed-width text ("Total liabili-ties").
     if label.utf8.contains(UInt8(ascii: "-")) {
       let joined = TextTools.normalize(String(label.filter { $0 != "-" }))
       if joined != normalized, let entry = lookup(label: joined, normalized: joined) { return entry }
     }
-    if let comma = label.firstIndex(of: ",") {
+    if let comma = firstComma(label) {
       let rest = TextTools.normalize(String(label[comma...]))
       // A one-word head before a list is the list's first member ("Sales, general and
       // administrative"); a full item name keeps its qualifier ("Cost of sales, buying and
@@ -195,7 +219,10 @@ public enum ItemCatalog {
   /// ", as reported" after it, and "from continuing operations" on a line that has no
   /// continuing/discontinued pair of its own ("Gross profit from continuing operations").
   /// A variant that two entries share names neither.
-  static func lookupVariants(_ normalized: String) -> ItemCatalogEntry? {
+  ///
+  /// `exactMissed`: `normalized` and its `strippedQualifiers` are known not to be synonyms
+  /// (`lookup` tried them), so they are not hashed again.
+  static func lookupVariants(_ normalized: String, exactMissed: Bool = false) -> ItemCatalogEntry? {
     var text = normalized
     for suffix in [" as reported", " reported"] where text.hasSuffix(suffix) {
       text.removeLast(suffix.utf8.count)
@@ -208,8 +235,10 @@ public enum ItemCatalog {
     for candidate in candidates where candidate.hasSuffix(" from continuing operations") {
       candidates.append(String(candidate.dropLast(" from continuing operations".utf8.count)))
     }
+    let firstTried = exactMissed && candidates[0] == normalized
     for (k, candidate) in candidates.enumerated() {
-      var index = table.bySynonym[candidate] ?? table.bySynonym[strippedQualifiers(candidate)]
+      var index =
+        k == 0 && firstTried ? nil : table.bySynonym[candidate] ?? table.bySynonym[strippedQualifiers(candidate)]
       if index == nil, let loose = looseSynonyms[looseForm(candidate)], loose >= 0 { index = loose }
       guard let index else { continue }
       let entry = table.entries[index]
@@ -223,6 +252,55 @@ public enum ItemCatalog {
       return entry
     }
     return nil
+  }
+
+  /// `label.firstIndex(of: ",")`, found on the bytes of an ASCII label (where every byte is a
+  /// Character of its own but CR LF, and a comma is in no such pair).
+  static func firstComma(_ label: String) -> String.Index? {
+    let utf8 = label.utf8
+    let ascii = utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+      var found: Int? = nil
+      for (offset, byte) in bytes.enumerated() {
+        if byte >= 0x80 { return .none }
+        if byte == UInt8(ascii: ","), found == nil { found = offset }
+      }
+      return .some(found)
+    }
+    guard let ascii, let result = ascii else { return label.firstIndex(of: ",") }
+    return result.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+  }
+
+  /// `TextTools.slug(label)` from `TextTools.normalize(label)` already at hand: the same words
+  /// (a normalized text is ASCII words joined by single spaces) joined on its bytes.
+  static func slug(normalized: String, limit: Int = 64) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(min(normalized.utf8.count, limit) + 5)
+    var word: [UInt8] = []
+    func add() {
+      if out.count + word.count + 1 > limit { return }
+      if !out.isEmpty { out.append(UInt8(ascii: "_")) }
+      out.append(contentsOf: word)
+    }
+    var full = false
+    for byte in normalized.utf8 {
+      if byte == 0x20 {
+        if !word.isEmpty {
+          // Once a word does not fit, `slug` stops.
+          if out.count + word.count + 1 > limit {
+            full = true
+            break
+          }
+          add()
+          word.removeAll(keepingCapacity: true)
+        }
+      } else {
+        word.append(byte)
+      }
+    }
+    if !full, !word.isEmpty { add() }
+    if out.isEmpty { return "item" }
+    if out[0] >= 0x30 && out[0] <= 0x39 { return "item_" + String(decoding: out, as: UTF8.self) }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Synonyms by `looseForm`; -1 where two entries meet.
@@ -372,21 +450,12 @@ public enum ItemCatalog {
   }
 
   static func rowKind(normalizedLabel text: String, normalizedSection sectionText: String) -> RowKind {
-    func mentionsShares(_ t: String) -> Bool {
-      t.has("weighted average") || t.has("shares outstanding") || t.has("shares used")
-        || t.has("number of shares") || t.hasSuffix(" shares") || t == "shares"
-    }
-    func mentionsPerShare(_ t: String) -> Bool {
-      t.has("per share") || t.has("per common share") || t.has("per diluted share")
-        || t.has("per basic share") || t.hasPrefix("eps") || t.hasSuffix(" eps") || t.has("earnings per")
-        || t.has("loss per") || t.has("income per")
-    }
-    func countsShares(_ t: String) -> Bool {
-      t.has("weighted average") || t.has("shares used") || t.has("number of shares") || t.has("shares outstanding")
-    }
-    // Every phrase above has "share", "weighted", "eps" or " per": a text with none of them
-    // (most labels) fails all three tests, so four searches stand for about twenty.
-    func mayMention(_ t: String) -> Bool { t.has("share") || t.has(" per") || t.has("eps") || t.has("weighted") }
+    labelRowKind(text) ?? sectionRowKind(sectionText) ?? .money
+  }
+
+  /// What a row's label alone says its figures measure; nil when the label says nothing of
+  /// it (then the section decides, see `rowKind`).
+  static func labelRowKind(_ text: String) -> RowKind? {
     // "Common stock, $1.00 par value; 30,000,000 shares authorized; 11,960,371 shares
     // outstanding  $ 11,960": the stock's carrying amount, described by its shares.
     if text.has("par value") || text.has("shares authorized") { return .money }
@@ -395,12 +464,70 @@ public enum ItemCatalog {
       if mentionsPerShare(text) { return .perShare }
       if mentionsShares(text) { return .shares }
     }
+    return nil
+  }
+
+  /// What a section heading says the figures under it measure; nil when it says nothing.
+  static func sectionRowKind(_ sectionText: String) -> RowKind? {
     // "Shares used in computing earnings per share:" heads share counts, though it names EPS.
     if mayMention(sectionText) {
       if countsShares(sectionText) { return .shares }
       if mentionsShares(sectionText) && !mentionsPerShare(sectionText) { return .shares }
       if mentionsPerShare(sectionText) { return .perShare }
     }
-    return .money
+    return nil
+  }
+
+  private static func mentionsShares(_ t: String) -> Bool {
+    t.has("weighted average") || t.has("shares outstanding") || t.has("shares used")
+      || t.has("number of shares") || t.hasSuffix(" shares") || t == "shares"
+  }
+
+  private static func mentionsPerShare(_ t: String) -> Bool {
+    t.has("per share") || t.has("per common share") || t.has("per diluted share")
+      || t.has("per basic share") || t.hasPrefix("eps") || t.hasSuffix(" eps") || t.has("earnings per")
+      || t.has("loss per") || t.has("income per")
+  }
+
+  private static func countsShares(_ t: String) -> Bool {
+    t.has("weighted average") || t.has("shares used") || t.has("number of shares") || t.has("shares outstanding")
+  }
+
+  /// Every phrase above has "share", "weighted", "eps" or " per": a text with none of them
+  /// (most labels) fails all three tests, so this one pass stands for about twenty searches.
+  /// (`t.has("share") || t.has(" per") || t.has("eps") || t.has("weighted")`, on the bytes.)
+  static func mayMention(_ t: String) -> Bool {
+    func scan(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+      let n = b.count
+      var i = 0
+      while i < n {
+        switch b[i] {
+        case UInt8(ascii: "s"):
+          if i + 5 <= n, b[i + 1] == UInt8(ascii: "h"), b[i + 2] == UInt8(ascii: "a"), b[i + 3] == UInt8(ascii: "r"),
+            b[i + 4] == UInt8(ascii: "e")
+          {
+            return true
+          }
+        case UInt8(ascii: " "):
+          if i + 4 <= n, b[i + 1] == UInt8(ascii: "p"), b[i + 2] == UInt8(ascii: "e"), b[i + 3] == UInt8(ascii: "r") {
+            return true
+          }
+        case UInt8(ascii: "e"):
+          if i + 3 <= n, b[i + 1] == UInt8(ascii: "p"), b[i + 2] == UInt8(ascii: "s") { return true }
+        case UInt8(ascii: "w"):
+          if i + 8 <= n, b[i + 1] == UInt8(ascii: "e"), b[i + 2] == UInt8(ascii: "i"), b[i + 3] == UInt8(ascii: "g"),
+            b[i + 4] == UInt8(ascii: "h"), b[i + 5] == UInt8(ascii: "t"), b[i + 6] == UInt8(ascii: "e"),
+            b[i + 7] == UInt8(ascii: "d")
+          {
+            return true
+          }
+        default: break
+        }
+        i += 1
+      }
+      return false
+    }
+    if let found = t.utf8.withContiguousStorageIfAvailable(scan) { return found }
+    return Array(t.utf8).withUnsafeBufferPointer(scan)
   }
 }

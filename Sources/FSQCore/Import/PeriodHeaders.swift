@@ -31,6 +31,51 @@ enum PeriodHeaders {
   ]
 
   static func read(headers: [String], context: [String], statement: StatementKind) -> ColumnReading {
+    var context = Context(context)
+    return read(headers: headers, context: &context, statement: statement)
+  }
+
+  /// What the table's context says, read once for all of its columns, and only when a column
+  /// asks: its words, and the period length, full dates and first month and day in them.
+  struct Context {
+    let texts: [String]
+    private var readWords: [String]? = nil
+    private var readLength: PeriodLength?? = nil
+    private var readFullDates: [(year: Int, month: Int, day: Int)]? = nil
+    private var readMonthDay: (Int, Int)?? = nil
+
+    init(_ texts: [String]) { self.texts = texts }
+
+    mutating func words() -> [String] {
+      if let readWords { return readWords }
+      let words = TextTools.splitOnSpaces(TextTools.normalize(texts.joined(separator: " "))).map(String.init)
+      readWords = words
+      return words
+    }
+
+    mutating func length() -> PeriodLength? {
+      if let readLength { return readLength }
+      let length = PeriodHeaders.length(words())
+      readLength = .some(length)
+      return length
+    }
+
+    mutating func fullDates() -> [(year: Int, month: Int, day: Int)] {
+      if let readFullDates { return readFullDates }
+      let dates = PeriodHeaders.fullDates(words())
+      readFullDates = dates
+      return dates
+    }
+
+    mutating func monthDay() -> (Int, Int)? {
+      if let readMonthDay { return readMonthDay }
+      let monthDay = PeriodHeaders.monthDay(words())
+      readMonthDay = .some(monthDay)
+      return monthDay
+    }
+  }
+
+  static func read(headers: [String], context: inout Context, statement: StatementKind) -> ColumnReading {
     let header = TextTools.collapseSpaces(Substring(headers.filter { !isNoise($0) }.joined(separator: " ")))
     let lower = TextTools.lowercasedASCII(header)
     let words = TextTools.splitOnSpaces(TextTools.normalize(header)).map(String.init)
@@ -53,10 +98,9 @@ enum PeriodHeaders {
     if header == "%" || (isPercent && words.count <= 1) {
       return ColumnReading(header: header, kind: .percentOfTotal, period: nil)
     }
-    let contextWords = TextTools.splitOnSpaces(TextTools.normalize(context.joined(separator: " "))).map(String.init)
     // "As of June 30, 2003" and balance-sheet columns are instants, whatever the context says.
     let asOf = zip(words, words.dropFirst()).contains { $0 == "as" && ($1 == "of" || $1 == "at") }
-    let length = asOf || statement == .balanceSheet ? nil : self.length(words) ?? self.length(contextWords)
+    let length = asOf || statement == .balanceSheet ? nil : self.length(words) ?? context.length()
     // A quarter code ("4Q21", "Q3 2009"): a quarter of the year, placed on the calendar here
     // and checked against the fiscal year once it is known (`assumesCalendar`).
     if let (quarter, year) = quarterCode(lower), !isPercent {
@@ -64,7 +108,7 @@ enum PeriodHeaders {
       let end = CivilDate(year: year, month: endMonth, day: CivilDate.daysIn(month: endMonth, year: year))!
       return ColumnReading(header: header, kind: .period, period: PeriodLength.months(3).period(ending: end))
     }
-    let date = self.date(words, context: contextWords, length: length) ?? numericDate(lower)
+    let date = self.date(words, context: &context, length: length) ?? numericDate(lower)
     guard let end = date else {
       return ColumnReading(header: header, kind: .other, period: nil)
     }
@@ -174,7 +218,7 @@ enum PeriodHeaders {
 
   /// The column's end date: month and day from the header (or the table's context), year from
   /// the header.
-  static func date(_ words: [String], context: [String], length: PeriodLength?) -> CivilDate? {
+  static func date(_ words: [String], context: inout Context, length: PeriodLength?) -> CivilDate? {
     var year: Int? = nil
     for word in words {
       if word.utf8.count == 4, let value = Int(word), (1900...2099).contains(value) { year = value }
@@ -182,8 +226,8 @@ enum PeriodHeaders {
     guard let year else { return nil }
     // "Three Months Ended July 3, 2004 and June 28, 2003" over columns 2004 and 2003: each
     // column takes the full date of its own year.
-    if let (month, day) = (fullDates(words) + fullDates(context)).first(where: { $0.year == year })
-      .map({ ($0.month, $0.day) }) ?? monthDay(words) ?? monthDay(context)
+    if let (month, day) = (fullDates(words) + context.fullDates()).first(where: { $0.year == year })
+      .map({ ($0.month, $0.day) }) ?? monthDay(words) ?? context.monthDay()
     {
       return CivilDate(year: year, month: month, day: min(day, CivilDate.daysIn(month: month, year: year)))
     }

@@ -53,6 +53,7 @@ enum ScaleCaption {
 
   /// The texts inside the outermost parentheses.
   static func parenthesised(_ text: String) -> [String] {
+    if let groups = text.utf8.withContiguousStorageIfAvailable(asciiParenthesised), let groups { return groups }
     var groups: [String] = []
     var depth = 0
     var current = ""
@@ -70,6 +71,27 @@ enum ScaleCaption {
         }
       } else if depth > 0 {
         current.append(character)
+      }
+    }
+    return groups
+  }
+
+  /// `parenthesised` on the bytes of an ASCII text, where each byte is a Character (CR LF
+  /// aside, which is no parenthesis either); nil for other text.
+  static func asciiParenthesised(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+    var groups: [String] = []
+    var depth = 0
+    var start = 0
+    for (index, byte) in bytes.enumerated() {
+      if byte >= 0x80 { return nil }
+      if byte == UInt8(ascii: "(") {
+        if depth == 0 { start = index }
+        depth += 1
+      } else if byte == UInt8(ascii: ")") && depth > 0 {
+        depth -= 1
+        if depth == 0 {
+          groups.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...index]), as: UTF8.self))
+        }
       }
     }
     return groups

@@ -189,8 +189,9 @@ extension StatementBuilder {
       var period: ResolvedPeriod
     }
     var printed: [Key: [Int]] = [:]
+    // (The caption and unit first: only those facts have their item hashed.)
     for j in facts.indices
-    where facts[j].unit == .usd && Self.anchorItems.contains(facts[j].item) && scales[factStatements[j]].caption != nil
+    where scales[factStatements[j]].caption != nil && facts[j].unit == .usd && Self.anchorItems.contains(facts[j].item)
     {
       printed[Key(item: facts[j].item, period: facts[j].period), default: []].append(j)
     }
@@ -198,8 +199,11 @@ extension StatementBuilder {
       // Each factor that makes a figure here equal the same figure in a captioned statement,
       // with the caption of that statement and the lines that prove it.
       var votes: [Decimal: (caption: String, why: String)] = [:]
-      for (k, fact) in facts.enumerated() where factStatements[k] == index && fact.unit == .usd {
-        guard Self.anchorItems.contains(fact.item), !fact.value.isZero else { continue }
+      // (Read in place by index: `for (k, fact) in facts.enumerated()` copied every fact, with
+      // its ten strings, for each statement without a caption.)
+      for k in facts.indices where factStatements[k] == index && facts[k].unit == .usd {
+        guard !facts[k].value.isZero, Self.anchorItems.contains(facts[k].item) else { continue }
+        let fact = facts[k]
         for j in printed[Key(item: fact.item, period: fact.period)] ?? [] {
           for factor in [Decimal.one, Decimal(1000), Decimal(1_000_000), Decimal(1_000_000_000)]
           where fact.value.times(factor) == facts[j].value {

@@ -72,6 +72,8 @@ struct StatementBuilder {
       statementKind: kind, statementTitle: title, documentName: documentName, truncatedLine: truncatedLine,
       used: index.map { usedItems[$0] } ?? [], section: index.flatMap { lastSections[$0] })
     reader.percentOfSales = identity.statesPercentOfSales
+    // (Room for the items of this table at once, not grown row by row.)
+    reader.used.reserveCapacity(reader.used.count + table.rows.count)
     for row in StatementBuilder.joinWrappedLabels(table.rows) { try reader.read(row) }
     reportTable.unread = reader.unread
     for row in table.leftOut {
@@ -172,7 +174,7 @@ struct StatementBuilder {
 
   /// Items that are results over a period, never balances at a date.
   static func isFlow(_ item: String) -> Bool {
-    if let statement = ItemCatalog.entry(named: item)?.statement {
+    if let statement = ItemCatalog.statement(named: item) {
       return statement == .incomeStatement || statement == .cashFlow
     }
     return ["net_income", "net_income_consolidated", "eps", "income_taxes", "income_continuing_operations"].contains(
@@ -202,8 +204,7 @@ struct StatementBuilder {
     guard
       let attributable = rows.firstIndex(where: { row in
         row.kind == .money && row.item != nil && row.item != "net_income"
-          && (row.label.has("ttributable") || row.label.has("TTRIBUTABLE") || row.label.has("pplicable")
-            || row.label.has("PPLICABLE"))
+          && mentionsAttributable(row.label)
           && isAttributableToCompany(TextTools.normalize(row.label))
       }), let oldItem = rows[attributable].item
     else { return }
@@ -216,6 +217,31 @@ struct StatementBuilder {
       if let renamed = renames[facts[k].item] { facts[k].item = renamed }
     }
     used.insert("net_income_consolidated")
+  }
+
+  /// `label.has("ttributable") || label.has("TTRIBUTABLE") || label.has("pplicable")
+  /// || label.has("PPLICABLE")`, in one pass over the bytes.
+  static func mentionsAttributable(_ label: String) -> Bool {
+    func scan(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+      func at(_ i: Int, _ text: StaticString) -> Bool {
+        let m = text.utf8CodeUnitCount
+        guard i + m <= b.count else { return false }
+        for offset in 0..<m where b[i + offset] != text.utf8Start[offset] { return false }
+        return true
+      }
+      for i in b.indices {
+        switch b[i] {
+        case UInt8(ascii: "t"): if at(i, "ttributable") { return true }
+        case UInt8(ascii: "T"): if at(i, "TTRIBUTABLE") { return true }
+        case UInt8(ascii: "p"): if at(i, "pplicable") { return true }
+        case UInt8(ascii: "P"): if at(i, "PPLICABLE") { return true }
+        default: break
+        }
+      }
+      return false
+    }
+    if let found = label.utf8.withContiguousStorageIfAvailable(scan) { return found }
+    return Array(label.utf8).withUnsafeBufferPointer(scan)
   }
 
   /// "net income loss attributable to acme corp", "net earnings attributable to the company",
@@ -261,6 +287,8 @@ struct StatementBuilder {
 
   /// "Net Loss Per Common Share: Basic and Diluted:" → "Net Loss Per Common Share: Basic and Diluted".
   static func sectionName(_ label: String) -> String {
+    // A label whose last byte is neither ends in neither Character: nothing to drop.
+    guard let last = label.utf8.last, last == UInt8(ascii: ":") || last == UInt8(ascii: " ") else { return label }
     var text = Substring(label)
     while let last = text.last, last == ":" || last == " " { text = text.dropLast() }
     return String(text)
@@ -285,12 +313,46 @@ struct StatementBuilder {
         $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@")
       })
     else { return false }
+    if let ascii = text.utf8.withContiguousStorageIfAvailable(asciiHeadingWords), let ascii { return ascii }
     let words = text.split(separator: " ").filter { $0.unicodeScalars.first?.properties.isAlphabetic ?? false }
     guard words.count >= 2 else { return false }
     return words.allSatisfy {
       headingSmallWords.contains($0) || ($0.unicodeScalars.first?.properties.isUppercase ?? false)
     }
   }
+
+  /// The word test of `isHeading` on the bytes of an ASCII text (split on spaces, where every
+  /// byte is a Character and a letter's scalar properties are its case): two words or more
+  /// that start with a letter, each capitalised or a small word. Nil for other text.
+  static func asciiHeadingWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    var words = 0
+    var capitalised = true
+    var start = 0
+    while start <= bytes.count {
+      var end = start
+      while end < bytes.count && bytes[end] != 0x20 {
+        if bytes[end] >= 0x80 { return nil }
+        end += 1
+      }
+      if end > start {
+        let first = bytes[start]
+        let upper = first >= 0x41 && first <= 0x5A
+        if upper || (first >= 0x61 && first <= 0x7A) {
+          words += 1
+          if !upper && !isSmallWord(UnsafeBufferPointer(rebasing: bytes[start..<end])) { capitalised = false }
+        }
+      }
+      start = end + 1
+    }
+    return words >= 2 && capitalised
+  }
+
+  /// Whether the bytes are one of `headingSmallWords`.
+  static func isSmallWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    headingSmallWordBytes.contains { $0.elementsEqual(word) }
+  }
+
+  static let headingSmallWordBytes: [[UInt8]] = headingSmallWords.map { Array($0.utf8) }
 
   /// A sentence rather than a heading: several words and a full stop inside or at the end.
   static func isProse(_ text: String) -> Bool {
@@ -340,11 +402,8 @@ struct StatementBuilder {
   ]
 
   static func isCompanyCaption(_ text: String) -> Bool {
-    let words = TextTools.splitOnSpaces(TextTools.normalize(text))
-    guard words.count >= 2, words.count <= 12, words.contains(where: { companySuffixes.contains($0) }) else {
-      return false
-    }
-    // Captions are set in capitals: "ACME CORP. AND SUBSIDIARIES".
+    // Captions are set in capitals: "ACME CORP. AND SUBSIDIARIES". (Counted first: most texts
+    // are not, and that takes no words.)
     var letters = 0
     var upper = 0
     var ascii = true
@@ -366,6 +425,10 @@ struct StatementBuilder {
       upper = scalars.filter { $0.properties.isUppercase }.count
     }
     guard upper * 10 >= letters * 6 else { return false }
+    let words = TextTools.splitOnSpaces(TextTools.normalize(text))
+    guard words.count >= 2, words.count <= 12, words.contains(where: { companySuffixes.contains($0) }) else {
+      return false
+    }
     return statementKind(title: text) == nil
   }
 
@@ -374,7 +437,7 @@ struct StatementBuilder {
     if !periods.isEmpty && periods.allSatisfy(\.isInstant) { return .balanceSheet }
     var counts: [StatementKind: Int] = [:]
     for row in rows {
-      if let statement = ItemCatalog.entry(forLabel: row.label)?.statement { counts[statement, default: 0] += 1 }
+      if let statement = ItemCatalog.statement(forLabel: row.label) { counts[statement, default: 0] += 1 }
     }
     return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }?.key
       ?? .other
@@ -410,6 +473,7 @@ struct StatementBuilder {
       }
     }
     guard possible else { return false }
+    if let ascii = normalized.utf8.withContiguousStorageIfAvailable(asciiNamesRatio), let ascii { return ascii }
     let words = TextTools.splitOnSpaces(normalized)
     for (k, word) in words.enumerated() {
       switch word {
@@ -433,6 +497,52 @@ struct StatementBuilder {
           return true
         }
       default: continue
+      }
+    }
+    return false
+  }
+
+  /// The word test of `namesRatio` on the bytes of an ASCII text: its words (split on spaces)
+  /// compared as bytes, not as Substrings against String literals. Nil for other text.
+  static func asciiNamesRatio(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    var words: [Range<Int>] = []
+    var start = -1
+    for (offset, byte) in bytes.enumerated() {
+      if byte >= 0x80 { return nil }
+      if byte == 0x20 {
+        if start >= 0 { words.append(start..<offset) }
+        start = -1
+      } else if start < 0 {
+        start = offset
+      }
+    }
+    if start >= 0 { words.append(start..<bytes.count) }
+    func word(_ k: Int, is text: StaticString) -> Bool {
+      let range = words[k]
+      guard range.count == text.utf8CodeUnitCount else { return false }
+      for offset in 0..<range.count where bytes[range.lowerBound + offset] != text.utf8Start[offset] { return false }
+      return true
+    }
+    for k in words.indices {
+      if word(k, is: "ratio") || word(k, is: "ratios") || word(k, is: "percent") || word(k, is: "percentage") {
+        return true
+      }
+      // "Return on average assets", not "Expected return on plan assets".
+      if word(k, is: "return") {
+        if k + 1 < words.count, word(k + 1, is: "on"), k == 0 || !word(k - 1, is: "expected") { return true }
+      } else if word(k, is: "rate") {
+        if k > 0, word(k - 1, is: "tax") || word(k - 1, is: "effective") { return true }
+      } else if word(k, is: "to") {
+        // "Average equity to average assets", "Allowance for loan losses to total loans".
+        if k > 0, k + 1 < words.count, word(k + 1, is: "average") || word(k + 1, is: "total") { return true }
+      } else if word(k, is: "margin") {
+        // "Net interest margin", "Operating margin"; not "Gross margin", nor margin loans.
+        let gross = k > 0 && (word(k - 1, is: "gross") || word(k - 1, is: "contribution"))
+        let loans =
+          k + 1 < words.count
+          && (word(k + 1, is: "loan") || word(k + 1, is: "loans") || word(k + 1, is: "lending")
+            || word(k + 1, is: "debt") || word(k + 1, is: "deposit") || word(k + 1, is: "deposits"))
+        if !gross && !loans { return true }
       }
     }
     return false

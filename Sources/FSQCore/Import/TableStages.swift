@@ -86,8 +86,12 @@ struct HeaderModel {
   var scale: PeriodHeaders.Scale
 
   init(_ table: LogicalTable, identity: TableIdentity) {
-    columns = table.columnHeaders.map { headers in
-      PeriodHeaders.read(headers: headers, context: identity.periodContext, statement: identity.kind ?? .other)
+    // (The context read once, not once per column.)
+    var context = PeriodHeaders.Context(identity.periodContext)
+    columns = []
+    columns.reserveCapacity(table.columnHeaders.count)
+    for headers in table.columnHeaders {
+      columns.append(PeriodHeaders.read(headers: headers, context: &context, statement: identity.kind ?? .other))
     }
     scale = PeriodHeaders.scale(in: identity.context + table.columnHeaders.flatMap { $0 })
     consolidatedColumn(identity: identity)
@@ -150,6 +154,11 @@ struct RowReader {
   var facts: [Fact] = []
   var unread: [ImportReport.UnreadCell] = []
 
+  /// The period columns, in order.
+  let periodColumns: [Int]
+  /// What the current section's text says, read once per section rather than once per row.
+  private var sectionReading: SectionReading? = nil
+
   init(
     columns: [ColumnReading], columnMap: [Int], statementWidth: Int, scale: PeriodHeaders.Scale,
     statementKind: StatementKind, statementTitle: String, documentName: String, truncatedLine: Int?,
@@ -165,6 +174,7 @@ struct RowReader {
     self.truncatedLine = truncatedLine
     self.used = used
     self.section = section
+    periodColumns = columns.indices.filter { columns[$0].kind == .period }
     sectionCountsShares = section.map { ItemCatalog.rowKind(label: "", section: $0) != .money } ?? false
   }
 
@@ -188,10 +198,10 @@ struct RowReader {
     if label.hasPrefix("("), ScaleCaption.read(label) != nil { return }
     let normalizedLabel = TextTools.normalize(label)
     closeSection(before: logical, normalizedLabel: normalizedLabel)
-    let normalizedSection = section.map { TextTools.normalize($0) } ?? ""
-    let rowKind = measure(label: label, normalizedLabel: normalizedLabel, section: normalizedSection, read)
-    let item = name(label: label, normalizedLabel: normalizedLabel, section: normalizedSection, rowKind: rowKind)
-    let values = try baseUnits(logical, read, rowKind: rowKind)
+    let current = currentSection()
+    let rowKind = measure(label: label, normalizedLabel: normalizedLabel, section: current, read)
+    let item = name(label: label, normalizedLabel: normalizedLabel, section: current.normalized, rowKind: rowKind)
+    let values = try baseUnits(logical, read, rowKind: rowKind, section: current)
     emit(logical, item: item, rowKind: rowKind, values: values)
     // A total closes the group above it; a double rule closes everything.
     // Markdown and HTML often print no rules: a total closes its section by its label alone.
@@ -219,10 +229,41 @@ struct RowReader {
     return read
   }
 
+  /// What a section's text says about the rows under it: each is what the row's reading
+  /// would work out from the section alone (`TextTools.normalize(section)`, the section's part
+  /// of `ItemCatalog.rowKind`, `StatementBuilder.statesPhysicalUnit`, `ownScale` and
+  /// `statesCurrencyAsPrinted`).
+  struct SectionReading {
+    var text: String?
+    var normalized: String
+    var kind: RowKind?
+    var physicalUnit: Bool
+    var ownScale: Decimal?
+    var currencyAsPrinted: Bool
+
+    init(_ text: String?) {
+      self.text = text
+      normalized = text.map { TextTools.normalize($0) } ?? ""
+      kind = ItemCatalog.sectionRowKind(normalized)
+      physicalUnit = StatementBuilder.statesPhysicalUnit(text)
+      ownScale = text.flatMap(StatementBuilder.ownScale)
+      currencyAsPrinted = StatementBuilder.statesCurrencyAsPrinted(in: text ?? "")
+    }
+  }
+
+  /// The reading of the current section, made again only when the section changed.
+  mutating func currentSection() -> SectionReading {
+    if let reading = sectionReading, reading.text == section { return reading }
+    let reading = SectionReading(section)
+    sectionReading = reading
+    return reading
+  }
+
   /// A label with no figures: the heading of the rows under it.
   mutating func openSection(_ logical: LogicalRow) {
     section = StatementBuilder.sectionName(logical.label)
-    sectionCountsShares = ItemCatalog.rowKind(label: "", section: section) != .money
+    // (`ItemCatalog.rowKind(label: "", section:)`: an empty label says nothing of its own.)
+    sectionCountsShares = (currentSection().kind ?? .money) != .money
     sectionIndent = logical.indent
     sawIndentedChild = false
     rowsInSection = 0
@@ -291,23 +332,29 @@ struct RowReader {
 
   /// What the row's figures measure: dollars, per-share amounts, share counts, percentages or
   /// plain numbers.
-  func measure(label: String, normalizedLabel: String, section: String, _ read: [CellValue]) -> RowKind {
-    var rowKind = ItemCatalog.rowKind(normalizedLabel: normalizedLabel, normalizedSection: section)
-    let periodCells = columns.indices.filter { columns[$0].kind == .period }.map { read[$0] }
-    let numbers = periodCells.compactMap { cell -> (Decimal, Bool)? in
-      if case .number(let v, let p) = cell { return (v, p) }
-      return nil
+  func measure(label: String, normalizedLabel: String, section: SectionReading, _ read: [CellValue]) -> RowKind {
+    // (`ItemCatalog.rowKind(normalizedLabel:normalizedSection:)`, the section's part read once.)
+    var rowKind = ItemCatalog.labelRowKind(normalizedLabel) ?? section.kind ?? .money
+    // The figures of the period columns: how many, whether all or any carry a % sign, whether
+    // all without one are fractions under 100, whether any is not whole (one pass, no arrays).
+    var count = 0
+    var allPercent = true
+    var anyPercent = false
+    var allPercentOrSmallFraction = true
+    var anyFraction = false
+    let hundred = Decimal(100)
+    for k in periodColumns {
+      guard case .number(let value, let isPercent) = read[k] else { continue }
+      count += 1
+      if isPercent { anyPercent = true } else { allPercent = false }
+      if !value.isInteger { anyFraction = true }
+      if !isPercent && !(!value.isInteger && value.magnitude < hundred) { allPercentOrSmallFraction = false }
     }
     // One figure with its % sign makes the row's figures percents: Wells Fargo prints
     // "CET1  11.4 %  11.6" with the sign once, and 11.6 is no $11.6 billion.
     // (Only when the figures without it look like it, with decimals and under 100: dollars
     // beside a column of changes in percent stay dollars.)
-    let hundred = Decimal(100)
-    if !numbers.isEmpty
-      && (numbers.allSatisfy({ $0.1 })
-        || rowKind == .money && numbers.contains { $0.1 }
-          && numbers.allSatisfy { $0.1 || (!$0.0.isInteger && $0.0.magnitude < hundred) })
-    {
+    if count > 0 && (allPercent || rowKind == .money && anyPercent && allPercentOrSmallFraction) {
       rowKind = .percent
     }
     if percentOfSales && rowKind == .money { rowKind = .percent }
@@ -317,13 +364,13 @@ struct RowReader {
       rowKind = label.has("%") || normalizedLabel.has("percent") ? .percent : .count
     }
     // "Gold Production (ounces)": a quantity of things, never money at the caption's scale.
-    if rowKind == .money,
-      StatementBuilder.statesPhysicalUnit(label) || StatementBuilder.statesPhysicalUnit(self.section)
-    {
+    if rowKind == .money, StatementBuilder.statesPhysicalUnit(label) || section.physicalUnit {
       rowKind = .count
     }
-    if rowKind == .money, ["basic", "diluted", "basic and diluted"].contains(normalizedLabel) {
-      rowKind = numbers.contains { !$0.0.isInteger } ? .perShare : .shares
+    if rowKind == .money,
+      normalizedLabel == "basic" || normalizedLabel == "diluted" || normalizedLabel == "basic and diluted"
+    {
+      rowKind = anyFraction ? .perShare : .shares
     }
     return rowKind
   }
@@ -335,7 +382,8 @@ struct RowReader {
     var item = ItemCatalog.item(
       forLabel: label, normalized: normalizedLabel, sectionText: normalizedSection, statement: statementKind,
       rowKind: rowKind)
-    if used.contains(item) {
+    // (One hash of the item when it is new, as most are: the insert says whether it was used.)
+    if !used.insert(item).inserted {
       var candidate = section.map { item + "_" + TextTools.slug($0, limit: 48) } ?? item + "_2"
       // Numbered on from the last number this table gave the item (not from 2 each time: a
       // table repeating one label thousands of times would be quadratic).
@@ -346,18 +394,22 @@ struct RowReader {
       }
       nextSuffix[item] = n
       item = candidate
+      used.insert(item)
     }
-    used.insert(item)
     return item
   }
 
   /// The row's figures in base units; "Average shares outstanding (in thousands):" scales its
   /// own rows.
-  func baseUnits(_ logical: LogicalRow, _ read: [CellValue], rowKind: RowKind) throws(ImportError) -> [Decimal?] {
+  func baseUnits(_ logical: LogicalRow, _ read: [CellValue], rowKind: RowKind, section: SectionReading)
+    throws(ImportError) -> [Decimal?]
+  {
+    // (`statesCurrencyAsPrinted(label, section)`, the section's part read once.)
     let rowScale =
-      StatementBuilder.ownScale(logical.label) ?? section.flatMap(StatementBuilder.ownScale)
-      ?? StatementBuilder.statesCurrencyAsPrinted(logical.label, section)
+      StatementBuilder.ownScale(logical.label) ?? section.ownScale
+      ?? (StatementBuilder.statesCurrencyAsPrinted(in: logical.label) || section.currencyAsPrinted ? .one : nil)
     var values: [Decimal?] = []
+    values.reserveCapacity(read.count)
     for (k, cell) in read.enumerated() {
       guard case .number(let printed, let isPercent) = cell else {
         values.append(nil)
@@ -401,13 +453,19 @@ struct RowReader {
         label: logical.label, item: item, section: section, kind: rowKind, values: placed, line: logical.line,
         ruleAbove: logical.ruleAbove, doubleRuleBelow: logical.doubleRuleBelow, indent: logical.indent))
     // A balance ("Total assets" in selected annual data) is a figure at the period's end.
-    let isBalance = ItemCatalog.entry(named: item)?.statement == .balanceSheet
-    for (k, column) in columns.enumerated() where column.kind == .period {
+    let isBalance = ItemCatalog.statement(named: item) == .balanceSheet
+    var isFlow: Bool? = nil
+    for k in periodColumns {
+      let column = columns[k]
       guard var period = column.period, k < values.count, let value = values[k] else { continue }
       if isBalance && !period.isInstant { period = ResolvedPeriod(start: nil, end: period.end) }
       // A result over a period (revenue, net income, EPS) under a bare date: how long a
       // period it covers is not printed, so it is not a fact.
-      if period.isInstant && StatementBuilder.isFlow(item) { continue }
+      if period.isInstant {
+        let flow = isFlow ?? StatementBuilder.isFlow(item)
+        isFlow = flow
+        if flow { continue }
+      }
       let source = SourceReference(
         document: documentName, statement: statementTitle, label: logical.label, column: column.header,
         line: logical.line)
@@ -455,13 +513,17 @@ extension StatementBuilder {
   /// Per Ounce of Gold Sold (U.S. dollars)"): its figures are as printed (scale 1), not in
   /// the thousands of the table's caption.
   static func statesCurrencyAsPrinted(_ label: String, _ section: String?) -> Decimal? {
-    for text in [label, section ?? ""] where text.has("(") {
-      for group in ScaleCaption.parenthesised(text)
-      where StatedCurrency.code(in: group) != nil && ScaleCaption.read(group) == nil {
-        return .one
-      }
+    statesCurrencyAsPrinted(in: label) || statesCurrencyAsPrinted(in: section ?? "") ? .one : nil
+  }
+
+  /// Whether one text names its currency in parentheses with no scale.
+  static func statesCurrencyAsPrinted(in text: String) -> Bool {
+    guard text.has("(") else { return false }
+    for group in ScaleCaption.parenthesised(text)
+    where StatedCurrency.code(in: group) != nil && ScaleCaption.read(group) == nil {
+      return true
     }
-    return nil
+    return false
   }
 
   /// Units of things stated in parentheses: "(ounces)", "(tons)", "(barrels per day)".
