@@ -33,7 +33,7 @@ extension StatementBuilder {
       // cost row asks about all the others: per call, the label tests were quadratic).
       let printed = Self.costPrinting(table, columns: columns)
       for (r, row) in table.rows.enumerated() {
-        guard row.kind == .money, let item = row.item, ItemCatalog.entry(named: item)?.isCost == true else { continue }
+        guard row.kind == .money, let item = row.item, ItemCatalog.isCost(named: item) == true else { continue }
         let values = columns.compactMap { row.values[$0] }.filter { !$0.isZero }
         guard !values.isEmpty else { continue }
         let flip: Bool
@@ -95,8 +95,8 @@ extension StatementBuilder {
   static func costPrinting(_ table: StatementTable, columns: [Int]) -> [CostConvention?] {
     table.rows.map { other -> CostConvention? in
       guard other.kind == .money else { return nil }
-      let isCost = other.item.flatMap { ItemCatalog.entry(named: $0)?.isCost } ?? false
-      guard isCost || (CheckSupport.isExpenseLike(other.label) && !CheckSupport.isResultLike(other.label)) else {
+      let isCost = other.item.flatMap { ItemCatalog.isCost(named: $0) } ?? false
+      guard isCost || expenseNotResult(other.label) else {
         return nil
       }
       // Taxes follow the arithmetic, not the section's habit.
@@ -134,5 +134,89 @@ extension StatementBuilder {
     if added > 0 && subtracted == 0 { return true }
     if subtracted > 0 && added == 0 { return false }
     return nil
+  }
+
+  /// `CheckSupport.isExpenseLike(label) && !CheckSupport.isResultLike(label)`, read on the bytes
+  /// of an ASCII label without a String or a Set per word: each word (a run of letters, lower
+  /// case) sets the flags of the word lists it is in.
+  static func expenseNotResult(_ label: String) -> Bool {
+    guard let flags = label.utf8.withContiguousStorageIfAvailable(expenseWordFlags), let flags else {
+      return CheckSupport.isExpenseLike(label) && !CheckSupport.isResultLike(label)
+    }
+    let tax = flags & ExpenseWord.tax != 0
+    let income = flags & ExpenseWord.income != 0
+    // isExpenseLike: tax, taxes, provision, cost, costs; else, without income, revenue(s) or
+    // gain, any expense word.
+    let expense =
+      tax || flags & ExpenseWord.cost != 0
+      || (!income && flags & ExpenseWord.gain == 0 && flags & ExpenseWord.expense != 0)
+    guard expense else { return false }
+    // isResultLike: a result word, unless a tax word without before, after, net or of.
+    let result =
+      (income || flags & ExpenseWord.result != 0) && !(tax && flags & ExpenseWord.qualifier == 0)
+    return !result
+  }
+
+  /// The word lists of `CheckSupport.isExpenseLike` and `isResultLike`, as bits.
+  enum ExpenseWord {
+    static let tax: UInt8 = 1  // tax, taxes
+    static let cost: UInt8 = 2  // provision, cost, costs
+    static let income: UInt8 = 4  // income
+    static let gain: UInt8 = 8  // revenue, revenues, gain
+    static let expense: UInt8 = 16  // expense(s), charge(s), depreciation, amortization, impairment
+    static let result: UInt8 = 32  // loss, losses, earnings, profit, ebitda, deficit
+    static let qualifier: UInt8 = 64  // before, after, net, of
+
+    static let words: [(String, UInt8)] = [
+      ("tax", tax), ("taxes", tax), ("provision", cost), ("cost", cost), ("costs", cost), ("income", income),
+      ("revenue", gain), ("revenues", gain), ("gain", gain), ("expense", expense), ("expenses", expense),
+      ("charge", expense), ("charges", expense), ("depreciation", expense), ("amortization", expense),
+      ("impairment", expense), ("loss", result), ("losses", result), ("earnings", result), ("profit", result),
+      ("ebitda", result), ("deficit", result), ("before", qualifier), ("after", qualifier), ("net", qualifier),
+      ("of", qualifier),
+    ]
+
+    /// Each listed word packed into two integers (lower-case letters, at most 16), with its flag.
+    static let packed: [(UInt64, UInt64, UInt8)] = words.map { word, flag in
+      var low: UInt64 = 0
+      var high: UInt64 = 0
+      for (k, byte) in word.utf8.enumerated() {
+        if k < 8 { low |= UInt64(byte) << (8 * UInt64(k)) } else { high |= UInt64(byte) << (8 * UInt64(k - 8)) }
+      }
+      return (low, high, flag)
+    }
+  }
+
+  /// The flags of the words of an ASCII label (`CheckSupport.asciiWords`: runs of letters, lower
+  /// case); nil when a byte is not ASCII.
+  static func expenseWordFlags(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8? {
+    var flags: UInt8 = 0
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    var length = 0
+    func endWord() {
+      if length > 0 && length <= 16 {
+        for (l, h, flag) in ExpenseWord.packed where l == low && h == high { flags |= flag }
+      }
+      low = 0
+      high = 0
+      length = 0
+    }
+    for byte in bytes {
+      if byte >= 0x80 { return nil }
+      if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) {
+        let lower = UInt64(byte | 0x20)
+        if length < 8 {
+          low |= lower << (8 * UInt64(length))
+        } else if length < 16 {
+          high |= lower << (8 * UInt64(length - 8))
+        }
+        length += 1
+      } else if length > 0 {
+        endWord()
+      }
+    }
+    endWord()
+    return flags
   }
 }
