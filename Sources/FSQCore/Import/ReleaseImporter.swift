@@ -227,22 +227,45 @@ public enum ReleaseImporter {
   /// names, in a statement that names no other. (Not "Consumer Banking net income": a
   /// segment's name is not the company's.)
   static func nameCompanyNetIncome(names: [String], statements: inout [StatementTable], facts: inout [Fact]) {
-    let nameWords = names.map { TextTools.splitOnSpaces(TextTools.normalize($0)).map(String.init) }
-    for index in statements.indices {
-      let rows = statements[index].rows
-      guard !rows.contains(where: { $0.item == "net_income" || $0.item == "net_income_to_common" }) else { continue }
-      let candidates = rows.indices.filter { r in
-        // (The row's kind first: only money rows have their label's words read.)
-        guard rows[r].kind == .money else { return false }
-        let words = TextTools.splitOnSpaces(TextTools.normalize(rows[r].label))
-        guard let net = words.firstIndex(of: "net"), net > 0,
-          ["net income", "net earnings", "net income loss", "net loss", "net earnings loss"].contains(
-            words[net...].joined(separator: " "))
-        else { return false }
-        let prefix = words[..<net].map(String.init)
-        return nameWords.contains { $0.count >= prefix.count && Array($0.prefix(prefix.count)) == prefix }
+    // Read on the normalized texts (words joined by single spaces), not on arrays of words: a
+    // label's words before its first "net" are some name's first words when that name's text
+    // is those words, or starts with them and a space.
+    let nameTexts = names.map { Array(TextTools.normalize($0).utf8) }
+    let phrases = ["net income", "net earnings", "net income loss", "net loss", "net earnings loss"].map {
+      Array($0.utf8)
+    }
+    /// Whether a money row's label names the company's net income.
+    func namesCompany(_ label: String) -> Bool {
+      let text = Array(TextTools.normalize(label).utf8)
+      // The first word "net" (not the first word of the label).
+      var net: Int? = nil
+      var start = 0
+      while start < text.count {
+        var end = start
+        while end < text.count && text[end] != 0x20 { end += 1 }
+        if end - start == 3 && text[start] == UInt8(ascii: "n") && text[start + 1] == UInt8(ascii: "e")
+          && text[start + 2] == UInt8(ascii: "t")
+        {
+          net = start
+          break
+        }
+        start = end + 1
       }
-      guard candidates.count == 1, let old = rows[candidates[0]].item else { continue }
+      guard let net, net > 0, phrases.contains(where: { text[net...].elementsEqual($0) }) else { return false }
+      let prefix = text[..<(net - 1)]
+      return nameTexts.contains { name in
+        name.starts(with: prefix) && (name.count == prefix.count || name[prefix.count] == 0x20)
+      }
+    }
+    for index in statements.indices {
+      let candidates: [Int]
+      do {
+        let rows = statements[index].rows
+        guard !rows.contains(where: { $0.item == "net_income" || $0.item == "net_income_to_common" }) else { continue }
+        // (The row's kind first: only money rows have their label's words read.)
+        candidates = rows.indices.filter { r in rows[r].kind == .money && namesCompany(rows[r].label) }
+      }
+      guard candidates.count == 1, let old = statements[index].rows[candidates[0]].item else { continue }
       statements[index].rows[candidates[0]].item = "net_income"
       let title = statements[index].title
       for f in facts.indices where facts[f].item == old && facts[f].source.statement == title {
