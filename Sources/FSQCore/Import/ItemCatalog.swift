@@ -190,7 +190,7 @@ public enum ItemCatalog {
     if let entry = lookupVariants(normalized, exactMissed: true) { return entry }
     // A word broken over two lines of fixed-width text ("Total liabili-ties").
     if label.utf8.contains(UInt8(ascii: "-")) {
-      let joined = TextTools.normalize(String(label.filter { $0 != "-" }))
+      let joined = TextTools.normalize(withoutHyphens(label))
       if joined != normalized, let entry = lookup(label: joined, normalized: joined) { return entry }
     }
     if let comma = firstComma(label) {
@@ -203,7 +203,7 @@ public enum ItemCatalog {
       // total, not total liabilities.
       let grandTotal = head.hasPrefix("total") && rest.has("equity")
       let list =
-        ((rest.has(" and ") || rest.hasPrefix("and ") || label[comma...].contains("&")) && !head.contains(" "))
+        ((rest.has(" and ") || rest.hasPrefix("and ") || containsAmpersand(label[comma...])) && !head.contains(" "))
         || grandTotal
       if !rest.has("current") && !rest.has("portion") && !list,
         let index = table.bySynonym[TextTools.normalize(String(label[..<comma]))]
@@ -252,6 +252,36 @@ public enum ItemCatalog {
       return entry
     }
     return nil
+  }
+
+  /// `String(label.filter { $0 != "-" })`, on the bytes of an ASCII label (each byte a
+  /// Character, CR LF aside, which is no hyphen).
+  static func withoutHyphens(_ label: String) -> String {
+    let ascii = label.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count)
+      for byte in bytes {
+        if byte >= 0x80 { return nil }
+        if byte != UInt8(ascii: "-") { out.append(byte) }
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
+    if let ascii, let ascii { return ascii }
+    return String(label.filter { $0 != "-" })
+  }
+
+  /// `text.contains("&")` (a Character), on the bytes of ASCII text.
+  static func containsAmpersand(_ text: Substring) -> Bool {
+    let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      var found = false
+      for byte in bytes {
+        if byte >= 0x80 { return nil }
+        if byte == UInt8(ascii: "&") { found = true }
+      }
+      return found
+    }
+    if let ascii, let ascii { return ascii }
+    return text.contains("&")
   }
 
   /// `label.firstIndex(of: ",")`, found on the bytes of an ASCII label (where every byte is a
@@ -458,12 +488,13 @@ public enum ItemCatalog {
   static func labelRowKind(_ text: String) -> RowKind? {
     // "Common stock, $1.00 par value; 30,000,000 shares authorized; 11,960,371 shares
     // outstanding  $ 11,960": the stock's carrying amount, described by its shares.
+    // (A text with none of "share", " per", "eps", "weighted" has no "shares authorized"
+    // either: only "par value" is left to look for.)
+    guard mayMention(text) else { return text.has("par value") ? .money : nil }
     if text.has("par value") || text.has("shares authorized") { return .money }
-    if mayMention(text) {
-      if countsShares(text) { return .shares }
-      if mentionsPerShare(text) { return .perShare }
-      if mentionsShares(text) { return .shares }
-    }
+    if countsShares(text) { return .shares }
+    if mentionsPerShare(text) { return .perShare }
+    if mentionsShares(text) { return .shares }
     return nil
   }
 

@@ -204,7 +204,8 @@ struct StatementBuilder {
     guard
       let attributable = rows.firstIndex(where: { row in
         row.kind == .money && row.item != nil && row.item != "net_income"
-          && mentionsAttributable(row.label)
+          && (row.label.has("ttributable") || row.label.has("TTRIBUTABLE") || row.label.has("pplicable")
+            || row.label.has("PPLICABLE"))
           && isAttributableToCompany(TextTools.normalize(row.label))
       }), let oldItem = rows[attributable].item
     else { return }
@@ -217,31 +218,6 @@ struct StatementBuilder {
       if let renamed = renames[facts[k].item] { facts[k].item = renamed }
     }
     used.insert("net_income_consolidated")
-  }
-
-  /// `label.has("ttributable") || label.has("TTRIBUTABLE") || label.has("pplicable")
-  /// || label.has("PPLICABLE")`, in one pass over the bytes.
-  static func mentionsAttributable(_ label: String) -> Bool {
-    func scan(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-      func at(_ i: Int, _ text: StaticString) -> Bool {
-        let m = text.utf8CodeUnitCount
-        guard i + m <= b.count else { return false }
-        for offset in 0..<m where b[i + offset] != text.utf8Start[offset] { return false }
-        return true
-      }
-      for i in b.indices {
-        switch b[i] {
-        case UInt8(ascii: "t"): if at(i, "ttributable") { return true }
-        case UInt8(ascii: "T"): if at(i, "TTRIBUTABLE") { return true }
-        case UInt8(ascii: "p"): if at(i, "pplicable") { return true }
-        case UInt8(ascii: "P"): if at(i, "PPLICABLE") { return true }
-        default: break
-        }
-      }
-      return false
-    }
-    if let found = label.utf8.withContiguousStorageIfAvailable(scan) { return found }
-    return Array(label.utf8).withUnsafeBufferPointer(scan)
   }
 
   /// "net income loss attributable to acme corp", "net earnings attributable to the company",
@@ -289,6 +265,14 @@ struct StatementBuilder {
   static func sectionName(_ label: String) -> String {
     // A label whose last byte is neither ends in neither Character: nothing to drop.
     guard let last = label.utf8.last, last == UInt8(ascii: ":") || last == UInt8(ascii: " ") else { return label }
+    // An ASCII label: its bytes are its Characters (CR LF aside, which is neither).
+    let ascii = label.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      var end = bytes.count
+      for byte in bytes where byte >= 0x80 { return nil }
+      while end > 0, bytes[end - 1] == UInt8(ascii: ":") || bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+    }
+    if let ascii, let ascii { return ascii }
     var text = Substring(label)
     while let last = text.last, last == ":" || last == " " { text = text.dropLast() }
     return String(text)
