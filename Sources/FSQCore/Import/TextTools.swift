@@ -14,48 +14,75 @@ enum TextTools {
   }
 
   /// `cleanInline` on contiguous bytes: one pass to drop the markup, one to collapse spaces,
-  /// with no String in between.
+  /// with no String in between. The markup pass copies the runs between `<`, a backslash, `*` and `&`
+  /// whole into a scratch buffer (the bytes it keeps never outnumber the input: a character
+  /// reference is never shorter than what it decodes to), instead of appending byte by byte.
   static func cleanInline(bytes: UnsafeBufferPointer<UInt8>) -> String {
-    guard
-      bytes.contains(where: {
-        $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "&")
-      })
-    else { return collapseSpaces(bytes: bytes) }
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    var index = 0
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte == UInt8(ascii: "<") {
-        // A short tag: drop it (a line break becomes a space unless it follows a hyphen).
-        var close = index + 1
-        while close < bytes.count, close - index < 12, bytes[close] != UInt8(ascii: ">") { close += 1 }
-        if close < bytes.count, bytes[close] == UInt8(ascii: ">"), close - index < 12,
-          close > index + 1, bytes[index + 1] != UInt8(ascii: " ")
-        {
-          let name = bytes[(index + 1)..<close].map { $0 | 0x20 }
-          if name.starts(with: Array("br".utf8)) && out.last != UInt8(ascii: "-") { out.append(UInt8(ascii: " ")) }
-          index = close + 1
-          continue
-        }
-      } else if byte == UInt8(ascii: "\\"), index + 1 < bytes.count {
-        out.append(bytes[index + 1])
-        index += 2
-        continue
-      } else if byte == UInt8(ascii: "*"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "*") {
-        index += 2
-        continue
-      } else if byte == UInt8(ascii: "&") {
-        if let (decoded, length) = HTMLEntities.decode(bytes, at: index) {
-          out.append(contentsOf: decoded)
-          index += length
-          continue
+    @inline(__always) func isMarkup(_ byte: UInt8) -> Bool {
+      byte == UInt8(ascii: "<") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "&")
+    }
+    let count = bytes.count
+    var first = 0
+    while first < count, !isMarkup(bytes[first]) { first += 1 }
+    if first == count { return collapseSpaces(bytes: bytes) }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { out -> String in
+      let base = out.baseAddress!
+      var n = 0
+      var index = 0
+      @inline(__always) func copyRun(to end: Int) {
+        if end > index {
+          (base + n).initialize(from: bytes.baseAddress! + index, count: end - index)
+          n += end - index
+          index = end
         }
       }
-      out.append(byte)
-      index += 1
+      var next = first
+      while index < count {
+        copyRun(to: next)
+        guard index < count else { break }
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "<") {
+          // A short tag: drop it (a line break becomes a space unless it follows a hyphen).
+          var close = index + 1
+          while close < count, close - index < 12, bytes[close] != UInt8(ascii: ">") { close += 1 }
+          if close < count, bytes[close] == UInt8(ascii: ">"), close - index < 12,
+            close > index + 1, bytes[index + 1] != UInt8(ascii: " ")
+          {
+            if bytes[index + 1] | 0x20 == UInt8(ascii: "b"), close > index + 2,
+              bytes[index + 2] | 0x20 == UInt8(ascii: "r"),
+              n == 0 || base[n - 1] != UInt8(ascii: "-")
+            {
+              base[n] = UInt8(ascii: " ")
+              n += 1
+            }
+            index = close + 1
+          } else {
+            base[n] = byte
+            n += 1
+            index += 1
+          }
+        } else if byte == UInt8(ascii: "\\"), index + 1 < count {
+          base[n] = bytes[index + 1]
+          n += 1
+          index += 2
+        } else if byte == UInt8(ascii: "*"), index + 1 < count, bytes[index + 1] == UInt8(ascii: "*") {
+          index += 2
+        } else if byte == UInt8(ascii: "&"), let (decoded, length) = HTMLEntities.decode(bytes, at: index) {
+          for b in decoded {
+            base[n] = b
+            n += 1
+          }
+          index += length
+        } else {
+          base[n] = byte
+          n += 1
+          index += 1
+        }
+        next = index
+        while next < count, !isMarkup(bytes[next]) { next += 1 }
+      }
+      return collapseSpaces(bytes: UnsafeBufferPointer(start: base, count: n))
     }
-    return out.withUnsafeBufferPointer(collapseSpaces(bytes:))
   }
 
   /// Drops Markdown emphasis around a whole cell: `*Operating expenses:*`, `_Net sales_`.
@@ -99,35 +126,49 @@ enum TextTools {
       }
     }
     if clean { return String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self) }
-    var out: [UInt8] = []
-    out.reserveCapacity(text.count)
-    var pendingSpace = false
-    var iterator = text.makeIterator()
-    while let byte = iterator.next() {
-      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-        pendingSpace = !out.isEmpty
-        continue
-      }
-      if byte == 0xC2 {
-        // U+00A0 no-break space.
-        if let next = iterator.next() {
-          if next == 0xA0 {
-            pendingSpace = !out.isEmpty
-            continue
-          }
-          if pendingSpace { out.append(0x20); pendingSpace = false }
-          out.append(byte)
-          out.append(next)
+    // Written into a scratch buffer (never longer than the input) rather than appended to an
+    // array byte by byte.
+    let count = text.count
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { out -> String in
+      let base = out.baseAddress!
+      var n = 0
+      var pendingSpace = false
+      var index = 0
+      while index < count {
+        let byte = text[index]
+        index += 1
+        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+          pendingSpace = n > 0
           continue
         }
+        if byte == 0xC2, index < count {
+          // U+00A0 no-break space.
+          let next = text[index]
+          index += 1
+          if next == 0xA0 {
+            pendingSpace = n > 0
+            continue
+          }
+          if pendingSpace {
+            base[n] = 0x20
+            n += 1
+            pendingSpace = false
+          }
+          base[n] = byte
+          base[n + 1] = next
+          n += 2
+          continue
+        }
+        if pendingSpace {
+          base[n] = 0x20
+          n += 1
+          pendingSpace = false
+        }
+        base[n] = byte
+        n += 1
       }
-      if pendingSpace {
-        out.append(0x20)
-        pendingSpace = false
-      }
-      out.append(byte)
+      return String(decoding: UnsafeBufferPointer(start: base, count: n), as: UTF8.self)
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
   /// Lower-case ASCII words of a label for matching: "Stockholders' Equity (Deficit)" →
@@ -141,51 +182,63 @@ enum TextTools {
     return Array(text.utf8).withUnsafeBufferPointer { normalize(bytes: $0, text: text) }
   }
 
-  /// `normalize` over the UTF-8 bytes of `text`.
+  /// `normalize` over the UTF-8 bytes of `text`, written into a scratch buffer (appending to an
+  /// array byte by byte was most of this function): at most four bytes out per byte in, as `&`
+  /// becomes " and".
   private static func normalize(bytes: UnsafeBufferPointer<UInt8>, text: String) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    var pendingSpace = false
-    var index = 0
-    while index < bytes.count {
-      var byte = bytes[index]
-      index += 1
-      if byte == UInt8(ascii: "'")
-        || (byte == 0xE2 && index + 1 < bytes.count && bytes[index] == 0x80 && bytes[index + 1] == 0x99)
-      {
-        if byte == 0xE2 { index += 2 }
-        continue
-      }
-      if byte == UInt8(ascii: "&") {
-        if !out.isEmpty { out.append(0x20) }
-        out.append(UInt8(ascii: "a"))
-        out.append(UInt8(ascii: "n"))
-        out.append(UInt8(ascii: "d"))
+    let count = bytes.count
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count * 4 + 1) { buffer -> String in
+      let out = buffer.baseAddress!
+      var n = 0
+      var pendingSpace = false
+      var index = 0
+      while index < count {
+        var byte = bytes[index]
+        index += 1
+        if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+        if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+          if pendingSpace && n > 0 {
+            out[n] = 0x20
+            n += 1
+          }
+          pendingSpace = false
+          out[n] = byte
+          n += 1
+          continue
+        }
+        if byte == UInt8(ascii: "'") { continue }
+        if byte == 0xE2 && index + 1 < count && bytes[index] == 0x80 && bytes[index + 1] == 0x99 {
+          index += 2
+          continue
+        }
+        if byte == UInt8(ascii: "&") {
+          if n > 0 {
+            out[n] = 0x20
+            n += 1
+          }
+          out[n] = UInt8(ascii: "a")
+          out[n + 1] = UInt8(ascii: "n")
+          out[n + 2] = UInt8(ascii: "d")
+          n += 3
+          pendingSpace = true
+          continue
+        }
         pendingSpace = true
-        continue
       }
-      if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-      let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-      if isWordByte {
-        if pendingSpace && !out.isEmpty { out.append(0x20) }
-        pendingSpace = false
-        out.append(byte)
-      } else {
-        pendingSpace = true
+      // Footnote marks: a trailing lone digit or letter in parentheses was split off as a word.
+      guard
+        endsWithASCII(bytes, text: text, UInt8(ascii: ")")) || endsWithASCII(bytes, text: text, UInt8(ascii: "*"))
+      else { return String(decoding: UnsafeBufferPointer(start: out, count: n), as: UTF8.self) }
+      // The output is ASCII words joined by single spaces, so the words are cut on bytes: drop
+      // last words of one digit or one of a-e while more than one word is left.
+      var end = n
+      while end >= 3, out[end - 2] == 0x20 {
+        let mark = out[end - 1]
+        guard (mark >= 0x30 && mark <= 0x39) || (mark >= 0x61 && mark <= 0x65) else { break }
+        end -= 2
       }
+      return String(decoding: UnsafeBufferPointer(start: out, count: end), as: UTF8.self)
     }
-    // Footnote marks: a trailing lone digit or letter in parentheses was split off as a word.
-    guard endsWithASCII(bytes, text: text, UInt8(ascii: ")")) || endsWithASCII(bytes, text: text, UInt8(ascii: "*"))
-    else { return String(decoding: out, as: UTF8.self) }
-    // `out` is ASCII words joined by single spaces, so the words are cut on bytes: drop last
-    // words of one digit or one of a-e while more than one word is left.
-    var end = out.count
-    while let space = out[..<end].lastIndex(of: 0x20), end - space == 2 {
-      let mark = out[space + 1]
-      guard (mark >= 0x30 && mark <= 0x39) || (mark >= 0x61 && mark <= 0x65) else { break }
-      end = space
-    }
-    return String(decoding: out[..<end], as: UTF8.self)
   }
 
   /// `text.hasSuffix(String(mark))` for an ASCII mark, said on the bytes when the last
@@ -206,7 +259,16 @@ enum TextTools {
     }
     // Scanned on the contiguous bytes (native strings); UTF8View offsets are O(1) there.
     let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> [Substring] in
+      // The words counted first: one allocation of the result, not one per doubling.
+      var words = 0
+      var inWord = false
+      for byte in bytes {
+        let starts = !separates(byte) && !inWord
+        if starts { words += 1 }
+        inWord = !separates(byte)
+      }
       var result: [Substring] = []
+      result.reserveCapacity(words)
       let utf8 = text.utf8
       var start = -1
       for offset in 0..<bytes.count {
@@ -256,7 +318,10 @@ enum TextTools {
   }
 
   static func lowercasedASCII(_ text: String) -> String {
-    String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    // A text with no capital is its own lower case (most cells and many words): no array and
+    // no new String.
+    guard text.anyUTF8({ $0 >= 0x41 && $0 <= 0x5A }) else { return text }
+    return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
   }
 }
 
@@ -359,23 +424,72 @@ extension TextTools {
     return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
   }
 
+  /// The offset of the first occurrence of `pattern` (not empty) in `text`.
+  static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard !pattern.isEmpty, pattern.count <= text.count, let base = text.baseAddress,
+      let hit = firstOccurrence(base, text.count, pattern.baseAddress!, pattern.count)
+    else { return nil }
+    return base.distance(to: hit)
+  }
+
   static func search(_ text: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
     let n = text.count
     let m = pattern.count
     guard m <= n else { return false }
     guard let base = text.baseAddress, let needle = pattern.baseAddress else { return false }
-    let first = Int32(pattern[0])
-    // The first byte found by memchr (vectorised in the C library), then the rest compared:
-    // a loop over every byte was most of a search on a paragraph.
-    var i = 0
-    let last = n - m
-    while i <= last {
-      guard let hit = memchr(base + i, first, last - i + 1) else { return false }
-      let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-      if m == 1 || memcmp(base + at + 1, needle + 1, m - 1) == 0 { return true }
-      i = at + 1
+    return firstOccurrence(base, n, needle, m) != nil
+  }
+
+  /// How common each byte is in English prose (higher: more common: the space, then e, t, a,
+  /// o, …; bytes that are not ASCII letters, digits or the punctuation of figures are rare).
+  /// Only a search's speed depends on it.
+  static let commonness: [UInt8] = {
+    var table = [UInt8](repeating: 0, count: 256)
+    table[0x20] = 30
+    for (k, letter) in "etaoinsrhldcumfpgwybvk".utf8.enumerated() { table[Int(letter)] = UInt8(26 - k) }
+    for digit in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(digit)] = 12 }
+    table[Int(UInt8(ascii: ","))] = 5
+    table[Int(UInt8(ascii: "."))] = 5
+    for capital in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(capital)] = 4 }
+    return table
+  }()
+
+  /// Where `needle` (not empty) first occurs in `haystack`. Its least common byte is found with
+  /// `memchr` (vectorised in the C library) and each hit compared whole: jumping to every
+  /// first byte instead ("e" of "expressed in", "i" of "iscal") made a `memchr` and a `memcmp`
+  /// call every few bytes of a paragraph.
+  static func firstOccurrence(_ haystack: UnsafePointer<UInt8>, _ n: Int, _ needle: UnsafePointer<UInt8>, _ m: Int)
+    -> UnsafePointer<UInt8>?
+  {
+    guard m >= 1, m <= n else { return nil }
+    // The needle's rarest byte: the first of those least common.
+    let commonness = TextTools.commonness
+    var pick = 0
+    var pickCommonness = commonness[Int(needle[0])]
+    var k = 1
+    while k < m {
+      let c = commonness[Int(needle[k])]
+      if c < pickCommonness {
+        pick = k
+        pickCommonness = c
+      }
+      k += 1
     }
-    return false
+    let rare = Int32(needle[pick])
+    let last = needle[m - 1]
+    // Positions of the rare byte that leave room for the whole needle: pick ... n - m + pick.
+    var position = pick
+    let end = n - m + pick
+    while position <= end {
+      guard let hit = memchr(haystack + position, rare, end - position + 1) else { return nil }
+      let at = haystack.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      let start = haystack + (at - pick)
+      if start[m - 1] == last && start[0] == needle[0] && (m <= 2 || memcmp(start + 1, needle + 1, m - 2) == 0) {
+        return start
+      }
+      position = at + 1
+    }
+    return nil
   }
 }
 
