@@ -43,16 +43,18 @@ enum GridLayout {
       }
     }
     func labelOnly(_ row: GridRow) -> Bool { row.cells.dropFirst().allSatisfy { $0.text.isEmpty } }
+    // Each row's cells tested once (rows above a new start were tested again).
+    let hasFigures = rows.map(figures)
     var starts = [0]
     var seenFigures = false
     for r in rows.indices {
-      if figures(rows[r]) {
+      if hasFigures[r] {
         seenFigures = true
         continue
       }
       guard seenFigures, namesPeriods(rows[r]) else { continue }
       var start = r
-      while start - 1 > starts[starts.count - 1], labelOnly(rows[start - 1]), !figures(rows[start - 1]) { start -= 1 }
+      while start - 1 > starts[starts.count - 1], labelOnly(rows[start - 1]), !hasFigures[start - 1] { start -= 1 }
       starts.append(start)
       seenFigures = false
     }
@@ -121,15 +123,17 @@ enum GridLayout {
     }
     alignShiftedRows(&grid)
 
-    // A row is a rule row when every non-empty cell is a rule.
-    func ruleOf(_ r: Int) -> RuleKind? {
+    // A row is a rule row when every non-empty cell is a rule (each row read once: the
+    // passes below ask again).
+    let rules = grid.map { row -> RuleKind? in
       var kind: RuleKind? = nil
-      for slot in grid[r] where slot.isOrigin && !slot.text.isEmpty {
+      for slot in row where slot.isOrigin && !slot.text.isEmpty {
         guard let rule = CellReader.ruleKind(slot.text) else { return nil }
         if rule == .double || kind == nil { kind = rule }
       }
       return kind
     }
+    func ruleOf(_ r: Int) -> RuleKind? { rules[r] }
 
     // Rows holding figures (not just years) in some column after the first.
     var isData = [Bool](repeating: false, count: rows.count)
@@ -140,9 +144,21 @@ enum GridLayout {
       for c in 1..<width {
         let slot = grid[r][c]
         guard slot.isOrigin, !slot.text.isEmpty else { continue }
+        // Only a figure, or a short text that reads as not meaningful, counts: the cell is not
+        // read when it can be neither.
+        let figureLike = isFigureLike(slot.text)
+        if !figureLike && slot.text.utf8.count > 4 { continue }
+        // A figure-like text with no letter and no "/" (most figure cells) always reads as a
+        // number or as invalid (it has a digit; only letters make `CellReader.read` call a
+        // text with digits not meaningful): the reading is not needed.
+        if figureLike && !slot.text.anyUTF8({ ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == UInt8(ascii: "/") }) {
+          numbers.append(c)
+          if !isPeriodHeading(slot.text) { yearsOnly = false }
+          continue
+        }
         switch CellReader.read(slot.text) {
         case .number(_, _), .invalid:
-          if !isFigureLike(slot.text) { continue }
+          if !figureLike { continue }
           numbers.append(c)
           if !isPeriodHeading(slot.text) { yearsOnly = false }
         case .notMeaningful where slot.text.utf8.count <= 4:
@@ -158,6 +174,9 @@ enum GridLayout {
     }
     let valueColumns = (0..<width).filter { valueColumn[$0] }
     guard !valueColumns.isEmpty else { return nil }
+    // Grid column → its place among the value columns (-1 for the others).
+    var valuePlace = [Int](repeating: -1, count: width)
+    for (k, c) in valueColumns.enumerated() { valuePlace[c] = k }
     let firstData = isData.firstIndex(of: true) ?? rows.count
 
     // Header rows: above the first row of figures, until a label-only row (a section heading).
@@ -239,7 +258,8 @@ enum GridLayout {
         let slot = grid[r][c]
         guard slot.isOrigin else { continue }
         let text = slot.text
-        if let k = valueColumns.firstIndex(of: c) {
+        if valuePlace[c] >= 0 {
+          let k = valuePlace[c]
           values[k] = prefix + text
           prefix = ""
           current = k
@@ -379,19 +399,30 @@ enum GridLayout {
   /// A column heading that names a period in figures: "2021", "3/31/2022", "4Q21".
   static func isPeriodHeading(_ text: String) -> Bool {
     if CellReader.isYearHeading(text) { return true }
+    // (The length first: a longer text is not lower-cased for nothing. A date has a "/" or
+    // "-", a quarter code a "q": without any, neither is asked.)
+    guard text.utf8.count <= 12,
+      text.anyUTF8({ $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "-") || $0 | 0x20 == UInt8(ascii: "q") })
+    else { return false }
     let lower = TextTools.lowercasedASCII(text)
-    return text.utf8.count <= 12 && (PeriodHeaders.numericDate(lower) != nil || PeriodHeaders.quarterCode(lower) != nil)
+    return PeriodHeaders.numericDate(lower) != nil || PeriodHeaders.quarterCode(lower) != nil
   }
 
   /// Text that looks like a figure rather than words: mostly digits and separators.
   static func isFigureLike(_ text: String) -> Bool {
-    var digits = 0
-    var letters = 0
-    for byte in text.utf8 {
-      if byte >= 0x30 && byte <= 0x39 { digits += 1 }
-      if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) { letters += 1 }
+    // On the contiguous bytes (iterating a small string's UTF8View cost tens of instructions a
+    // byte; this runs on every cell several times).
+    func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      var digits = 0
+      var letters = 0
+      for byte in bytes {
+        if byte >= 0x30 && byte <= 0x39 { digits += 1 }
+        if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) { letters += 1 }
+      }
+      return digits > 0 && letters <= 2
     }
-    return digits > 0 && letters <= 2
+    if let result = text.utf8.withContiguousStorageIfAvailable(count) { return result }
+    return Array(text.utf8).withUnsafeBufferPointer(count)
   }
 
   static func isSuffix(_ text: String) -> Bool {
@@ -399,11 +430,19 @@ enum GridLayout {
   }
 
   static func isPrefix(_ text: String) -> Bool {
-    text.utf8.allSatisfy { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "(") || $0 == 0x20 || $0 >= 0x80 }
-      && text.utf8.count <= 4
-      // An em or en dash alone is a zero of its own column, never a sign: Hartford's "—" in
-      // the narrow column before "Consolidated 29" made it −29.
-      && !PlainTextReader.isDashZero(text)
+    guard text.utf8.count <= 4 else { return false }
+    var ascii = true
+    for byte in text.utf8 {
+      if byte >= 0x80 {
+        ascii = false
+      } else if byte != UInt8(ascii: "$") && byte != UInt8(ascii: "(") && byte != 0x20 {
+        return false
+      }
+    }
+    // An em or en dash alone is a zero of its own column, never a sign: Hartford's "—" in
+    // the narrow column before "Consolidated 29" made it −29. (Only `$`, `(` and spaces, with
+    // no hyphen, are never a dash zero: not asked.)
+    return ascii || !PlainTextReader.isDashZero(text)
   }
 
   /// Header words that span the columns to their right when printed in one Markdown cell.

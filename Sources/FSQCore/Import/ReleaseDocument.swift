@@ -198,9 +198,15 @@ enum SourceLines {
     var text = String(decoding: bytes, as: UTF8.self)
     // Newline offsets from the contiguous UTF-8 (invalid input was repaired by the decoding,
     // so offsets come from the decoded text, not the raw bytes).
+    // (Found with memchr; the end of the text is the last break.)
     var breaks: [Int] = []
     text.withUTF8 { buffer in
-      for offset in 0..<buffer.count where buffer[offset] == 0x0A { breaks.append(offset) }
+      var from = 0
+      while let offset = TextTools.index(of: 0x0A, in: buffer, from: from) {
+        breaks.append(offset)
+        from = offset + 1
+      }
+      breaks.append(buffer.count)
     }
     var lines: [Substring] = []
     lines.reserveCapacity(breaks.count + 1)
@@ -208,7 +214,7 @@ enum SourceLines {
     var start = 0
     let count = utf8.count
     var startIndex = utf8.startIndex
-    for offset in breaks + [count] {
+    for offset in breaks {
       guard offset > start || offset < count else { break }
       var lineEnd = offset
       let endIndex = utf8.index(startIndex, offsetBy: offset - start)
@@ -337,18 +343,24 @@ enum MarkdownReader {
 
   /// Splits `| a | b |` into cells; drops the `|---|:--:|` separator row.
   static func row(_ line: Substring, line number: Int) -> GridRow? {
+    var line = line
+    return line.withUTF8 { row(bytes: $0, line: number) }
+  }
+
+  /// `row` on the line's contiguous bytes (no copy of them).
+  static func row(bytes: UnsafeBufferPointer<UInt8>, line number: Int) -> GridRow? {
     var cells: [GridCell] = []
-    // Copied from the contiguous bytes (a Substring's UTF8View copies byte by byte).
-    let bytes = line.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(line.utf8)
+    // At most one cell per pipe: one allocation, not one per doubling.
+    cells.reserveCapacity(bytes.reduce(0) { $1 == UInt8(ascii: "|") ? $0 + 1 : $0 })
     var start = 1
     var index = 1
     while index <= bytes.count {
       let atEnd = index == bytes.count
       if atEnd || (bytes[index] == UInt8(ascii: "|") && bytes[index - 1] != UInt8(ascii: "\\")) {
         // The cell's bytes go to cleanInline as they are (no String of the raw cell).
-        let raw = bytes[start..<index]
+        let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
         if !(atEnd && raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D })) {
-          let text = raw.withUnsafeBufferPointer(TextTools.cleanInline(bytes:))
+          let text = TextTools.cleanInline(bytes: raw)
           cells.append(GridCell(text: TextTools.stripEmphasis(text), line: number))
         }
         start = index + 1
