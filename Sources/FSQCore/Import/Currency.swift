@@ -49,19 +49,42 @@ enum StatedCurrency {
   /// dollars", "figures are in euros". A currency mentioned in passing ("the weak Canadian
   /// dollar") states nothing.
   static func document(_ paragraphs: [TextBlock]) -> String? {
-    for paragraph in paragraphs.prefix(40) {
-      let lower = paragraph.text.lowercased()
-      // About every amount of the release, not some ("revenue from contracts denominated in
-      // euros" says nothing of the statements).
-      let states = ["expressed in", "stated in", "reported in", "presented in", "are in "]
-      let whole = [
-        "all amounts", "all figures", "all dollar amounts", "all financial", "unless otherwise", "this news release",
-        "this press release", "this release",
-      ]
-      guard states.contains(where: { lower.has($0) }), whole.contains(where: { lower.has($0) }) else { continue }
+    for paragraph in paragraphs.prefix(40) where speaksOfWholeRelease(paragraph.text) {
       if let code = code(in: paragraph.text) { return code }
     }
     return nil
+  }
+
+  /// Whether the lower-cased text names how every amount of the release is stated: one of
+  /// "expressed in", "stated in", … and one of "all amounts", "this release", … (about every
+  /// amount, not some: "revenue from contracts denominated in euros" says nothing of the
+  /// statements).
+  ///
+  /// Searched on a copy with only A–Z lowered (no `lowercased()` String per paragraph; the
+  /// phrases were found with a byte search anyway). The same as searching `lowercased()`: every
+  /// phrase is ASCII, and of the characters that are not ASCII only the Kelvin sign (to "k",
+  /// which no phrase has) and "İ" (to "i" and a combining dot, so that "i" is followed by a byte
+  /// no phrase has: none ends in "i") lower-case to something holding ASCII.
+  static func speaksOfWholeRelease(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes -> Bool in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { buffer -> Bool in
+        let out = buffer.baseAddress!
+        for k in 0..<bytes.count {
+          let byte = bytes[k]
+          out[k] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        }
+        let lower = UnsafeBufferPointer(start: out, count: bytes.count)
+        func has(_ phrase: StaticString) -> Bool {
+          TextTools.search(lower, UnsafeBufferPointer(start: phrase.utf8Start, count: phrase.utf8CodeUnitCount))
+        }
+        let states =
+          has("expressed in") || has("stated in") || has("reported in") || has("presented in") || has("are in ")
+        guard states else { return false }
+        return has("all amounts") || has("all figures") || has("all dollar amounts") || has("all financial")
+          || has("unless otherwise") || has("this news release") || has("this press release") || has("this release")
+      }
+    }
   }
 
   /// Gives each fact, narrative figure and claim the currency stated for it; the amounts

@@ -375,39 +375,72 @@ enum PeriodHeaders {
   /// first quarter ending in September: the year ends in June). The first such phrase decides.
   static func fiscalYearEnd(quarterEnded text: [String]) -> FiscalYearEnd? {
     for paragraph in text where paragraph.has("uarter") || paragraph.has("UARTER") {
-      // The words as ranges of the normalized bytes: only the few words around a "quarter"
-      // become Strings (a Substring per word of 20 paragraphs showed in import profiles).
-      let bytes = Array(TextTools.normalize(paragraph).utf8)
-      var ranges: [Range<Int>] = []
-      var start = -1
-      for (offset, byte) in bytes.enumerated() {
-        if byte == 0x20 {
-          if start >= 0 { ranges.append(start..<offset) }
-          start = -1
-        } else if start < 0 {
-          start = offset
+      // Only the words around each whole word "quarter" are read, found by a byte search of
+      // the normalized text (words of ASCII joined by single spaces, none at either end):
+      // cutting every word of 20 paragraphs showed in import profiles.
+      var normalized = TextTools.normalize(paragraph)
+      let found = normalized.withUTF8 { bytes -> FiscalYearEnd? in
+        let count = bytes.count
+        func word(_ range: Range<Int>) -> String {
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
+        func isWord(_ range: Range<Int>, _ text: StaticString) -> Bool {
+          range.count == text.utf8CodeUnitCount
+            && UnsafeBufferPointer(rebasing: bytes[range]).elementsEqual(
+              UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
+        // The word after the one ending at `end`, if any.
+        func next(after end: Int) -> Range<Int>? {
+          guard end < count else { return nil }
+          var stop = end + 1
+          while stop < count, bytes[stop] != 0x20 { stop += 1 }
+          return (end + 1)..<stop
+        }
+        let quarter: StaticString = "quarter"
+        let pattern = UnsafeBufferPointer(start: quarter.utf8Start, count: quarter.utf8CodeUnitCount)
+        var from = 0
+        while from < count,
+          let at = TextTools.firstOffset(of: pattern, in: UnsafeBufferPointer(rebasing: bytes[from...]))
+        {
+          let start = from + at
+          let end = start + pattern.count
+          from = start + 1
+          // A whole word after another word.
+          guard start >= 2, bytes[start - 1] == 0x20, end == count || bytes[end] == 0x20 else { continue }
+          var first = start - 1
+          while first > 0, bytes[first - 1] != 0x20 { first -= 1 }
+          let ordinal = word(first..<(start - 1))
+          guard let q = ordinals[ordinal],
+            ["first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"]
+              .contains(ordinal)
+          else { continue }
+          // "quarter ended September 30", "quarter of 1997 ended September 30".
+          var ended: Range<Int>? = nil
+          var last = end
+          for _ in 0..<3 {
+            guard let candidate = next(after: last) else { break }
+            if isWord(candidate, "ended") || isWord(candidate, "ending") {
+              ended = candidate
+              break
+            }
+            last = candidate.upperBound
+          }
+          guard let ended else { continue }
+          var after: [String] = []
+          last = ended.upperBound
+          for _ in 0..<3 {
+            guard let candidate = next(after: last) else { break }
+            after.append(word(candidate))
+            last = candidate.upperBound
+          }
+          guard let (printedMonth, day) = monthDay(after) else { continue }
+          let month = PeriodHeaders.periodMonth(printedMonth, day: day)
+          let endMonth = (month - 1 + 3 * (4 - q)) % 12 + 1
+          return FiscalYearEnd(month: endMonth, day: CivilDate.daysIn(month: endMonth, year: 2001))
+        }
+        return nil
       }
-      if start >= 0 { ranges.append(start..<bytes.count) }
-      func word(_ k: Int) -> String { String(decoding: bytes[ranges[k]], as: UTF8.self) }
-      func isWord(_ k: Int, _ text: String) -> Bool { bytes[ranges[k]].elementsEqual(text.utf8) }
-      for index in ranges.indices.dropLast() where isWord(index + 1, "quarter") {
-        let ordinal = word(index)
-        guard let q = ordinals[ordinal],
-          ["first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"]
-            .contains(ordinal)
-        else { continue }
-        // "quarter ended September 30", "quarter of 1997 ended September 30".
-        guard
-          let ended = ((index + 2)..<min(ranges.count, index + 5)).first(where: {
-            isWord($0, "ended") || isWord($0, "ending")
-          }),
-          let (printedMonth, day) = monthDay(((ended + 1)..<min(ranges.count, ended + 4)).map(word))
-        else { continue }
-        let month = PeriodHeaders.periodMonth(printedMonth, day: day)
-        let endMonth = (month - 1 + 3 * (4 - q)) % 12 + 1
-        return FiscalYearEnd(month: endMonth, day: CivilDate.daysIn(month: endMonth, year: 2001))
-      }
+      if let found { return found }
     }
     return nil
   }

@@ -257,48 +257,51 @@ struct ReleaseText {
   /// `(Exchange: TICKER)` mentions with the capitalised name printed just before them.
   static func listingMentions(_ text: String) -> [(String?, String, String)] {
     guard text.anyUTF8({ $0 == UInt8(ascii: ":") }) else { return [] }
-    var result: [(String?, String, String)] = []
-    let bytes = Array(text.utf8)
-    var index = 0
-    while index < bytes.count {
-      guard bytes[index] == UInt8(ascii: "(") else {
-        index += 1
-        continue
-      }
-      var close = index + 1
-      while close < bytes.count, close - index <= 80, bytes[close] != UInt8(ascii: ")"),
-        bytes[close] != UInt8(ascii: "(")
-      {
-        close += 1
-      }
-      guard close < bytes.count, bytes[close] == UInt8(ascii: ")") else {
-        index += 1
-        continue
-      }
-      // A listing is "Exchange: TICKER"; most parentheses hold no colon.
-      guard bytes[(index + 1)..<close].contains(UInt8(ascii: ":")) else {
+    // On the contiguous bytes, jumping from one "(" to the next with memchr (the paragraph was
+    // copied to an array and walked byte by byte).
+    var text = text
+    return text.withUTF8 { bytes -> [(String?, String, String)] in
+      var result: [(String?, String, String)] = []
+      var index = 0
+      while let open = TextTools.index(of: UInt8(ascii: "("), in: bytes, from: index) {
+        index = open
+        var close = index + 1
+        while close < bytes.count, close - index <= 80, bytes[close] != UInt8(ascii: ")"),
+          bytes[close] != UInt8(ascii: "(")
+        {
+          close += 1
+        }
+        guard close < bytes.count, bytes[close] == UInt8(ascii: ")") else {
+          index += 1
+          continue
+        }
+        // A listing is "Exchange: TICKER"; most parentheses hold no colon.
+        guard bytes[(index + 1)..<close].contains(UInt8(ascii: ":")) else {
+          index = close + 1
+          continue
+        }
+        let inner = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close]), as: UTF8.self)
+        for part in inner.split(separator: ";") {
+          let pieces = part.split(separator: ":", maxSplits: 1)
+          guard pieces.count == 2 else { continue }
+          let exchange = TextTools.collapseSpaces(pieces[0])
+          let ticker = TextTools.collapseSpaces(pieces[1])
+          let tickerOK =
+            !ticker.isEmpty && ticker.utf8.count <= 6
+            && ticker.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || $0 == UInt8(ascii: ".") }
+          let exchangeOK =
+            !exchange.isEmpty && exchange.utf8.count <= 40
+            && (exchange.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } ?? false)
+            && !exchange.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+          guard tickerOK && exchangeOK else { continue }
+          // The 120 bytes before the parenthesis are all `nameBefore` reads.
+          let head = Array(bytes[max(0, index - 120)..<index])
+          result.append((nameBefore(head, head.count), ticker, exchange))
+        }
         index = close + 1
-        continue
       }
-      let inner = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
-      for part in inner.split(separator: ";") {
-        let pieces = part.split(separator: ":", maxSplits: 1)
-        guard pieces.count == 2 else { continue }
-        let exchange = TextTools.collapseSpaces(pieces[0])
-        let ticker = TextTools.collapseSpaces(pieces[1])
-        let tickerOK =
-          !ticker.isEmpty && ticker.utf8.count <= 6
-          && ticker.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || $0 == UInt8(ascii: ".") }
-        let exchangeOK =
-          !exchange.isEmpty && exchange.utf8.count <= 40
-          && (exchange.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } ?? false)
-          && !exchange.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
-        guard tickerOK && exchangeOK else { continue }
-        result.append((nameBefore(bytes, index), ticker, exchange))
-      }
-      index = close + 1
+      return result
     }
-    return result
   }
 
   /// Capitalised words just before `index` ("-- Fusion (" → "Fusion").
