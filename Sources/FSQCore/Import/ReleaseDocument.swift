@@ -258,22 +258,19 @@ struct GridRow {
 enum MarkdownReader {
   static func read(_ bytes: [UInt8]) -> [DocumentBlock] {
     let lines = SourceLines.split(bytes)
-    // Each table's rows, laid out once the lines are read: tables apart from each other, on
-    // two threads (`TwoThreads`), and put back in document order.
+    // Each table's lines, split into cells and laid out once all lines are read: tables apart
+    // from each other, on two threads (`TwoThreads`), and put back in document order.
     var parts: [Part] = []
     var paragraph: TextBlock? = nil
-    var tableRows: [GridRow] = []
-    var tableLine = 0
+    var tableLines: [(text: Substring, line: Int)] = []
 
     func flushParagraph() {
       if let block = paragraph, !block.text.isEmpty { parts.append(.text(block)) }
       paragraph = nil
     }
     func flushTable() {
-      if !tableRows.isEmpty {
-        parts.append(.table(tableRows, line: tableLine))
-      }
-      tableRows.removeAll()
+      if !tableLines.isEmpty { parts.append(.table(tableLines)) }
+      tableLines.removeAll()
     }
 
     for (offset, line) in lines.enumerated() {
@@ -281,8 +278,7 @@ enum MarkdownReader {
       let trimmed = line.drop { $0 == " " || $0 == "\t" }
       if trimmed.utf8.first == UInt8(ascii: "|") {
         flushParagraph()
-        if tableRows.isEmpty { tableLine = number }
-        if let row = row(trimmed, line: number) { tableRows.append(row) }
+        tableLines.append((trimmed, number))
         continue
       }
       flushTable()
@@ -312,10 +308,23 @@ enum MarkdownReader {
     return layOut(parts, parallel: bytes.count >= TwoThreads.minimumBytes)
   }
 
-  /// A paragraph, or the rows of a table before their layout is read.
+  /// A paragraph, or the lines of a table before their cells are read.
   enum Part {
     case text(TextBlock)
-    case table([GridRow], line: Int)
+    case table([(text: Substring, line: Int)])
+  }
+
+  /// A table's blocks from its lines: rows of cells (the separator row dropped), laid out. The
+  /// table starts at its first row.
+  static func layOut(table lines: [(text: Substring, line: Int)]) -> [DocumentBlock] {
+    var rows: [GridRow] = []
+    var first = 0
+    for line in lines {
+      guard let row = row(line.text, line: line.line) else { continue }
+      if rows.isEmpty { first = line.line }
+      rows.append(row)
+    }
+    return rows.isEmpty ? [] : GridLayout.blocks(from: rows, line: first)
   }
 
   /// The blocks of `parts` in order, each table's layout read on either thread.
@@ -326,7 +335,7 @@ enum MarkdownReader {
     }
     let laidOut = TwoThreads.Results<[DocumentBlock]>(count: tables.count)
     TwoThreads.run(parallel: parallel && tables.count > 1, first: {}, chunks: tables.count) { k in
-      if case .table(let rows, let line) = parts[tables[k]] { laidOut[k] = GridLayout.blocks(from: rows, line: line) }
+      if case .table(let lines) = parts[tables[k]] { laidOut[k] = layOut(table: lines) }
     }
     var blocks: [DocumentBlock] = []
     var table = 0
