@@ -94,7 +94,15 @@ enum StatedCurrency {
     paragraphs: [TextBlock], statements: [StatementTable], facts: inout [Fact], narrative: inout [NarrativeFact],
     claims: inout [Claim]
   ) -> String {
-    let documentCode = document(paragraphs)
+    apply(
+      documentCode: document(paragraphs), statements: statements, facts: &facts, narrative: &narrative, claims: &claims)
+  }
+
+  /// `apply` with the currency the text states for the whole release (`document`) already read.
+  static func apply(
+    documentCode: String?, statements: [StatementTable], facts: inout [Fact], narrative: inout [NarrativeFact],
+    claims: inout [Claim]
+  ) -> String {
     var tableCodes: [String: String] = [:]
     for table in statements {
       // The caption that states the table's unit, not its title ("Euro Region").

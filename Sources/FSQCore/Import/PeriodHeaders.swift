@@ -321,6 +321,11 @@ enum PeriodHeaders {
   /// quarter ended December 25, 2010" (a first quarter ending in December: the year ends in
   /// September), or a "Year Ended September 30" column.
   static func fiscalYearEnd(text: [String], columnHeaders: [String]) -> FiscalYearEnd? {
+    fiscalYearEnd(statedIn: text) ?? fiscalYearEnd(columnHeaders: columnHeaders)
+  }
+
+  /// The year end the text states ("fiscal year ended June 30"); the first such phrase decides.
+  static func fiscalYearEnd(statedIn text: [String]) -> FiscalYearEnd? {
     for paragraph in text where paragraph.has("iscal") || paragraph.has("ISCAL") {
       let words = TextTools.splitOnSpaces(TextTools.normalize(paragraph)).map(String.init)
       var index = 0
@@ -346,6 +351,11 @@ enum PeriodHeaders {
         }
       }
     }
+    return nil
+  }
+
+  /// The year end a twelve-month (52/53-week) column's header dates.
+  static func fiscalYearEnd(columnHeaders: [String]) -> FiscalYearEnd? {
     for header in columnHeaders {
       let words = TextTools.splitOnSpaces(TextTools.normalize(header)).map(String.init)
       if length(words) == .months(12) || length(words) == .weeks(52) || length(words) == .weeks(53),

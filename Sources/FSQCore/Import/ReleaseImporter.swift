@@ -75,6 +75,10 @@ public enum ReleaseImporter {
     var profile = ReleaseText()
     var fiscalWording = false
     var quarterEndedYear: FiscalYearEnd? = nil
+    var statedYearEnd: FiscalYearEnd? = nil
+    var documentCurrency: String? = nil
+    // Two chunks of text-wide work, then one chunk a paragraph.
+    let textChunks = 2
     TwoThreads.run(
       parallel: parallel,
       first: {
@@ -87,15 +91,19 @@ public enum ReleaseImporter {
         } catch {
           tableError = error
         }
-      }, chunks: paragraphs.count + 1
+      }, chunks: paragraphs.count + textChunks
     ) { index in
-      guard index > 0 else {
-        profile = ReleaseText.read(paragraphs: paragraphs, documentName: documentName)
-        fiscalWording = paragraphs.contains { ReleaseImporter.speaksOfFiscalPeriods($0.text) }
-        quarterEndedYear = PeriodHeaders.fiscalYearEnd(quarterEnded: paragraphs.prefix(20).map(\.text))
-        return
+      switch index {
+      case 0: profile = ReleaseText.read(paragraphs: paragraphs, documentName: documentName)
+      case 1:
+        let texts = paragraphs.map(\.text)
+        fiscalWording = texts.contains(where: ReleaseImporter.speaksOfFiscalPeriods)
+        quarterEndedYear = PeriodHeaders.fiscalYearEnd(quarterEnded: Array(texts.prefix(20)))
+        statedYearEnd = PeriodHeaders.fiscalYearEnd(statedIn: texts)
+        documentCurrency = StatedCurrency.document(paragraphs)
+      default:
+        preparedSlots[index - textChunks] = NarrativeReader.prepare(paragraph: paragraphs[index - textChunks])
       }
-      preparedSlots[index - 1] = NarrativeReader.prepare(paragraph: paragraphs[index - 1])
     }
     if let tableError { throw tableError }
     var report = ImportReport(document: documentName, format: document.formatDescription)
@@ -123,7 +131,7 @@ public enum ReleaseImporter {
       statement.columns.filter { !assumed.contains($0.header) }.compactMap(\.period)
     }.filter { !$0.isInstant }
     var fiscalYearEnd =
-      PeriodHeaders.fiscalYearEnd(text: paragraphs.map(\.text), columnHeaders: headers)
+      statedYearEnd ?? PeriodHeaders.fiscalYearEnd(columnHeaders: headers)
       ?? PeriodHeaders.fiscalYearEnd(yearToDate: periods)
       ?? quarterEndedYear ?? .december
     if let latest = periods.max(by: { $0.end < $1.end }) {
@@ -169,7 +177,13 @@ public enum ReleaseImporter {
     let prepared = paragraphs.indices.compactMap { preparedSlots[$0] }
     let placed = TwoThreads.Results<([NarrativeFact], [Claim])>(count: prepared.count)
     let reader = narrative
-    TwoThreads.run(parallel: parallel, first: {}, chunks: prepared.count) { index in
+    // (Meanwhile this thread reads the company's name from the tables' captions.)
+    var captionName: String? = nil
+    let captions = builder.companyCaptions
+    TwoThreads.run(
+      parallel: parallel, first: { captionName = captions.first.map(ReleaseText.companyName(fromCaption:)) },
+      chunks: prepared.count
+    ) { index in
       placed[index] = reader.read(prepared: prepared[index...index])
     }
     var figures: [NarrativeFact] = []
@@ -185,13 +199,12 @@ public enum ReleaseImporter {
       statements: statements, report: &report)
     partial = report
 
-    let captionName = builder.companyCaptions.first.map(ReleaseText.companyName(fromCaption:))
     let name = captionName ?? profile.shortName ?? documentName
     profile.shortName = profile.shortName ?? captionName
     ReleaseImporter.nameCompanyNetIncome(
       names: [name, profile.shortName].compactMap { $0 }, statements: &statements, facts: &facts)
     let currency = StatedCurrency.apply(
-      paragraphs: paragraphs, statements: statements, facts: &facts, narrative: &figures, claims: &claims)
+      documentCode: documentCurrency, statements: statements, facts: &facts, narrative: &figures, claims: &claims)
     let newestTicker = profile.listings.last?.ticker
     let id = newestTicker.map(TextTools.lowercasedASCII) ?? TextTools.slug(profile.shortName ?? name, limit: 24)
     var company = Company(
