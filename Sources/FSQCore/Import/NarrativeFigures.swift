@@ -297,6 +297,10 @@ extension NarrativeReader {
     var k = 0
     while k < words.count {
       var matched = false
+      guard words[k].classes.contains(.startsMention) else {
+        k += 1
+        continue
+      }
       for phrase in mentionIndex[words[k].core] ?? [] where k + phrase.words.count <= words.count {
         var ok = true
         for (n, w) in phrase.words.enumerated() where words[k + n].core != w {

@@ -58,25 +58,27 @@ struct SentenceMarks {
     comparesBefore.reserveCapacity(words.count + 1)
     comparesBefore.append(0)
     var previous = ""
+    var previousClasses: WordClass = []
     for (k, word) in words.enumerated() {
       let core = word.core
+      let classes = word.classes
       comparesBefore.append(comparesBefore[k] + (word.compares ? 1 : 0))
-      if firstSegment == .max, core == "segment" || core == "segments" { firstSegment = k }
-      if firstSixOrNine == .max, NarrativeReader.namesSixOrNine(core) { firstSixOrNine = k }
-      if firstOwnQuarter == .max, core == "quarter", !NarrativeReader.ownBaseWords.contains(previous) {
-        firstOwnQuarter = k
-      }
-      if firstOwnYear == .max, core == "year", !NarrativeReader.ownBaseWords.contains(previous) { firstOwnYear = k }
-      if monthsNamed == nil {
+      if firstSegment == .max, classes.contains(.segment) { firstSegment = k }
+      if firstSixOrNine == .max, classes.contains(.sixOrNine) { firstSixOrNine = k }
+      if firstComparison == .max, classes.contains(.comparison) { firstComparison = k }
+      // "months", "sixmonth", "ninemonth" are all words of six or nine months.
+      if monthsNamed == nil, classes.contains(.sixOrNine) {
         if core == "sixmonth" || (core == "months" && previous == "six") { monthsNamed = (k, 6) }
         if core == "ninemonth" || (core == "months" && previous == "nine") { monthsNamed = (k, 9) }
       }
-      if firstComparison == .max, core == "compared" || core == "over" || core == "versus" { firstComparison = k }
-      if k > 0 {
-        if NarrativeReader.isYearAgo(previous, core) { yearAgo.append(k) }
-        if core == "quarter", previous == "current" || previous == "this" { currentQuarter.append(k) }
+      if core == "quarter" {
+        if firstOwnQuarter == .max, !previousClasses.contains(.ownBase) { firstOwnQuarter = k }
+        if previousClasses.contains(.current) { currentQuarter.append(k) }
       }
+      if core == "year", firstOwnYear == .max, !previousClasses.contains(.ownBase) { firstOwnYear = k }
+      if k > 0, NarrativeReader.isYearAgo(previous, core) { yearAgo.append(k) }
       previous = core
+      previousClasses = classes
     }
   }
 
@@ -135,7 +137,7 @@ extension NarrativeReader {
       return sentence
     }
     let figures = NarrativeReader.figures(words)
-    if !figures.isEmpty { NarrativeReader.markWordClasses(&words) }
+    NarrativeReader.markWordClasses(&words, withFigures: !figures.isEmpty)
     sentence.mentions = NarrativeReader.mentions(words)
     sentence.marks = SentenceMarks(words)
     sentence.figures = figures

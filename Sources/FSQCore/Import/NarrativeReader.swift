@@ -24,16 +24,21 @@ struct NarrativeReader {
     /// these; looking each word up once per sentence replaces a hash per test.
     var compares = false
     var change: Int8 = -1
+    /// What the word can be (`wordClasses`), looked up when the sentence is read for figures.
+    var classes: WordClass = []
   }
 
-  /// Fills in `compares` and `change` for every word.
-  static func markWordClasses(_ words: inout [Word]) {
+  /// Looks every word up in `wordClasses` once: its `classes`, and for a sentence with figures
+  /// (`withFigures`) its `compares` and `change`.
+  static func markWordClasses(_ words: inout [Word], withFigures: Bool) {
     for k in words.indices {
-      let core = words[k].core
-      let count = core.utf8.count
-      guard count >= 2 else { continue }
-      words[k].compares = count <= 8 && compareWords.contains(core)
-      if count <= 13, let kind = changeWords[core] { words[k].change = Int8(kind) }
+      let count = words[k].core.utf8.count
+      guard count >= 1, count <= longestClassWord, let entry = wordClasses[words[k].core] else { continue }
+      words[k].classes = entry.classes
+      if withFigures {
+        words[k].compares = entry.classes.contains(.compares)
+        words[k].change = entry.change
+      }
     }
   }
 
