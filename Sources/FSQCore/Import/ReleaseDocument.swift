@@ -273,6 +273,20 @@ enum MarkdownReader {
       tableLines.removeAll()
     }
 
+    // Each line of prose cleaned of inline markup first, a run of lines at a time on either
+    // thread (`TwoThreads`).
+    let parallel = bytes.count >= TwoThreads.minimumBytes
+    let cleaned = TwoThreads.Results<String>(count: lines.count)
+    let run = 64
+    TwoThreads.run(parallel: parallel, first: {}, chunks: (lines.count + run - 1) / run) { chunk in
+      for index in chunk * run..<min(lines.count, (chunk + 1) * run) {
+        let trimmed = lines[index].drop { $0 == " " || $0 == "\t" }
+        guard trimmed.utf8.first != UInt8(ascii: "|"), !SourceLines.isBlank(lines[index]) else { continue }
+        var content = trimmed
+        while content.utf8.first == UInt8(ascii: "#") { content = content.dropFirst() }
+        cleaned[index] = TextTools.cleanInline(content)
+      }
+    }
     for (offset, line) in lines.enumerated() {
       let number = offset + 1
       let trimmed = line.drop { $0 == " " || $0 == "\t" }
@@ -286,9 +300,7 @@ enum MarkdownReader {
         flushParagraph()
         continue
       }
-      var content = trimmed
-      while content.utf8.first == UInt8(ascii: "#") { content = content.dropFirst() }
-      let text = TextTools.cleanInline(content)
+      let text = cleaned[offset] ?? ""
       if text.isEmpty { continue }
       // Headings and lines ending in two spaces (a Markdown hard break) stand alone.
       let isHeading = trimmed.utf8.first == UInt8(ascii: "#")
@@ -305,7 +317,7 @@ enum MarkdownReader {
     }
     flushParagraph()
     flushTable()
-    return layOut(parts, parallel: bytes.count >= TwoThreads.minimumBytes)
+    return layOut(parts, parallel: parallel)
   }
 
   /// A paragraph, or the lines of a table before their cells are read.
