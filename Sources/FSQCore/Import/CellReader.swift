@@ -150,22 +150,12 @@ enum CellReader {
     var sawComma = false
     var sawPoint = false
     var sawDigit = false
-    var significand: Int128 = 0
-    var exponent = 0
-    var exact = true
-    var digitCount = 1
+    var digits = DecimalDigits()
     for index in start..<end {
       let byte = bytes[index]
       if byte >= 0x30 && byte <= 0x39 {
         sawDigit = true
-        if digitCount < 37 {
-          if significand != 0 { digitCount += 1 }
-          significand = significand * 10 + Int128(byte - 0x30)
-          if sawPoint { exponent -= 1 }
-        } else {
-          if byte != 0x30 { exact = false }
-          if !sawPoint { exponent += 1 }
-        }
+        digits.append(byte, afterPoint: sawPoint)
         groupDigits += 1
       } else if byte == UInt8(ascii: ","), !sawPoint {
         if sawComma {
@@ -184,7 +174,9 @@ enum CellReader {
       }
     }
     if sawComma && !sawPoint && groupDigits != 3 { return nil }
-    guard sawDigit, let value = try? Decimal(significand: significand, exponent: exponent, exact: exact) else {
+    guard sawDigit,
+      let value = try? Decimal(significand: digits.significand, exponent: digits.exponent, exact: digits.exact)
+    else {
       return nil
     }
     return .number(negative ? value.negated() : value, isPercent: percent)

@@ -315,13 +315,10 @@ public struct Decimal: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   /// `init(parsing:)` on UTF-8 bytes already at hand (the parser's literals).
   init?(parsingUTF8 utf8: ArraySlice<UInt8>) {
-    var significand: Int128 = 0
-    var exponent = 0
+    var digits = DecimalDigits()
     var negative = false
     var sawDigit = false
     var sawPoint = false
-    var exact = true
-    var digitCount = 1  // Decimal.digits(significand.magnitude), kept as digits arrive
     var bytes = utf8
     if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") {
       negative = bytes.first == UInt8(ascii: "-")
@@ -332,14 +329,7 @@ public struct Decimal: Sendable, Hashable, Comparable, CustomStringConvertible {
       let byte = bytes[index]
       if byte >= 0x30 && byte <= 0x39 {
         sawDigit = true
-        if digitCount < 37 {
-          if significand != 0 { digitCount += 1 }
-          significand = significand * 10 + Int128(byte - 0x30)
-          if sawPoint { exponent -= 1 }
-        } else {
-          if byte != 0x30 { exact = false }
-          if !sawPoint { exponent += 1 }
-        }
+        digits.append(byte, afterPoint: sawPoint)
       } else if byte == UInt8(ascii: "_") && sawDigit {
       } else if byte == UInt8(ascii: ".") && !sawPoint {
         sawPoint = true
@@ -365,9 +355,11 @@ public struct Decimal: Sendable, Hashable, Comparable, CustomStringConvertible {
         index += 1
       }
       guard expDigits > 0, index == bytes.endIndex else { return nil }
-      exponent += expNegative ? -value : value
+      digits.exponent += expNegative ? -value : value
     }
-    var result = Decimal(uncheckedSignificand: negative ? -significand : significand, exponent: exponent, exact: exact)
+    var result = Decimal(
+      uncheckedSignificand: negative ? -digits.significand : digits.significand, exponent: digits.exponent,
+      exact: digits.exact)
     do { try result.fitPrecision() } catch { return nil }
     self = result
   }
@@ -453,4 +445,28 @@ public struct Decimal: Sendable, Hashable, Comparable, CustomStringConvertible {
 public enum ArithmeticError: Error, Sendable, Equatable {
   case divisionByZero
   case overflow
+}
+
+/// Digits read one at a time, as `Decimal(parsing:)` and `CellReader` read them: up to 37
+/// significant digits into the significand; later ones only move the exponent (and make the
+/// value inexact unless they are zeros).
+struct DecimalDigits {
+  var significand: Int128 = 0
+  var exponent = 0
+  var exact = true
+  /// `Decimal.digits(significand.magnitude)`, kept as digits arrive.
+  var count = 1
+
+  /// Adds the ASCII digit `byte`, before or after the decimal point.
+  @inline(__always)
+  mutating func append(_ byte: UInt8, afterPoint: Bool) {
+    if count < 37 {
+      if significand != 0 { count += 1 }
+      significand = significand * 10 + Int128(byte - 0x30)
+      if afterPoint { exponent -= 1 }
+    } else {
+      if byte != 0x30 { exact = false }
+      if !afterPoint { exponent += 1 }
+    }
+  }
 }
