@@ -91,19 +91,8 @@ extension NarrativeReader {
     return phrase(words, from: k, to: end - 1)
   }
 
-  /// Whether the words name the release's own quarter (or year): "for the quarter", "the
-  /// third quarter", not "the previous quarter" or "a year ago", which name a base.
-  static func namesOwn(_ word: String, _ words: ArraySlice<Word>) -> Bool {
-    var previous = ""
-    for w in words {
-      if w.core == word && !ownBaseWords.contains(previous) { return true }
-      previous = w.core
-    }
-    return false
-  }
-
-  /// Words before "quarter" or "year" that name a base, not the release's own period (built
-  /// once: as a literal inside `namesOwn` the set was built on every call).
+  /// Words before "quarter" or "year" that name a base, not the release's own period ("the
+  /// previous quarter", "a year ago"; `SentenceMarks.firstOwnQuarter`).
   static let ownBaseWords: Set<String> = [
     "previous", "prior", "preceding", "last", "linked", "sequential", "comparable", "same", "a",
   ]
@@ -114,28 +103,6 @@ extension NarrativeReader {
     guard TextTools.hasASCIICaseInsensitive(sentence, "segment") else { return false }
     let lower = TextTools.lowercasedASCII(sentence)
     return lower.has(" segment") || lower.hasPrefix("segment")
-  }
-
-  /// The months a sentence's "nine-month period", "first six months", "nine months" name,
-  /// without a date (6 or 9), or nil.
-  static func monthsNamed(_ words: ArraySlice<Word>) -> Int? {
-    var previous = ""
-    for word in words {
-      if word.core == "sixmonth" || (word.core == "months" && previous == "six") { return 6 }
-      if word.core == "ninemonth" || (word.core == "months" && previous == "nine") { return 9 }
-      previous = word.core
-    }
-    return nil
-  }
-
-  /// "for the current quarter", "this quarter".
-  static func speaksOfCurrentQuarter(_ words: ArraySlice<Word>) -> Bool {
-    var previous = ""
-    for word in words {
-      if word.core == "quarter" && (previous == "current" || previous == "this") { return true }
-      previous = word.core
-    }
-    return false
   }
 
   /// "on a comparable fully taxed basis", "on a pro forma basis", "on a constant-currency

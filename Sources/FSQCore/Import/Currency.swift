@@ -89,16 +89,8 @@ enum StatedCurrency {
 
   /// Gives each fact, narrative figure and claim the currency stated for it; the amounts
   /// themselves do not change. Returns the company's currency: the document's, else the one
-  /// its statements state, else US dollars.
-  static func apply(
-    paragraphs: [TextBlock], statements: [StatementTable], facts: inout [Fact], narrative: inout [NarrativeFact],
-    claims: inout [Claim]
-  ) -> String {
-    apply(
-      documentCode: document(paragraphs), statements: statements, facts: &facts, narrative: &narrative, claims: &claims)
-  }
-
-  /// `apply` with the currency the text states for the whole release (`document`) already read.
+  /// its statements state, else US dollars. `documentCode` is what `document` read from the
+  /// paragraphs (the importer reads it while the tables are read).
   static func apply(
     documentCode: String?, statements: [StatementTable], facts: inout [Fact], narrative: inout [NarrativeFact],
     claims: inout [Claim]

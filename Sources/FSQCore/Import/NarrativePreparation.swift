@@ -36,7 +36,7 @@ struct PreparedSentence {
 struct SentenceMarks {
   /// "segment", "segments".
   var firstSegment = Int.max
-  /// A word that names six or nine months (`namesSixOrNine`).
+  /// A word that names six or nine months, or months (`WordClass.sixOrNine`).
   var firstSixOrNine = Int.max
   /// "quarter" / "year" not after a word that makes it a base ("the previous quarter").
   var firstOwnQuarter = Int.max
@@ -87,12 +87,12 @@ struct SentenceMarks {
     Int(comparesBefore[range.upperBound] - comparesBefore[range.lowerBound])
   }
 
-  /// `NarrativeReader.mentionsYearAgo(Array(words[range]))`: a pair inside the range.
+  /// A year-ago pair ("a year ago", "the prior year") inside the range.
   func mentionsYearAgo(_ range: Range<Int>) -> Bool {
     yearAgo.contains { $0 > range.lowerBound && $0 < range.upperBound }
   }
 
-  /// `NarrativeReader.speaksOfCurrentQuarter(words[range])`: a pair inside the range.
+  /// "current quarter", "this quarter" inside the range.
   func speaksOfCurrentQuarter(_ range: Range<Int>) -> Bool {
     currentQuarter.contains { $0 > range.lowerBound && $0 < range.upperBound }
   }
@@ -104,12 +104,6 @@ struct PreparedParagraph {
 }
 
 extension NarrativeReader {
-  /// Splits every paragraph of at least 20 bytes into sentences, and each sentence with a digit
-  /// into words, figures and mentions.
-  static func prepare(_ paragraphs: [TextBlock]) -> [PreparedParagraph] {
-    paragraphs.compactMap(prepare(paragraph:))
-  }
-
   /// One paragraph's sentences; nil for a paragraph shorter than 20 bytes (no sentence with a
   /// figure to read).
   static func prepare(paragraph block: TextBlock) -> PreparedParagraph? {

@@ -54,10 +54,6 @@ struct NarrativeReader {
     var printed: String
   }
 
-  func read(paragraphs: [TextBlock]) -> ([NarrativeFact], [Claim]) {
-    read(prepared: NarrativeReader.prepare(paragraphs))
-  }
-
   /// Reads paragraphs whose sentences `prepare` has split into words, figures and mentions.
   /// Each paragraph starts afresh (what "this" refers to, the period named before), so any
   /// run of paragraphs can be read apart from the others and the results joined in order.
@@ -85,10 +81,6 @@ struct NarrativeReader {
       }
     }
     return (facts, claims)
-  }
-
-  func read(prepared paragraphs: [PreparedParagraph]) -> ([NarrativeFact], [Claim]) {
-    read(prepared: paragraphs[...])
   }
 
   // MARK: Sentences
@@ -473,10 +465,6 @@ struct NarrativeReader {
     }
   }
 
-  static func mentionsYearAgo(_ words: [Word]) -> Bool {
-    words.indices.dropFirst().contains { isYearAgo(words[$0 - 1].core, words[$0].core) }
-  }
-
   /// "year ago", "prior year", "last year", "previous year", "year earlier".
   static func isYearAgo(_ first: String, _ second: String) -> Bool {
     switch second {
@@ -490,14 +478,6 @@ struct NarrativeReader {
   static func isShareQualifier(_ core: String) -> Bool {
     switch core {
     case "diluted", "basic", "common": true
-    default: false
-    }
-  }
-
-  /// Words that name a six- or nine-month period, or months.
-  static func namesSixOrNine(_ core: String) -> Bool {
-    switch core {
-    case "six", "nine", "sixmonth", "ninemonth", "months": true
     default: false
     }
   }

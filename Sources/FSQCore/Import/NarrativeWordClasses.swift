@@ -12,7 +12,7 @@ struct WordClass: OptionSet {
   static let startsMention = WordClass(rawValue: 1 << 1)
   /// "segment", "segments".
   static let segment = WordClass(rawValue: 1 << 2)
-  /// `NarrativeReader.namesSixOrNine`.
+  /// "six", "nine", "sixmonth", "ninemonth", "months": a six- or nine-month period.
   static let sixOrNine = WordClass(rawValue: 1 << 3)
   /// One of `NarrativeReader.ownBaseWords` ("previous", "prior", …).
   static let ownBase = WordClass(rawValue: 1 << 4)
